@@ -1,0 +1,186 @@
+package org.tongjie.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.store.FSDirectory;
+import org.tongjie.catalog.BibRecord;
+
+/**
+ * The Lucene index on local disk: one document per record for now (union records come with clustering).
+ * Documents are keyed by record id, so re-indexing a record replaces it. Each commit remembers the
+ * store's change number it has caught up to, so after a crash the index resumes from there. A
+ * {@link SearcherManager} is refreshed in the background every second and on demand after an ingest.
+ */
+public final class CatalogIndex implements AutoCloseable {
+    static final String ID = "id";
+    static final String LIBRARY = "library";
+    static final String TITLE = "title";
+    static final String AUTHOR = "author";
+    static final String SUBJECT = "subject";
+    static final String PUBLISHER = "publisher";
+    static final String ISBN = "isbn";
+    static final String ALL = "all";
+    static final String YEAR = "year";
+    static final String RECORD = "record";
+    private static final String CHANGE_SEQ = "change_seq";
+
+    private final FSDirectory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final ScheduledExecutorService refresher;
+
+    private CatalogIndex(FSDirectory directory, IndexWriter writer) throws IOException {
+        this.directory = directory;
+        this.writer = writer;
+        this.searchers = new SearcherManager(writer, null);
+        this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+            var t = new Thread(r, "lucene-refresh");
+            t.setDaemon(true);
+            return t;
+        });
+        refresher.scheduleWithFixedDelay(this::refreshQuietly, 1, 1, TimeUnit.SECONDS);
+    }
+
+    public static CatalogIndex open(Path dir) {
+        try {
+            var directory = FSDirectory.open(dir);
+            var config = new IndexWriterConfig(new CatalogAnalyzer())
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    .setRAMBufferSizeMB(64);
+            return new CatalogIndex(directory, new IndexWriter(directory, config));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the Lucene index at " + dir, e);
+        }
+    }
+
+    /** The store change number the last commit had caught up to; 0 for a new index. */
+    public long committedChangeSeq() {
+        for (var entry : writer.getLiveCommitData()) {
+            if (entry.getKey().equals(CHANGE_SEQ)) {
+                return Long.parseLong(entry.getValue());
+            }
+        }
+        return 0;
+    }
+
+    public void put(BibRecord record) throws IOException {
+        writer.updateDocument(new Term(ID, record.id()), toDocument(record));
+    }
+
+    public void delete(String recordId) throws IOException {
+        writer.deleteDocuments(new Term(ID, recordId));
+    }
+
+    public void deleteAll() throws IOException {
+        writer.deleteAll();
+    }
+
+    /** Makes everything put so far durable, remembering the change number it reflects, and visible. */
+    public void commit(long changeSeq) throws IOException {
+        writer.setLiveCommitData(Map.of(CHANGE_SEQ, Long.toString(changeSeq)).entrySet());
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
+    /** Field types chosen on purpose: ids exact, text analysed, the whole record stored once as JSON. */
+    private static Document toDocument(BibRecord r) {
+        var doc = new Document();
+        doc.add(new StringField(ID, r.id(), Field.Store.YES));
+        doc.add(new StringField(LIBRARY, r.libraryId(), Field.Store.NO));
+        r.titles().forEach(t -> doc.add(new TextField(TITLE, t, Field.Store.NO)));
+        r.authors().forEach(a -> doc.add(new TextField(AUTHOR, a, Field.Store.NO)));
+        r.subjects().forEach(s -> doc.add(new TextField(SUBJECT, s, Field.Store.NO)));
+        r.publisher().ifPresent(p -> doc.add(new TextField(PUBLISHER, p, Field.Store.NO)));
+        r.isbns().forEach(i -> doc.add(new StringField(ISBN, i, Field.Store.NO)));
+        r.year().ifPresent(y -> doc.add(new IntPoint(YEAR, y)));
+        for (String text : allText(r)) {
+            doc.add(new TextField(ALL, text, Field.Store.NO));
+        }
+        doc.add(new StoredField(RECORD, RecordJson.write(r)));
+        return doc;
+    }
+
+    private static Iterable<String> allText(BibRecord r) {
+        var all = new ArrayList<String>();
+        all.addAll(r.titles());
+        all.addAll(r.authors());
+        all.addAll(r.subjects());
+        r.publisher().ifPresent(all::add);
+        all.addAll(r.isbns());
+        all.addAll(r.classification().lc());
+        all.addAll(r.classification().dewey());
+        all.addAll(r.classification().clc());
+        r.edition().ifPresent(all::add);
+        return all;
+    }
+
+    public SearchPage search(String userQuery, int page, int size) throws IOException {
+        var query = UserQuery.parse(userQuery);
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            int window = page * size;
+            TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(window, Integer.MAX_VALUE));
+            var hits = new ArrayList<SearchHit>();
+            ScoreDoc[] docs = top.scoreDocs;
+            for (int i = (page - 1) * size; i < docs.length; i++) {
+                hits.add(SearchHit.of(load(searcher, docs[i].doc)));
+            }
+            return new SearchPage(top.totalHits.value(), page, size, hits);
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    public Optional<BibRecord> get(String recordId) throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            TopDocs top = searcher.search(new TermQuery(new Term(ID, recordId)), 1);
+            return top.scoreDocs.length == 0 ? Optional.empty() : Optional.of(load(searcher, top.scoreDocs[0].doc));
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    private static BibRecord load(IndexSearcher searcher, int doc) throws IOException {
+        return RecordJson.read(searcher.storedFields().document(doc, java.util.Set.of(RECORD))
+                .getBinaryValue(RECORD).bytes);
+    }
+
+    private void refreshQuietly() {
+        try {
+            searchers.maybeRefresh();
+        } catch (IOException | RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(CatalogIndex.class).warn("background index refresh failed", e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        refresher.shutdownNow();
+        searchers.close();
+        writer.close();
+        directory.close();
+    }
+}

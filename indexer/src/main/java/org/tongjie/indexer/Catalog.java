@@ -1,0 +1,176 @@
+package org.tongjie.indexer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.marc4j.marc.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tongjie.catalog.BibRecord;
+import org.tongjie.catalog.Library;
+import org.tongjie.catalog.SourceRecord;
+import org.tongjie.index.CatalogIndex;
+import org.tongjie.index.SearchPage;
+import org.tongjie.marc.MarcEntry;
+import org.tongjie.marc.MarcSource;
+import org.tongjie.marc.Normalizer;
+import org.tongjie.store.CatalogStore;
+import org.tongjie.store.IngestBatch;
+
+/**
+ * The union catalogue on one machine: the member directory and source records in an embedded database,
+ * and a Lucene index built from them. Records go to the store first and the index follows the store's
+ * change numbers, so the index can always be rebuilt and a crash between the two loses nothing.
+ */
+public final class Catalog implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Catalog.class);
+
+    private final CatalogStore store;
+    private final CatalogIndex index;
+    private final Clock clock;
+
+    private Catalog(CatalogStore store, CatalogIndex index, Clock clock) {
+        this.store = store;
+        this.index = index;
+        this.clock = clock;
+    }
+
+    /** Opens the store ({@code catalog.db}) and index ({@code index/}) under the data directory. */
+    public static Catalog open(Path dataDir, Clock clock) {
+        var catalog = new Catalog(CatalogStore.openSqlite(dataDir.resolve("catalog.db")),
+                CatalogIndex.open(dataDir.resolve("index")), clock);
+        catalog.syncIndex();
+        return catalog;
+    }
+
+    public List<Library> libraries() {
+        return store.libraries();
+    }
+
+    public Optional<Library> library(String id) {
+        return store.library(id);
+    }
+
+    public void saveLibrary(Library library) {
+        store.saveLibrary(library);
+    }
+
+    /**
+     * Reads a MARC file (ISO 2709 or MARCXML, told from the content) for a member and stores every record
+     * it can read; the rest are quarantined with their reasons. Returns once the records are searchable.
+     *
+     * @throws UnknownLibraryException if the member is not in the directory
+     * @throws MarcSource.NotMarcException if the stream is neither ISO 2709 nor XML
+     */
+    public IngestReport ingest(String libraryId, InputStream in, String origin) {
+        if (store.library(libraryId).isEmpty()) {
+            throw new UnknownLibraryException(libraryId);
+        }
+        Instant now = clock.instant();
+        IngestBatch.Counts counts;
+        long batchId;
+        try (var source = MarcSource.open(in); var batch = store.beginBatch(libraryId, origin, now)) {
+            batchId = batch.id();
+            while (source.hasNext()) {
+                accept(libraryId, source.next(), batch, now);
+            }
+            counts = batch.finish(clock.instant());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            syncIndex();
+        }
+        var problems = store.quarantine(libraryId, batchId).stream()
+                .map(q -> new IngestReport.Problem(q.position(), q.sourceId(), q.reason()))
+                .toList();
+        return new IngestReport(batchId, libraryId, counts.accepted(), counts.updated(), counts.unchanged(),
+                counts.deleted(), counts.quarantined(), problems);
+    }
+
+    private static void accept(String libraryId, MarcEntry entry, IngestBatch batch, Instant now) {
+        switch (entry) {
+            case MarcEntry.Broken broken ->
+                    batch.quarantine(broken.position(), Optional.empty(), broken.reason(), broken.raw(), now);
+            case MarcEntry.Parsed parsed -> {
+                Record record = parsed.record();
+                Optional<String> controlNumber = Optional.ofNullable(record.getControlNumber()).map(String::strip);
+                switch (Normalizer.identify(record)) {
+                    case Normalizer.Identification.Unusable u ->
+                            batch.quarantine(parsed.position(), controlNumber, u.reason(), parsed.raw(), now);
+                    case Normalizer.Identification.Usable u -> batch.put(new SourceRecord(
+                            libraryId, u.localId(), parsed.syntax(), parsed.raw(), now, u.deleted()));
+                }
+            }
+        }
+    }
+
+    public SearchPage search(String query, int page, int size) {
+        try {
+            return index.search(query, page, size);
+        } catch (IOException e) {
+            throw new UncheckedIOException("searching the index failed", e);
+        }
+    }
+
+    public Optional<BibRecord> record(String recordId) {
+        try {
+            return index.get(recordId);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the index failed", e);
+        }
+    }
+
+    /** Drops the index and builds it again from every stored source record. */
+    public synchronized void rebuildIndex() {
+        try {
+            index.deleteAll();
+            index.commit(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("clearing the index failed", e);
+        }
+        syncIndex();
+    }
+
+    /** Brings the index up to the store's latest change. */
+    public synchronized void syncIndex() {
+        long from = index.committedChangeSeq();
+        long[] last = {from};
+        int[] applied = {0};
+        try {
+            store.forEachChangeSince(from, change -> {
+                apply(change.record());
+                last[0] = change.seq();
+                applied[0]++;
+            });
+            index.commit(last[0]);
+        } catch (IOException e) {
+            throw new UncheckedIOException("updating the index failed", e);
+        }
+        if (applied[0] > 0) {
+            LOG.info("index caught up: {} record changes applied, now at change {}", applied[0], last[0]);
+        }
+    }
+
+    private void apply(SourceRecord record) throws IOException {
+        if (record.deleted()) {
+            index.delete(record.recordId());
+            return;
+        }
+        try {
+            index.put(Normalizer.normalize(record));
+        } catch (RuntimeException e) {
+            LOG.error("record {} of {} (local id {}) could not be indexed and is left out of search: {}",
+                    record.recordId(), record.libraryId(), record.localId(), e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        index.close();
+    }
+}

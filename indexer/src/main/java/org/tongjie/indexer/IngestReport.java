@@ -1,0 +1,27 @@
+package org.tongjie.indexer;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What became of an uploaded or harvested file: {@code accepted} records are new to the hub,
+ * {@code updated} replaced an earlier version, {@code unchanged} were already there as sent,
+ * {@code deleted} were marked deleted by the member, {@code quarantined} could not be read.
+ */
+public record IngestReport(
+        long batchId,
+        String libraryId,
+        int accepted,
+        int updated,
+        int unchanged,
+        int deleted,
+        int quarantined,
+        List<Problem> problems) {
+
+    public IngestReport {
+        problems = List.copyOf(problems);
+    }
+
+    /** One quarantined record: where it stood in the file (1 = first), its id if it had one, and why. */
+    public record Problem(long position, Optional<String> sourceId, String reason) {}
+}

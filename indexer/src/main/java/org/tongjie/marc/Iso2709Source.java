@@ -1,0 +1,105 @@
+package org.tongjie.marc;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.marc4j.MarcPermissiveStreamReader;
+import org.marc4j.marc.Record;
+import org.tongjie.catalog.RecordSyntax;
+
+/**
+ * ISO 2709 records, framed by the record terminator (0x1D) rather than by the length in the leader:
+ * a wrong length then damages one record instead of every record after it. No supported character set
+ * (UTF-8, MARC-8, GB 18030) puts 0x1D inside field data.
+ */
+final class Iso2709Source extends MarcSource {
+    private static final int RECORD_TERMINATOR = 0x1D;
+    private static final int MAX_RECORD_BYTES = 8 << 20;
+
+    Iso2709Source(InputStream in) {
+        super(in);
+    }
+
+    @Override
+    MarcEntry readNext(long position) throws IOException {
+        byte[] raw = readUpToTerminator();
+        if (raw == null) {
+            return null;
+        }
+        if (raw[raw.length - 1] != RECORD_TERMINATOR) {
+            return new MarcEntry.Broken(position, raw,
+                    "truncated record: " + raw.length + " bytes after the last record terminator (0x1D)");
+        }
+        String problem = leaderProblem(raw);
+        if (problem != null) {
+            return new MarcEntry.Broken(position, raw, problem);
+        }
+        try {
+            return new MarcEntry.Parsed(position, RecordSyntax.ISO2709, raw, parse(raw));
+        } catch (RuntimeException e) {
+            return new MarcEntry.Broken(position, raw, "unreadable record: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Returns the bytes up to and including the next terminator. Line breaks, NULs and stray terminators
+     * between records are padding that exporters add (the LC sample ends in "1D 1D 00"), not records.
+     */
+    private byte[] readUpToTerminator() throws IOException {
+        var out = new ByteArrayOutputStream(2048);
+        int b;
+        while ((b = in().read()) != -1) {
+            if (out.size() == 0 && (b == '\n' || b == '\r' || b == ' ' || b == 0 || b == RECORD_TERMINATOR)) {
+                continue;
+            }
+            out.write(b);
+            if (b == RECORD_TERMINATOR) {
+                break;
+            }
+            if (out.size() > MAX_RECORD_BYTES) {
+                skipPastTerminator();
+                return Arrays.copyOf(out.toByteArray(), out.size());
+            }
+        }
+        return out.size() == 0 ? null : out.toByteArray();
+    }
+
+    private void skipPastTerminator() throws IOException {
+        int b;
+        while ((b = in().read()) != -1 && b != RECORD_TERMINATOR) {
+            // discard the rest of an oversized record
+        }
+    }
+
+    private static String leaderProblem(byte[] raw) {
+        if (raw.length < 25) {
+            return "record of " + raw.length + " bytes is shorter than a 24-byte leader";
+        }
+        if (!isDigits(raw, 0, 5)) {
+            return "leader/00-04 must give the record length in digits, found '" + ascii(raw, 0, 5) + "'";
+        }
+        if (!isDigits(raw, 12, 5)) {
+            return "leader/12-16 must give the base address of data in digits, found '" + ascii(raw, 12, 5) + "'";
+        }
+        int base = Integer.parseInt(ascii(raw, 12, 5));
+        if (base < 25 || base > raw.length) {
+            return "leader/12-16 gives base address " + base + ", outside the record's " + raw.length + " bytes";
+        }
+        return null;
+    }
+
+    private static String ascii(byte[] raw, int from, int count) {
+        return new String(raw, from, count, StandardCharsets.ISO_8859_1);
+    }
+
+    private static Record parse(byte[] raw) {
+        var reader = new MarcPermissiveStreamReader(new ByteArrayInputStream(raw), true, true, Charsets.marc4jEncoding(raw));
+        if (!reader.hasNext()) {
+            throw new IllegalStateException("marc4j found no record in the bytes");
+        }
+        return reader.next();
+    }
+}

@@ -1,0 +1,123 @@
+package org.tongjie.marc;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import javax.xml.XMLConstants;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import javax.xml.stream.XMLStreamWriter;
+import org.marc4j.MarcXmlReader;
+import org.marc4j.marc.Record;
+import org.tongjie.catalog.RecordSyntax;
+
+/**
+ * MARCXML read with StAX one {@code record} element at a time, so a file of any size streams. Each record
+ * element is copied out as a document of its own (its raw bytes) and handed to marc4j. XML that is not
+ * well-formed stops the stream: the parser cannot find the next record after it, so the rest of the file
+ * is reported as one broken entry.
+ */
+final class MarcXmlSource extends MarcSource {
+    static final String MARCXML_NS = "http://www.loc.gov/MARC21/slim";
+    private static final XMLInputFactory INPUT = newInputFactory();
+    private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
+
+    private final XMLStreamReader xml;
+    private boolean failed;
+
+    MarcXmlSource(InputStream in) {
+        super(in);
+        try {
+            this.xml = INPUT.createXMLStreamReader(in);
+        } catch (XMLStreamException e) {
+            throw new NotMarcException("not MARCXML: " + e.getMessage());
+        }
+    }
+
+    private static XMLInputFactory newInputFactory() {
+        var factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+        return factory;
+    }
+
+    @Override
+    MarcEntry readNext(long position) throws IOException {
+        if (failed) {
+            return null;
+        }
+        try {
+            while (xml.hasNext()) {
+                if (xml.next() == XMLStreamConstants.START_ELEMENT && isMarcRecord()) {
+                    byte[] raw = copyRecordElement();
+                    return parse(position, raw);
+                }
+            }
+            return null;
+        } catch (XMLStreamException e) {
+            failed = true;
+            return new MarcEntry.Broken(position, new byte[0], "XML is not well-formed, reading stopped here: "
+                    + e.getMessage().replaceAll("\\s+", " "));
+        }
+    }
+
+    private boolean isMarcRecord() {
+        String ns = xml.getNamespaceURI();
+        return "record".equals(xml.getLocalName())
+                && (ns == null || ns.isEmpty() || MARCXML_NS.equals(ns));
+    }
+
+    /** Writes the current element and its content as a standalone MARCXML document. */
+    private byte[] copyRecordElement() throws XMLStreamException {
+        var bytes = new ByteArrayOutputStream(4096);
+        XMLStreamWriter out = OUTPUT.createXMLStreamWriter(bytes, "UTF-8");
+        out.writeStartDocument("UTF-8", "1.0");
+        int depth = 0;
+        do {
+            switch (xml.getEventType()) {
+                case XMLStreamConstants.START_ELEMENT -> {
+                    out.writeStartElement(XMLConstants.DEFAULT_NS_PREFIX, xml.getLocalName(), MARCXML_NS);
+                    if (depth == 0) {
+                        out.writeDefaultNamespace(MARCXML_NS);
+                    }
+                    for (int i = 0; i < xml.getAttributeCount(); i++) {
+                        out.writeAttribute(xml.getAttributeLocalName(i), xml.getAttributeValue(i));
+                    }
+                    depth++;
+                }
+                case XMLStreamConstants.END_ELEMENT -> {
+                    out.writeEndElement();
+                    depth--;
+                }
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
+                        out.writeCharacters(xml.getText());
+                default -> { }
+            }
+            if (depth > 0) {
+                xml.next();
+            }
+        } while (depth > 0);
+        out.writeEndDocument();
+        out.close();
+        return bytes.toByteArray();
+    }
+
+    private static MarcEntry parse(long position, byte[] raw) {
+        try {
+            var reader = new MarcXmlReader(new ByteArrayInputStream(raw));
+            if (!reader.hasNext()) {
+                return new MarcEntry.Broken(position, raw, "the record element holds no MARC record");
+            }
+            Record record = reader.next();
+            return new MarcEntry.Parsed(position, RecordSyntax.MARCXML, raw, record);
+        } catch (RuntimeException e) {
+            return new MarcEntry.Broken(position, raw, "unreadable MARCXML record: " + e.getMessage());
+        }
+    }
+}
