@@ -13,8 +13,4 @@ public record Classification(List<String> lc, List<String> dewey, List<String> c
     public static Classification none() {
         return new Classification(List.of(), List.of(), List.of());
     }
-
-    public boolean isEmpty() {
-        return lc.isEmpty() && dewey.isEmpty() && clc.isEmpty();
-    }
 }

@@ -33,7 +33,7 @@ public final class Normalizer {
         Optional<String> localId = localId(record, profile);
         if (localId.isEmpty()) {
             return new Identification.Unusable(profile == MarcProfile.MARC21
-                    ? "no record id: the record has neither a 001 nor a 035 $a"
+                    ? "no record id: the record has no 999 $c, 001 or 035 $a"
                     : "no record id: the record has no 001");
         }
         boolean deleted = leader.length() > 5 && leader.charAt(5) == 'd';
@@ -47,7 +47,16 @@ public final class Normalizer {
         return has200 && !has245 ? MarcProfile.UNIMARC : MarcProfile.MARC21;
     }
 
+    /**
+     * The member's own id for the record. Koha keeps its record number in 999 $c and often leaves a 001
+     * copied from wherever the record was catalogued (the Koha sample holds one 001 twice), so 999 $c
+     * comes first; then 001; then, in MARC21, the first 035 $a.
+     */
     private static Optional<String> localId(Record record, MarcProfile profile) {
+        Optional<String> kohaNumber = MarcFields.values(record, "999", 'c').stream().findFirst();
+        if (kohaNumber.isPresent()) {
+            return kohaNumber;
+        }
         Optional<String> controlNumber = MarcFields.control(record, "001").map(String::strip);
         if (controlNumber.isPresent() || profile == MarcProfile.UNIMARC) {
             return controlNumber;

@@ -1,0 +1,105 @@
+package org.tongjie.indexer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tongjie.catalog.Library;
+import org.tongjie.catalog.LibraryKind;
+import org.tongjie.testing.SharedData;
+
+class CatalogTest {
+    static final String KOHA = "koha-misc4dev/koha-sample-marc21-with-952-items.mrc";
+
+    @TempDir
+    Path dataDir;
+    Catalog catalog;
+
+    @BeforeEach
+    void open() {
+        catalog = Catalog.open(dataDir, Clock.systemUTC());
+        catalog.saveLibrary(new Library("koha-demo", "科哈示范馆", "Koha demo library", LibraryKind.CENTRAL,
+                Optional.empty(), "", Optional.empty()));
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        catalog.close();
+    }
+
+    IngestReport ingest(String file) throws IOException {
+        try (InputStream in = Files.newInputStream(SharedData.file(file))) {
+            return catalog.ingest("koha-demo", in, "test");
+        }
+    }
+
+    @Test
+    void aKohaExportIsStoredIndexedAndSearchableWithItsItems() throws IOException {
+        var report = ingest(KOHA);
+
+        assertEquals(435, report.accepted() + report.quarantined());
+        var hits = catalog.search("", 1, 10);
+        assertEquals(report.accepted(), hits.total());
+        var withItems = catalog.search("", 1, 500).hits().stream().filter(h -> !h.holdings().isEmpty()).count();
+        assertTrue(withItems > 300, "most Koha records carry 952 items, found " + withItems);
+    }
+
+    @Test
+    void sendingTheSameFileAgainChangesNothing() throws IOException {
+        var first = ingest(KOHA);
+        var again = ingest(KOHA);
+
+        assertEquals(0, again.accepted());
+        assertEquals(0, again.updated());
+        assertEquals(first.accepted(), again.unchanged());
+        assertEquals(first.accepted(), catalog.search("", 1, 1).total());
+    }
+
+    @Test
+    void theIndexRebuiltFromTheStoreAnswersAsBefore() throws IOException {
+        ingest(KOHA);
+        long before = catalog.search("history", 1, 1).total();
+        assertTrue(before > 0);
+
+        catalog.rebuildIndex();
+
+        assertEquals(before, catalog.search("history", 1, 1).total());
+    }
+
+    @Test
+    void theIndexCatchesUpWithTheStoreWhenReopened() throws IOException {
+        var report = ingest(KOHA);
+        catalog.close();
+        catalog = Catalog.open(dataDir, Clock.systemUTC());
+
+        assertEquals(report.accepted(), catalog.search("", 1, 1).total());
+    }
+
+    @Test
+    void anUnknownLibraryIsRefused() {
+        assertThrows(UnknownLibraryException.class,
+                () -> catalog.ingest("nowhere", new ByteArrayInputStream(new byte[] {'<'}), "test"));
+    }
+
+    @Test
+    void authorityRecordsAreQuarantinedNotIndexedAsBooks() throws IOException {
+        var report = ingest("idzebra-examples/marcxml/collection-namemrc.xml");
+
+        assertEquals(0, report.accepted());
+        assertTrue(report.quarantined() > 0);
+        assertTrue(report.problems().getFirst().reason().startsWith("not a bibliographic record"));
+        assertFalse(report.problems().getFirst().sourceId().isEmpty(), "the quarantine names the record's 001");
+    }
+}
