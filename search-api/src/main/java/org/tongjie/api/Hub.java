@@ -1,0 +1,78 @@
+package org.tongjie.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import io.javalin.validation.ValidationException;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tongjie.indexer.Catalog;
+import org.tongjie.indexer.UnknownLibraryException;
+import org.tongjie.marc.MarcSource;
+
+/** The one place the hub's HTTP layer is put together; nothing else starts Jetty. */
+public final class Hub {
+    private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
+
+    private Hub() {}
+
+    public static Javalin create(Catalog catalog) {
+        var search = new SearchController(catalog);
+        var libraries = new LibraryController(catalog);
+        var records = new RecordController(catalog);
+        var system = new SystemController(catalog);
+        return Javalin.create(config -> {
+            config.jsonMapper(new JavalinJackson(jsonMapper(), true));
+            config.http.maxRequestSize = 1 << 20;
+            config.staticFiles.add("/public", Location.CLASSPATH);
+            config.routes.get("/health", system::health);
+            config.routes.get("/openapi.json", system::openApi);
+            config.routes.get("/api/libraries", libraries::list);
+            config.routes.get("/api/libraries/{id}", libraries::show);
+            config.routes.post("/api/libraries/{id}/records", libraries::upload);
+            config.routes.get("/api/search", search::search);
+            config.routes.get("/api/records/{id}", records::show);
+            config.routes.exception(BadRequestException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
+            config.routes.exception(ValidationException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, describe(e)));
+            config.routes.exception(NotFoundException.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
+            config.routes.exception(UnknownLibraryException.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
+            config.routes.exception(MarcSource.NotMarcException.class,
+                    (e, ctx) -> error(ctx, HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage()));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+                error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal error; the hub's log has the details");
+            });
+            config.routes.error(HttpStatus.NOT_FOUND.getCode(), ctx -> {
+                String answered = ctx.res().getContentType();
+                boolean alreadyExplained = answered != null && answered.startsWith("application/json");
+                if (!alreadyExplained) {
+                    error(ctx, HttpStatus.NOT_FOUND, "no such resource: " + ctx.method() + " " + ctx.path());
+                }
+            });
+        });
+    }
+
+    static ObjectMapper jsonMapper() {
+        return new ObjectMapper()
+                .registerModule(new Jdk8Module())
+                .setSerializationInclusion(JsonInclude.Include.NON_ABSENT);
+    }
+
+    private static void error(Context ctx, HttpStatus status, String message) {
+        ctx.status(status).json(new ApiError(status.getCode(), message));
+    }
+
+    private static String describe(ValidationException e) {
+        return e.getErrors().entrySet().stream()
+                .map(entry -> entry.getKey() + ": " + entry.getValue().stream()
+                        .map(v -> v.getMessage() + (v.value == null ? "" : " (was '" + v.value + "')"))
+                        .collect(Collectors.joining("; ")))
+                .collect(Collectors.joining(", "));
+    }
+}

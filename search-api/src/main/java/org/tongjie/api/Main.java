@@ -1,0 +1,126 @@
+package org.tongjie.api;
+
+import io.javalin.Javalin;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.tongjie.demo.DemoNetwork;
+import org.tongjie.harvest.ExportFile;
+import org.tongjie.indexer.Catalog;
+
+/** The command line behind {@code ./tongjie}: run the hub, rebuild the index, load a member's export file. */
+public final class Main {
+    private static final String USAGE = """
+            usage: tongjie run [--data DIR] [--port N] [--no-demo]
+                   tongjie rebuild-index [--data DIR]
+                   tongjie load LIBRARY_ID FILE [--data DIR]""";
+
+    private Main() {}
+
+    public static void main(String[] args) throws Exception {
+        try {
+            dispatch(List.of(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println("tongjie: " + e.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+        }
+    }
+
+    private static void dispatch(List<String> args) throws Exception {
+        if (args.isEmpty()) {
+            throw new IllegalArgumentException("no command given");
+        }
+        var positional = new ArrayList<String>();
+        HubConfig config = parseOptions(args.subList(1, args.size()), positional);
+        switch (args.getFirst()) {
+            case "run" -> run(config, positional);
+            case "rebuild-index" -> rebuildIndex(config, positional);
+            case "load" -> load(config, positional);
+            default -> throw new IllegalArgumentException("unknown command '" + args.getFirst() + "'");
+        }
+    }
+
+    static HubConfig parseOptions(List<String> args, List<String> positional) {
+        HubConfig config = HubConfig.defaults();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            switch (arg) {
+                case "--data" -> config = config.withDataDir(Path.of(valueOf(args, ++i, arg)));
+                case "--port" -> config = config.withPort(parsePort(valueOf(args, ++i, arg)));
+                case "--no-demo" -> config = config.withoutDemo();
+                default -> {
+                    if (arg.startsWith("--")) {
+                        throw new IllegalArgumentException("unknown option " + arg);
+                    }
+                    positional.add(arg);
+                }
+            }
+        }
+        return config;
+    }
+
+    private static String valueOf(List<String> args, int i, String option) {
+        if (i >= args.size()) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args.get(i);
+    }
+
+    private static int parsePort(String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--port must be a number, was '" + value + "'");
+        }
+    }
+
+    private static void expectNone(List<String> positional) {
+        if (!positional.isEmpty()) {
+            throw new IllegalArgumentException("unexpected argument '" + positional.getFirst() + "'");
+        }
+    }
+
+    private static void run(HubConfig config, List<String> positional) {
+        expectNone(positional);
+        Catalog catalog = Catalog.open(config.dataDir(), Clock.systemUTC());
+        if (config.loadDemo() && catalog.libraries().isEmpty()) {
+            System.out.println("First start: loading the demo network into " + config.dataDir().toAbsolutePath());
+            DemoNetwork.load(catalog);
+        }
+        Javalin app = Hub.create(catalog).start(config.port());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.stop();
+            try {
+                catalog.close();
+            } catch (Exception e) {
+                System.err.println("closing the catalogue failed: " + e.getMessage());
+            }
+        }));
+        System.out.printf("Tongjie is running: open http://localhost:%d/ (API: http://localhost:%d/openapi.json)%n",
+                app.port(), app.port());
+    }
+
+    private static void rebuildIndex(HubConfig config, List<String> positional) throws Exception {
+        expectNone(positional);
+        try (Catalog catalog = Catalog.open(config.dataDir(), Clock.systemUTC())) {
+            catalog.rebuildIndex();
+            System.out.printf("Index rebuilt from the store: %d records searchable%n", catalog.search("", 1, 1).total());
+        }
+    }
+
+    private static void load(HubConfig config, List<String> positional) throws Exception {
+        if (positional.size() != 2) {
+            throw new IllegalArgumentException("load needs a library id and a file");
+        }
+        try (Catalog catalog = Catalog.open(config.dataDir(), Clock.systemUTC())) {
+            var report = ExportFile.load(catalog, positional.get(0), Path.of(positional.get(1)));
+            System.out.printf("%s: %d accepted, %d updated, %d unchanged, %d deleted, %d quarantined%n",
+                    report.libraryId(), report.accepted(), report.updated(), report.unchanged(), report.deleted(),
+                    report.quarantined());
+            report.problems().forEach(p -> System.out.printf("  record %d%s: %s%n", p.position(),
+                    p.sourceId().map(id -> " (" + id + ")").orElse(""), p.reason()));
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package org.tongjie.demo;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+import org.marc4j.MarcXmlWriter;
+import org.marc4j.marc.DataField;
+import org.marc4j.marc.MarcFactory;
+import org.marc4j.marc.Record;
+import org.marc4j.marc.Subfield;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tongjie.catalog.Coordinates;
+import org.tongjie.catalog.Library;
+import org.tongjie.catalog.LibraryKind;
+import org.tongjie.harvest.ExportFile;
+import org.tongjie.indexer.Catalog;
+import org.tongjie.marc.MarcEntry;
+import org.tongjie.marc.MarcSource;
+
+/**
+ * A small network to try the hub on: a central library, two town branches, a 24-hour self-service
+ * library, a smart book locker and a mobile van. Its records are real: the Library of Congress samples
+ * that Debian's idzebra-2.0-examples ships, and CNMARC records we catalogued for real Chinese books.
+ * Which member holds which record, and the items, are generated (seeded, so every start is the same);
+ * several members hold the same titles, as in a real network.
+ */
+public final class DemoNetwork {
+    private static final Logger LOG = LoggerFactory.getLogger(DemoNetwork.class);
+    public static final Path ZEBRA_EXAMPLES = Path.of("/usr/share/doc/idzebra-2.0/examples");
+    static final String CNMARC_FIXTURE = "/demo/cnmarc-chinese-books-catalogued-by-tongjie.xml";
+    private static final List<String> ZEBRA_FILES = List.of(
+            "marc21/sample-marc.gz", "marcxml/collection-2.xml.gz", "marcxml/collection-opera-43.xml.gz",
+            "marcxml/collection-sandburg-1.xml");
+
+    /** A member and the share of the network's titles it holds. */
+    private record Member(Library library, double share, String location) {}
+
+    static final String CENTRAL = "central";
+    private static final List<Member> MEMBERS = List.of(
+            member(CENTRAL, "通借市图书馆总馆", "Tongjie City Central Library", LibraryKind.CENTRAL, null,
+                    "前进中路 1 号", 31.3847, 120.9800, 0.7, "STACKS"),
+            member("branch-zhoushi", "周市分馆", "Zhoushi Town Branch", LibraryKind.BRANCH, CENTRAL,
+                    "周市镇青阳北路 88 号", 31.4410, 120.9910, 0.4, "ADULT"),
+            member("branch-lujia", "陆家分馆", "Lujia Town Branch", LibraryKind.BRANCH, CENTRAL,
+                    "陆家镇陆丰东路 12 号", 31.3240, 121.0470, 0.4, "ADULT"),
+            member("kiosk-station", "火车站 24 小时自助图书馆", "Railway Station 24-hour Library",
+                    LibraryKind.KIOSK_24H, CENTRAL, "火车站南广场", 31.3900, 120.9580, 0.2, "KIOSK"),
+            member("locker-huaqiao", "花桥智能书柜", "Huaqiao Smart Book Locker", LibraryKind.SMART_LOCKER, CENTRAL,
+                    "花桥镇商务城地铁站 2 号口", 31.3020, 121.1080, 0.15, "LOCKER"),
+            member("van-1", "流动图书车 1 号", "Mobile Library Van 1", LibraryKind.MOBILE_VAN, CENTRAL,
+                    "总馆车库（按线路停靠）", 31.3847, 120.9800, 0.15, "VAN"));
+
+    private DemoNetwork() {}
+
+    private static Member member(String id, String zh, String en, LibraryKind kind, String parent, String address,
+            double lat, double lon, double share, String location) {
+        return new Member(new Library(id, zh, en, kind, Optional.ofNullable(parent), address,
+                Optional.of(new Coordinates(lat, lon))), share, location);
+    }
+
+    /** Loads the directory and the records; meant for an empty catalogue on first start. */
+    public static void load(Catalog catalog) {
+        MEMBERS.forEach(m -> catalog.saveLibrary(m.library()));
+        var random = new Random(20261123L);
+        var exports = new LinkedHashMap<String, Export>();
+        MEMBERS.forEach(m -> exports.put(m.library().id(), new Export()));
+        for (InputStream source : sources()) {
+            distribute(source, exports, random);
+        }
+        exports.forEach((libraryId, export) -> {
+            var report = catalog.ingest(libraryId, export.toInputStream(), "demo");
+            LOG.info("demo member {}: {} records loaded, {} quarantined", libraryId, report.accepted(), report.quarantined());
+        });
+    }
+
+    private static List<InputStream> sources() {
+        var out = new ArrayList<InputStream>();
+        InputStream cnmarc = DemoNetwork.class.getResourceAsStream(CNMARC_FIXTURE);
+        if (cnmarc == null) {
+            throw new IllegalStateException("the demo's CNMARC records " + CNMARC_FIXTURE + " are missing from the build");
+        }
+        out.add(cnmarc);
+        for (String file : ZEBRA_FILES) {
+            Path p = ZEBRA_EXAMPLES.resolve(file);
+            if (Files.isRegularFile(p)) {
+                out.add(ExportFile.open(p));
+            } else {
+                LOG.warn("demo records {} not found: install Debian's idzebra-2.0-examples (./tongjie run does)", p);
+            }
+        }
+        return out;
+    }
+
+    private static void distribute(InputStream in, Map<String, Export> exports, Random random) {
+        try (var source = MarcSource.open(in)) {
+            while (source.hasNext()) {
+                if (source.next() instanceof MarcEntry.Parsed parsed) {
+                    for (Member m : holdersOf(random)) {
+                        exports.get(m.library().id()).add(withItems(parsed, m, random));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading demo records failed", e);
+        }
+    }
+
+    private static List<Member> holdersOf(Random random) {
+        var holders = new ArrayList<Member>();
+        for (Member m : MEMBERS) {
+            if (random.nextDouble() < m.share()) {
+                holders.add(m);
+            }
+        }
+        return holders.isEmpty() ? List.of(MEMBERS.getFirst()) : holders;
+    }
+
+    /** A fresh copy of the record with 1-3 items: Koha's 952 for MARC21, CNMARC's 905 for UNIMARC. */
+    private static Record withItems(MarcEntry.Parsed parsed, Member m, Random random) {
+        Record record = reparse(parsed.raw());
+        boolean unimarc = record.getVariableField("200") != null && record.getVariableField("245") == null;
+        var factory = MarcFactory.newInstance();
+        int copies = 1 + random.nextInt(3);
+        for (int i = 0; i < copies; i++) {
+            String barcode = m.library().id().toUpperCase().replace("-", "") + String.format("%08d", random.nextInt(100_000_000));
+            DataField item = unimarc ? factory.newDataField("905", ' ', ' ') : factory.newDataField("952", ' ', ' ');
+            if (unimarc) {
+                item.addSubfield(factory.newSubfield('a', m.library().id()));
+                item.addSubfield(factory.newSubfield('b', barcode));
+                item.addSubfield(factory.newSubfield('c', m.location()));
+                firstSubfield(record, "690", 'a').ifPresent(clc -> item.addSubfield(factory.newSubfield('d', clc)));
+                item.addSubfield(factory.newSubfield('e', Integer.toString(1 + random.nextInt(400))));
+            } else {
+                item.addSubfield(factory.newSubfield('a', m.library().id()));
+                item.addSubfield(factory.newSubfield('b', m.library().id()));
+                item.addSubfield(factory.newSubfield('c', m.location()));
+                firstSubfield(record, "050", 'a').ifPresent(lc -> item.addSubfield(factory.newSubfield('o', lc)));
+                item.addSubfield(factory.newSubfield('p', barcode));
+                item.addSubfield(factory.newSubfield('y', "BK"));
+                if (random.nextInt(4) == 0) {
+                    item.addSubfield(factory.newSubfield('q', "2026-12-20"));
+                }
+            }
+            record.addVariableField(item);
+        }
+        if (!unimarc) {
+            record.getLeader().setCharCodingScheme('a');
+        }
+        return record;
+    }
+
+    private static Optional<String> firstSubfield(Record record, String tag, char code) {
+        return record.getDataFields().stream().filter(f -> f.getTag().equals(tag))
+                .map(f -> f.getSubfield(code)).filter(Objects::nonNull).map(Subfield::getData).findFirst();
+    }
+
+    private static Record reparse(byte[] raw) {
+        try (var again = MarcSource.open(new ByteArrayInputStream(raw))) {
+            return ((MarcEntry.Parsed) again.next()).record();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One member's generated export, as MARCXML. */
+    private static final class Export {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final MarcXmlWriter writer = new MarcXmlWriter(bytes, "UTF-8", false);
+
+        void add(Record record) {
+            writer.write(record);
+        }
+
+        InputStream toInputStream() {
+            writer.close();
+            return new ByteArrayInputStream(bytes.toByteArray());
+        }
+    }
+}

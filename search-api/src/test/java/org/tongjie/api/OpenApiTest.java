@@ -1,0 +1,66 @@
+package org.tongjie.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The document at /openapi.json describes exactly the routes the hub serves. */
+class OpenApiTest {
+
+    @Test
+    void everyRouteIsDocumentedAndEveryDocumentedRouteExists(@TempDir Path dataDir) throws Exception {
+        try (var hub = new TestHub(dataDir)) {
+            var answer = hub.get("/openapi.json");
+            assertEquals(200, answer.status());
+            assertEquals("3.1.0", answer.json().get("openapi").asText());
+
+            Set<String> served = new TreeSet<>();
+            for (var parsed : hub.app.unsafe.internalRouter.allHttpHandlers()) {
+                served.add(parsed.endpoint.method.name().toLowerCase(Locale.ROOT) + " " + parsed.endpoint.path);
+            }
+            assertEquals(documented(answer.json()), served);
+        }
+    }
+
+    @Test
+    void everySchemaReferenceResolves(@TempDir Path dataDir) throws IOException, InterruptedException {
+        try (var hub = new TestHub(dataDir)) {
+            JsonNode doc = hub.get("/openapi.json").json();
+            var refs = new ArrayList<String>();
+            collectRefs(doc, refs);
+            for (String ref : refs) {
+                JsonNode target = doc.at(ref.substring(1));
+                assertEquals(false, target.isMissingNode(), "unresolved " + ref);
+            }
+        }
+    }
+
+    private static Set<String> documented(JsonNode doc) {
+        Set<String> out = new TreeSet<>();
+        doc.get("paths").properties().forEach(path ->
+                path.getValue().properties().forEach(op -> out.add(op.getKey() + " " + path.getKey())));
+        return out;
+    }
+
+    private static void collectRefs(JsonNode node, java.util.List<String> refs) {
+        if (node.isObject()) {
+            node.properties().forEach(e -> {
+                if (e.getKey().equals("$ref")) {
+                    refs.add(e.getValue().asText());
+                } else {
+                    collectRefs(e.getValue(), refs);
+                }
+            });
+        } else if (node.isArray()) {
+            node.forEach(n -> collectRefs(n, refs));
+        }
+    }
+}

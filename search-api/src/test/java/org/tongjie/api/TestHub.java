@@ -1,0 +1,71 @@
+package org.tongjie.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import org.tongjie.catalog.Library;
+import org.tongjie.catalog.LibraryKind;
+import org.tongjie.indexer.Catalog;
+
+/** The hub on a random port over a temporary data directory, and an HTTP client for it. */
+final class TestHub implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+    final Catalog catalog;
+    final Javalin app;
+
+    record Answer(int status, JsonNode json, String contentType) {}
+
+    TestHub(Path dataDir) {
+        catalog = Catalog.open(dataDir, Clock.systemUTC());
+        app = Hub.create(catalog).start(0);
+    }
+
+    TestHub withLibrary(String id, LibraryKind kind) {
+        catalog.saveLibrary(new Library(id, id + "图书馆", id + " library", kind, Optional.empty(), "", Optional.empty()));
+        return this;
+    }
+
+    URI uri(String path) {
+        return URI.create("http://localhost:" + app.port() + path);
+    }
+
+    Answer get(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    }
+
+    Answer search(String q) throws IOException, InterruptedException {
+        return get("/api/search?size=100&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+    }
+
+    Answer post(String path, byte[] body) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    Answer postFile(String path, Path file) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofFile(file)).build());
+    }
+
+    private Answer send(HttpRequest request) throws IOException, InterruptedException {
+        var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        String body = response.body();
+        JsonNode json = body.isEmpty() || body.charAt(0) == '<' ? JSON.nullNode() : JSON.readTree(body);
+        return new Answer(response.statusCode(), json, response.headers().firstValue("content-type").orElse(""));
+    }
+
+    @Override
+    public void close() throws IOException {
+        app.stop();
+        catalog.close();
+    }
+}
