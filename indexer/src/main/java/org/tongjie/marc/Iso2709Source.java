@@ -19,6 +19,12 @@ final class Iso2709Source extends MarcSource {
     private static final int RECORD_TERMINATOR = 0x1D;
     private static final int MAX_RECORD_BYTES = 8 << 20;
 
+    static {
+        // marc4j's permissive reader lower-cases upper-case subfield codes unless this global property is
+        // set; CNMARC puts the pinyin of a title in 200 $A, which must stay apart from 200 $a.
+        System.setProperty("org.marc4j.MarcPermissiveStreamReader.upperCaseSubfields", "true");
+    }
+
     Iso2709Source(InputStream in) {
         super(in);
     }

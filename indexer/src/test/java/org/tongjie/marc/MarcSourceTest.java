@@ -18,6 +18,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
+import org.marc4j.MarcStreamWriter;
+import org.marc4j.marc.DataField;
+import org.marc4j.marc.MarcFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.tongjie.testing.SharedData;
@@ -143,5 +146,26 @@ class MarcSourceTest {
             out.writeBytes(p);
         }
         return out.toByteArray();
+    }
+
+    /** CNMARC's 200 $A (pinyin of the title) must not turn into a second 200 $a on the way through. */
+    @Test
+    void upperCaseSubfieldCodesSurviveIso2709() throws IOException {
+        String leader = "00000nam0 2200000   450 ";
+        var factory = MarcFactory.newInstance();
+        var record = factory.newRecord(leader);
+        var f = factory.newDataField("200", '1', ' ');
+        f.addSubfield(factory.newSubfield('a', "三体"));
+        f.addSubfield(factory.newSubfield('A', "san ti"));
+        record.addVariableField(f);
+        var bytes = new ByteArrayOutputStream();
+        var writer = new MarcStreamWriter(bytes, "UTF-8");
+        writer.write(record);
+        writer.close();
+
+        var parsed = (MarcEntry.Parsed) readAll(new ByteArrayInputStream(bytes.toByteArray())).getFirst();
+        var title = (DataField) parsed.record().getVariableField("200");
+        assertEquals("三体", title.getSubfield('a').getData());
+        assertEquals("san ti", title.getSubfield('A').getData());
     }
 }

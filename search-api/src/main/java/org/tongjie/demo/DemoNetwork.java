@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
-import org.marc4j.MarcXmlWriter;
+import org.marc4j.MarcStreamWriter;
 import org.marc4j.marc.DataField;
 import org.marc4j.marc.MarcFactory;
 import org.marc4j.marc.Record;
@@ -155,9 +155,7 @@ public final class DemoNetwork {
             }
             record.addVariableField(item);
         }
-        if (!unimarc) {
-            record.getLeader().setCharCodingScheme('a');
-        }
+        record.getLeader().setCharCodingScheme('a');
         return record;
     }
 
@@ -174,10 +172,13 @@ public final class DemoNetwork {
         }
     }
 
-    /** One member's generated export, as MARCXML. */
+    /**
+     * One member's generated export, in UTF-8 ISO 2709 like most library systems write: MARCXML cannot
+     * carry the control characters some real records hold (one LC sample has a 0x1F in its data).
+     */
     private static final class Export {
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private final MarcXmlWriter writer = new MarcXmlWriter(bytes, "UTF-8", false);
+        private final MarcStreamWriter writer = new MarcStreamWriter(bytes, "UTF-8");
 
         void add(Record record) {
             writer.write(record);

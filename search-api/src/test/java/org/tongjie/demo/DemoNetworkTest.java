@@ -1,0 +1,55 @@
+package org.tongjie.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tongjie.catalog.Library;
+import org.tongjie.catalog.LibraryKind;
+import org.tongjie.index.SearchHit;
+import org.tongjie.indexer.Catalog;
+import org.tongjie.testing.SharedData;
+
+class DemoNetworkTest {
+
+    @Test
+    void theDemoNetworkHasEveryKindOfServicePointAndSharedTitles(@TempDir Path data) throws IOException {
+        SharedData.debianFile(DemoNetwork.ZEBRA_EXAMPLES.resolve("marc21/sample-marc.gz").toString());
+        try (var catalog = Catalog.open(data, Clock.systemUTC())) {
+            DemoNetwork.load(catalog);
+
+            var kinds = EnumSet.noneOf(LibraryKind.class);
+            catalog.libraries().stream().map(Library::kind).forEach(kinds::add);
+            assertTrue(kinds.containsAll(EnumSet.of(LibraryKind.CENTRAL, LibraryKind.BRANCH, LibraryKind.KIOSK_24H,
+                    LibraryKind.SMART_LOCKER)), kinds.toString());
+            assertTrue(catalog.libraries().size() >= 5);
+
+            var computer = catalog.search("computer", 1, 50);
+            assertTrue(computer.total() > 0);
+            assertTrue(computer.hits().stream().allMatch(h -> !h.holdings().isEmpty()), "every demo copy has items");
+
+            var everything = catalog.search("", 1, 1000).hits();
+            Map<String, Integer> holdersByTitle = new HashMap<>();
+            everything.stream().map(SearchHit::title).forEach(t -> holdersByTitle.merge(t, 1, Integer::sum));
+            long shared = holdersByTitle.values().stream().filter(n -> n > 1).count();
+            assertTrue(shared > 20, "titles held by more than one member: " + shared);
+            assertTrue(catalog.search("三体", 1, 10).total() >= 3, "the CNMARC records are in the network");
+        }
+    }
+
+    @Test
+    void loadingIsDeterministic(@TempDir Path a, @TempDir Path b) throws IOException {
+        try (var first = Catalog.open(a, Clock.systemUTC()); var second = Catalog.open(b, Clock.systemUTC())) {
+            DemoNetwork.load(first);
+            DemoNetwork.load(second);
+            assertEquals(first.search("", 1, 1000).hits(), second.search("", 1, 1000).hits());
+        }
+    }
+}
