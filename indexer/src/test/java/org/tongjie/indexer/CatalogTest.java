@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -101,5 +103,43 @@ class CatalogTest {
         assertTrue(report.quarantined() > 0);
         assertTrue(report.problems().getFirst().reason().startsWith("not a bibliographic record"));
         assertFalse(report.problems().getFirst().sourceId().isEmpty(), "the quarantine names the record's 001");
+    }
+
+    /** A member's connection drops mid-file: the whole records before the break are kept and searchable. */
+    @Test
+    void anUploadCutOffMidStreamKeepsTheWholeRecordsItRead() throws IOException {
+        byte[] file = Files.readAllBytes(SharedData.file(KOHA));
+        var dropsHalfWay = new FilterInputStream(new ByteArrayInputStream(file)) {
+            int sent;
+
+            @Override
+            public int read() throws IOException {
+                if (++sent > file.length / 2) {
+                    throw new IOException("connection reset by peer");
+                }
+                return super.read();
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = 0;
+                for (; n < len; n++) {
+                    int c = read();
+                    if (c < 0) {
+                        return n == 0 ? -1 : n;
+                    }
+                    b[off + n] = (byte) c;
+                }
+                return n;
+            }
+        };
+
+        assertThrows(UncheckedIOException.class, () -> catalog.ingest("koha-demo", dropsHalfWay, "test"));
+
+        long kept = catalog.search("", 1, 1).total();
+        assertTrue(kept > 100 && kept < 435, "about half the records were read whole before the break: " + kept);
+        var resent = ingest(KOHA);
+        assertEquals(kept, resent.unchanged(), "sending the file again completes it");
+        assertEquals(435 - kept, resent.accepted());
     }
 }

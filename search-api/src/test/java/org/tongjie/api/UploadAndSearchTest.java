@@ -68,6 +68,20 @@ class UploadAndSearchTest {
         assertTrue(Arrays.asList("CPL", "FPL", "MPL").contains(hit.get("holdings").get(0).get("servicePoint").asText()));
     }
 
+    /** The body is streamed into the store, so files past Javalin's 1 MB in-memory body limit go through. */
+    @Test
+    void aFileLargerThanTheInMemoryBodyLimitStreamsThrough() throws Exception {
+        Path pool = SharedData.file("pool/pool-marc21-utf8.mrc");
+        assertTrue(Files.size(pool) > 1 << 20);
+
+        var report = hub.postFile("/api/libraries/kunshan/records", pool).json();
+
+        int seen = report.get("accepted").asInt() + report.get("updated").asInt() + report.get("unchanged").asInt()
+                + report.get("quarantined").asInt();
+        assertEquals(1092, seen, report.toString());
+        assertEquals(report.get("accepted").asInt(), hub.search("").json().get("total").asInt());
+    }
+
     @Test
     void ourCnmarcRecordsAreFoundByChineseTitleAuthorAndIsbn() throws Exception {
         var report = hub.post("/api/libraries/kunshan/records", resource(CNMARC));
