@@ -43,8 +43,10 @@ final class Iso2709Source extends MarcSource {
         if (problem != null) {
             return new MarcEntry.Broken(position, raw, problem);
         }
+        var decision = Charsets.decide(raw, Charsets.looksUnimarc(raw));
         try {
-            return new MarcEntry.Parsed(position, RecordSyntax.ISO2709, raw, parse(raw));
+            return new MarcEntry.Parsed(position, RecordSyntax.ISO2709, raw, parse(raw, decision.marc4jEncoding()),
+                    decision.encoding());
         } catch (RuntimeException e) {
             return new MarcEntry.Broken(position, raw, "unreadable record: " + e.getMessage());
         }
@@ -101,8 +103,14 @@ final class Iso2709Source extends MarcSource {
         return new String(raw, from, count, StandardCharsets.ISO_8859_1);
     }
 
-    private static Record parse(byte[] raw) {
-        var reader = new MarcPermissiveStreamReader(new ByteArrayInputStream(raw), true, true, Charsets.marc4jEncoding(raw));
+    /**
+     * marc4j decodes by leader/09 whatever it is told ('a' forces UTF-8), so a copy of the record carries
+     * the leader/09 of our decision; the raw bytes kept in the store are left as sent.
+     */
+    private static Record parse(byte[] raw, String encoding) {
+        byte[] bytes = raw.clone();
+        bytes[9] = (byte) (encoding.equals("UTF8") ? 'a' : ' ');
+        var reader = new MarcPermissiveStreamReader(new ByteArrayInputStream(bytes), true, true, encoding);
         if (!reader.hasNext()) {
             throw new IllegalStateException("marc4j found no record in the bytes");
         }

@@ -63,9 +63,14 @@ final class MarcFields {
         return out;
     }
 
-    /** Strips the ISBD punctuation that cataloguers put at the end of a subfield. */
+    /**
+     * Strips the ISBD punctuation that cataloguers put at the end of a subfield, and composes characters
+     * (NFC): MARC-8 and ISO 5426 carry diacritics as separate combining marks, UTF-8 records mostly not,
+     * and the same name must come out the same either way.
+     */
     static Optional<String> tidy(String s) {
-        String t = TRAILING_PUNCTUATION.matcher(s.strip()).replaceAll("");
+        String composed = java.text.Normalizer.normalize(s.strip(), java.text.Normalizer.Form.NFC);
+        String t = TRAILING_PUNCTUATION.matcher(composed).replaceAll("");
         if (t.startsWith("[") && t.endsWith("]")) {
             t = t.substring(1, t.length() - 1);
         }

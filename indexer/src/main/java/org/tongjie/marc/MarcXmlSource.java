@@ -13,6 +13,7 @@ import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.XMLStreamWriter;
 import org.marc4j.MarcXmlReader;
 import org.marc4j.marc.Record;
+import org.tongjie.catalog.Encoding;
 import org.tongjie.catalog.RecordSyntax;
 
 /**
@@ -23,6 +24,7 @@ import org.tongjie.catalog.RecordSyntax;
  */
 final class MarcXmlSource extends MarcSource {
     static final String MARCXML_NS = "http://www.loc.gov/MARC21/slim";
+    private static final Encoding XML_ENCODING = new Encoding("UTF-8", "MARCXML: the XML parser decodes the declared encoding");
     private static final XMLInputFactory INPUT = newInputFactory();
     private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
 
@@ -115,7 +117,7 @@ final class MarcXmlSource extends MarcSource {
                 return new MarcEntry.Broken(position, raw, "the record element holds no MARC record");
             }
             Record record = reader.next();
-            return new MarcEntry.Parsed(position, RecordSyntax.MARCXML, raw, record);
+            return new MarcEntry.Parsed(position, RecordSyntax.MARCXML, raw, record, XML_ENCODING);
         } catch (RuntimeException e) {
             return new MarcEntry.Broken(position, raw, "unreadable MARCXML record: " + e.getMessage());
         }

@@ -3,9 +3,12 @@ package org.tongjie.marc;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.marc4j.marc.Record;
 import org.tongjie.catalog.BibRecord;
+import org.tongjie.catalog.Encoding;
 import org.tongjie.catalog.MarcProfile;
 import org.tongjie.catalog.SourceRecord;
 
@@ -13,6 +16,9 @@ import org.tongjie.catalog.SourceRecord;
 public final class Normalizer {
     /** Leader/06 values of authority, holdings, classification and community records, in both profiles. */
     private static final String NON_BIBLIOGRAPHIC_TYPES = "quvwxyz";
+    private static final Map<MarcProfile, MappingTable> TABLES = Map.of(
+            MarcProfile.MARC21, MappingTable.load("marc21.rules"),
+            MarcProfile.UNIMARC, MappingTable.load("unimarc.rules"));
 
     private Normalizer() {}
 
@@ -32,9 +38,9 @@ public final class Normalizer {
         MarcProfile profile = detectProfile(record);
         Optional<String> localId = localId(record, profile);
         if (localId.isEmpty()) {
-            return new Identification.Unusable(profile == MarcProfile.MARC21
-                    ? "no record id: the record has no 999 $c, 001 or 035 $a"
-                    : "no record id: the record has no 001");
+            String sources = TABLES.get(profile).rules(Target.LOCAL_ID).stream().map(MappingRule::source)
+                    .collect(Collectors.joining(", "));
+            return new Identification.Unusable("no record id: the record has none of " + sources);
         }
         boolean deleted = leader.length() > 5 && leader.charAt(5) == 'd';
         return new Identification.Usable(localId.get(), profile, deleted);
@@ -47,28 +53,16 @@ public final class Normalizer {
         return has200 && !has245 ? MarcProfile.UNIMARC : MarcProfile.MARC21;
     }
 
-    /**
-     * The member's own id for the record. Koha keeps its record number in 999 $c and often leaves a 001
-     * copied from wherever the record was catalogued (the Koha sample holds one 001 twice), so 999 $c
-     * comes first; then 001; then, in MARC21, the first 035 $a.
-     */
     private static Optional<String> localId(Record record, MarcProfile profile) {
-        Optional<String> kohaNumber = MarcFields.values(record, "999", 'c').stream().findFirst();
-        if (kohaNumber.isPresent()) {
-            return kohaNumber;
-        }
-        Optional<String> controlNumber = MarcFields.control(record, "001").map(String::strip);
-        if (controlNumber.isPresent() || profile == MarcProfile.UNIMARC) {
-            return controlNumber;
-        }
-        return MarcFields.values(record, "035", 'a').stream().findFirst();
+        return TABLES.get(profile).all(Target.LOCAL_ID, record).stream().map(MappingRule.Value::text).findFirst();
     }
 
     /** Parses a stored source record again and maps it; the index is always built from the raw bytes. */
     public static BibRecord normalize(SourceRecord source) {
         try (var in = MarcSource.open(new ByteArrayInputStream(source.raw()))) {
             if (in.hasNext() && in.next() instanceof MarcEntry.Parsed parsed) {
-                return normalize(source.recordId(), source.libraryId(), source.localId(), parsed.record());
+                return normalize(source.recordId(), source.libraryId(), source.localId(), parsed.record(),
+                        parsed.encoding());
             }
             throw new IllegalStateException("stored record " + source.libraryId() + "/" + source.localId()
                     + " no longer parses");
@@ -77,10 +71,8 @@ public final class Normalizer {
         }
     }
 
-    static BibRecord normalize(String id, String libraryId, String localId, Record record) {
-        return switch (detectProfile(record)) {
-            case MARC21 -> Marc21Mapping.map(id, libraryId, localId, record);
-            case UNIMARC -> UnimarcMapping.map(id, libraryId, localId, record);
-        };
+    static BibRecord normalize(String id, String libraryId, String localId, Record record, Encoding encoding) {
+        MarcProfile profile = detectProfile(record);
+        return RecordMapper.map(TABLES.get(profile), profile, encoding, id, libraryId, localId, record);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tongjie.catalog.LibraryKind;
 
 /** The document at /openapi.json describes exactly the routes the hub serves. */
 class OpenApiTest {
@@ -41,6 +42,30 @@ class OpenApiTest {
                 assertEquals(false, target.isMissingNode(), "unresolved " + ref);
             }
         }
+    }
+
+    /** Every property the API sends is declared in its schema, so the document cannot fall behind the records. */
+    @Test
+    void recordsAndHitsSendOnlyDeclaredProperties(@TempDir Path dataDir) throws Exception {
+        try (var hub = new TestHub(dataDir).withLibrary("kunshan", LibraryKind.CENTRAL)) {
+            hub.post("/api/libraries/kunshan/records", UploadAndSearchTest.resource(UploadAndSearchTest.CNMARC));
+            JsonNode doc = hub.get("/openapi.json").json();
+            JsonNode page = hub.search("三体").json();
+            JsonNode hit = page.get("hits").get(0);
+            JsonNode record = hub.get("/api/records/" + hit.get("id").asText()).json();
+
+            assertDeclared(doc, "SearchPage", page);
+            assertDeclared(doc, "SearchHit", hit);
+            assertDeclared(doc, "BibRecord", record);
+        }
+    }
+
+    private static void assertDeclared(JsonNode doc, String schema, JsonNode value) {
+        JsonNode properties = doc.at("/components/schemas/" + schema + "/properties");
+        value.properties().forEach(e -> assertEquals(false, properties.path(e.getKey()).isMissingNode(),
+                schema + " sends '" + e.getKey() + "' which the OpenAPI document does not declare"));
+        doc.at("/components/schemas/" + schema + "/required").forEach(required ->
+                assertEquals(true, value.has(required.asText()), schema + " lacks required '" + required.asText() + "'"));
     }
 
     private static Set<String> documented(JsonNode doc) {
