@@ -99,7 +99,7 @@ public final class Catalog implements AutoCloseable {
             case MarcEntry.Parsed parsed -> {
                 Record record = parsed.record();
                 Optional<String> controlNumber = Optional.ofNullable(record.getControlNumber()).map(String::strip);
-                switch (Normalizer.identify(record)) {
+                switch (Normalizer.identify(record, parsed.raw())) {
                     case Normalizer.Identification.Unusable u ->
                             batch.quarantine(parsed.position(), controlNumber, u.reason(), parsed.raw(), now);
                     case Normalizer.Identification.Usable u -> batch.put(new SourceRecord(

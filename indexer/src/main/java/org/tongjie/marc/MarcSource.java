@@ -65,7 +65,7 @@ public abstract sealed class MarcSource implements Iterator<MarcEntry>, AutoClos
 
     private static int skipBomAndWhitespace(byte[] head) {
         int i = head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF ? 3 : 0;
-        while (i < head.length && Character.isWhitespace(head[i])) {
+        while (i < head.length && (Character.isWhitespace(head[i]) || head[i] == 0)) {
             i++;
         }
         return i;

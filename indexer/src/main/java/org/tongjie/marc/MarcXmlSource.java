@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Set;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLOutputFactory;
@@ -24,12 +25,17 @@ import org.tongjie.catalog.RecordSyntax;
  */
 final class MarcXmlSource extends MarcSource {
     static final String MARCXML_NS = "http://www.loc.gov/MARC21/slim";
+    /** MarcXchange (ISO 25577), the other flavour: the same elements in their own namespace. */
+    private static final Set<String> MARCXCHANGE_NS = java.util.Set.of(
+            "info:lc/xmlns/marcxchange-v1", "info:lc/xmlns/marcxchange-v2");
     private static final Encoding XML_ENCODING = new Encoding("UTF-8", "MARCXML: the XML parser decodes the declared encoding");
     private static final XMLInputFactory INPUT = newInputFactory();
     private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
 
     private final XMLStreamReader xml;
     private boolean failed;
+    private boolean foundRecord;
+    private String rootElement = "";
 
     MarcXmlSource(InputStream in) {
         super(in);
@@ -56,12 +62,17 @@ final class MarcXmlSource extends MarcSource {
         }
         try {
             while (xml.hasNext()) {
-                if (xml.next() == XMLStreamConstants.START_ELEMENT && isMarcRecord()) {
-                    byte[] raw = copyRecordElement();
-                    return parse(position, raw);
+                if (xml.next() == XMLStreamConstants.START_ELEMENT) {
+                    if (rootElement.isEmpty()) {
+                        rootElement = xml.getName().toString();
+                    }
+                    if (isMarcRecord()) {
+                        foundRecord = true;
+                        return parse(position, copyRecordElement());
+                    }
                 }
             }
-            return null;
+            return noRecordsAtAll(position);
         } catch (XMLStreamException e) {
             failed = true;
             return new MarcEntry.Broken(position, new byte[0], "XML is not well-formed, reading stopped here: "
@@ -69,10 +80,21 @@ final class MarcXmlSource extends MarcSource {
         }
     }
 
+    /** XML that holds no MARC record (MODS, Dublin Core, a bare collection) is reported, not passed over. */
+    private MarcEntry noRecordsAtAll(long position) {
+        if (foundRecord) {
+            return null;
+        }
+        foundRecord = true;
+        return new MarcEntry.Broken(position, new byte[0], "no MARCXML record element in this XML (root element "
+                + (rootElement.isEmpty() ? "missing" : rootElement) + "); MARCXML records are <record> elements"
+                + " in no namespace, in " + MARCXML_NS + " or in MarcXchange's " + MARCXCHANGE_NS);
+    }
+
     private boolean isMarcRecord() {
         String ns = xml.getNamespaceURI();
         return "record".equals(xml.getLocalName())
-                && (ns == null || ns.isEmpty() || MARCXML_NS.equals(ns));
+                && (ns == null || ns.isEmpty() || MARCXML_NS.equals(ns) || MARCXCHANGE_NS.contains(ns));
     }
 
     /** Writes the current element and its content as a standalone MARCXML document. */

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import org.marc4j.marc.Record;
 import org.tongjie.catalog.BibRecord;
 import org.tongjie.catalog.Encoding;
@@ -29,21 +31,33 @@ public final class Normalizer {
         record Unusable(String reason) implements Identification {}
     }
 
-    public static Identification identify(Record record) {
+    /** The prefix of the id given to a record that carries none of its own. */
+    public static final String CONTENT_ID_PREFIX = "sha256:";
+
+    public static Identification identify(Record record, byte[] raw) {
         String leader = record.getLeader().toString();
         if (leader.length() > 6 && NON_BIBLIOGRAPHIC_TYPES.indexOf(leader.charAt(6)) >= 0) {
             return new Identification.Unusable("not a bibliographic record: leader/06 is '" + leader.charAt(6)
                     + "' (authority, holdings or classification data)");
         }
         MarcProfile profile = detectProfile(record);
-        Optional<String> localId = localId(record, profile);
-        if (localId.isEmpty()) {
-            String sources = TABLES.get(profile).rules(Target.LOCAL_ID).stream().map(MappingRule::source)
-                    .collect(Collectors.joining(", "));
-            return new Identification.Unusable("no record id: the record has none of " + sources);
-        }
         boolean deleted = leader.length() > 5 && leader.charAt(5) == 'd';
-        return new Identification.Usable(localId.get(), profile, deleted);
+        String localId = localId(record, profile).orElseGet(() -> contentId(raw));
+        return new Identification.Usable(localId, profile, deleted);
+    }
+
+    /**
+     * Records with no id of their own (a fifth of the Austen set, for one) are still kept: they are known
+     * by a digest of their bytes, so sending the same file again changes nothing. Such a record cannot be
+     * updated in place; when it changes, a full-replace upload removes the old version.
+     */
+    private static String contentId(byte[] raw) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(raw);
+            return CONTENT_ID_PREFIX + HexFormat.of().formatHex(digest, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     /** A MARC21 record has a 245 title; a UNIMARC record has a 200 title instead. */

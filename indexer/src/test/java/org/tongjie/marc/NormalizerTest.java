@@ -27,7 +27,7 @@ class NormalizerTest {
         return MarcSourceTest.readAll(new ByteArrayInputStream(file)).stream()
                 .map(e -> (MarcEntry.Parsed) e)
                 .map(p -> {
-                    var id = (Normalizer.Identification.Usable) Normalizer.identify(p.record());
+                    var id = (Normalizer.Identification.Usable) Normalizer.identify(p.record(), p.raw());
                     return Normalizer.normalize("test." + id.localId(), "test", id.localId(), p.record(), p.encoding());
                 })
                 .toList();

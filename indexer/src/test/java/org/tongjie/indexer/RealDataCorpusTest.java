@@ -1,0 +1,116 @@
+package org.tongjie.indexer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.tongjie.catalog.Library;
+import org.tongjie.catalog.LibraryKind;
+import org.tongjie.marc.MarcSource;
+import org.tongjie.testing.SharedData;
+
+/**
+ * Every MARC file in ../shared/data goes through ingest: nothing throws, every record is accounted for
+ * (stored or quarantined with a reason), and the files whose contents are known come out with the counts
+ * their publishers give.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Execution(ExecutionMode.SAME_THREAD)
+class RealDataCorpusTest {
+    private static final Pattern MARC_FILES = Pattern.compile(".*\\.(mrc|marc|usmarc|xml|iso|u8)$");
+    private static final Pattern NOT_RECORDS = Pattern.compile(".*(\\.xsd|iso18626|cql|oai-caltech|dom-config|yazgfs|zebra\\.cfg).*");
+
+    Catalog catalog;
+    final AtomicInteger members = new AtomicInteger();
+
+    @BeforeAll
+    void open(@TempDir Path dataDir) {
+        catalog = Catalog.open(dataDir, Clock.systemUTC());
+    }
+
+    @AfterAll
+    void close() throws IOException {
+        catalog.close();
+    }
+
+    static Stream<String> marcFiles() throws IOException {
+        Path root = SharedData.root();
+        if (!Files.isDirectory(root)) {
+            return Stream.of("(shared data not present)");
+        }
+        try (var files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).map(p -> root.relativize(p).toString())
+                    .filter(f -> MARC_FILES.matcher(f).matches() && !NOT_RECORDS.matcher(f).matches())
+                    .sorted().toList().stream();
+        }
+    }
+
+    IngestReport ingest(String file) throws IOException {
+        String member = "m" + members.incrementAndGet();
+        catalog.saveLibrary(new Library(member, member, member, LibraryKind.CENTRAL, Optional.empty(), "", Optional.empty()));
+        try (InputStream in = Files.newInputStream(SharedData.file(file))) {
+            return catalog.ingest(member, in, "corpus");
+        }
+    }
+
+    static int total(IngestReport r) {
+        return r.accepted() + r.updated() + r.unchanged() + r.deleted() + r.quarantined();
+    }
+
+    @ParameterizedTest
+    @MethodSource("marcFiles")
+    void everyFileIngestsWithEveryRecordAccountedFor(String file) throws IOException {
+        assumeTrue(Files.isDirectory(SharedData.root()), "shared test data not present");
+        IngestReport report;
+        try {
+            report = ingest(file);
+        } catch (MarcSource.NotMarcException e) {
+            assertFalse(e.getMessage().isBlank());
+            return;
+        }
+        assertTrue(total(report) > 0, "a file yields at least one record or one diagnostic");
+        assertEquals(report.quarantined(), report.problems().size());
+        report.problems().forEach(p -> assertFalse(p.reason().isBlank(), "quarantine without a reason in " + file));
+    }
+
+    /** Counts from the data's README (and yaz-marcdump); quarantined ones named by kind in the comment. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            pool/pool-marc21-utf8.mrc                                        | 1092 | 1    # one authority record
+            koha-misc4dev/koha-sample-marc21-with-952-items.mrc              | 435  | 0
+            koha-misc4dev/koha-sample-marc21-with-952-items.xml              | 435  | 0
+            idzebra-examples/marc21/sample-marc                              | 24   | 0
+            marc4j-test-resources/test/resources/pride-and-prejudice-fixed.mrc | 383 | 0
+            pool/pride-cmarc-like-unimarc-records.mrc                        | 17   | 0
+            xbib-marc-test-resources/dialects/unimarc/periouni.mrc           | 3064 | 0
+            xbib-marc-test-resources/zdblokutf8.mrc                          | 293  | 293  # 292 holdings records and a cut-off 293rd
+            xbib-marc-test-resources/xml/zdb-oai-marc.xml-marcxchange.xml    | 50   | 0    # MarcXchange
+            marc4j-test-resources/test/resources/bad_hathi_records.mrc       | 5    | 0    # one record of 1,096,887 bytes
+            koha-misc4dev/koha-biblio-369-invalid-xml-control-char.xml       | 1    | 1    # not well-formed XML
+            """)
+    void knownFilesGiveTheirKnownCounts(String file, int records, String quarantinedAndComment) throws IOException {
+        int quarantined = Integer.parseInt(quarantinedAndComment.replaceFirst("#.*", "").strip());
+        var report = ingest(file);
+        assertEquals(records, total(report), report.toString());
+        assertEquals(quarantined, report.quarantined(), report.problems().toString());
+    }
+}
