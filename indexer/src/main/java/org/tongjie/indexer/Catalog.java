@@ -21,6 +21,7 @@ import org.tongjie.marc.MarcSource;
 import org.tongjie.marc.Normalizer;
 import org.tongjie.store.CatalogStore;
 import org.tongjie.store.IngestBatch;
+import org.tongjie.store.QuarantinedRecord;
 
 /**
  * The union catalogue on one machine: the member directory and source records in an embedded database,
@@ -68,9 +69,7 @@ public final class Catalog implements AutoCloseable {
      * @throws MarcSource.NotMarcException if the stream is neither ISO 2709 nor XML
      */
     public IngestReport ingest(String libraryId, InputStream in, String origin) {
-        if (store.library(libraryId).isEmpty()) {
-            throw new UnknownLibraryException(libraryId);
-        }
+        requireLibrary(libraryId);
         Instant now = clock.instant();
         IngestBatch.Counts counts;
         long batchId;
@@ -106,6 +105,28 @@ public final class Catalog implements AutoCloseable {
                             libraryId, u.localId(), parsed.syntax(), parsed.raw(), now, u.deleted()));
                 }
             }
+        }
+    }
+
+    /** What could not be read from a member's files, newest batch first. */
+    public QuarantinePage quarantine(String libraryId, int page, int size) {
+        requireLibrary(libraryId);
+        var entries = store.quarantine(libraryId, (page - 1) * size, size).stream()
+                .map(q -> new QuarantineEntry(q.id(), q.batchId(), q.position(), q.sourceId(), q.reason(), q.raw().length,
+                        q.receivedAt()))
+                .toList();
+        return new QuarantinePage(store.quarantineCount(libraryId), page, size, entries);
+    }
+
+    /** The bytes of a quarantined record exactly as the member sent them. */
+    public Optional<byte[]> quarantinedBytes(String libraryId, long entryId) {
+        requireLibrary(libraryId);
+        return store.quarantined(libraryId, entryId).map(QuarantinedRecord::raw);
+    }
+
+    private void requireLibrary(String libraryId) {
+        if (store.library(libraryId).isEmpty()) {
+            throw new UnknownLibraryException(libraryId);
         }
     }
 

@@ -125,15 +125,56 @@ public final class CatalogStore {
     }
 
     public List<QuarantinedRecord> quarantine(String libraryId, long batchId) {
+        return queryQuarantine("SELECT * FROM quarantine WHERE library_id = ? AND batch_id = ? ORDER BY position",
+                st -> {
+                    st.setString(1, libraryId);
+                    st.setLong(2, batchId);
+                });
+    }
+
+    /** A member's quarantine, newest batch first, a page at a time. */
+    public List<QuarantinedRecord> quarantine(String libraryId, int offset, int limit) {
+        return queryQuarantine("""
+                SELECT * FROM quarantine WHERE library_id = ? ORDER BY batch_id DESC, position LIMIT ? OFFSET ?""",
+                st -> {
+                    st.setString(1, libraryId);
+                    st.setInt(2, limit);
+                    st.setInt(3, offset);
+                });
+    }
+
+    public long quarantineCount(String libraryId) {
         return read(c -> {
-            try (var st = c.prepareStatement("""
-                    SELECT * FROM quarantine WHERE library_id = ? AND batch_id = ? ORDER BY position""")) {
+            try (var st = c.prepareStatement("SELECT COUNT(*) FROM quarantine WHERE library_id = ?")) {
                 st.setString(1, libraryId);
-                st.setLong(2, batchId);
+                try (var rs = st.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    public Optional<QuarantinedRecord> quarantined(String libraryId, long id) {
+        return queryQuarantine("SELECT * FROM quarantine WHERE library_id = ? AND id = ?", st -> {
+            st.setString(1, libraryId);
+            st.setLong(2, id);
+        }).stream().findFirst();
+    }
+
+    @FunctionalInterface
+    private interface Binder {
+        void bind(PreparedStatement st) throws SQLException;
+    }
+
+    private List<QuarantinedRecord> queryQuarantine(String sql, Binder binder) {
+        return read(c -> {
+            try (var st = c.prepareStatement(sql)) {
+                binder.bind(st);
                 try (var rs = st.executeQuery()) {
                     var out = new ArrayList<QuarantinedRecord>();
                     while (rs.next()) {
-                        out.add(new QuarantinedRecord(rs.getLong("batch_id"), rs.getString("library_id"),
+                        out.add(new QuarantinedRecord(rs.getLong("id"), rs.getLong("batch_id"), rs.getString("library_id"),
                                 rs.getLong("position"), Optional.ofNullable(rs.getString("source_id")),
                                 rs.getString("reason"), rs.getBytes("raw"), Instant.parse(rs.getString("received_at"))));
                     }

@@ -2,7 +2,9 @@ package org.tongjie.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -36,6 +38,8 @@ public final class Hub {
             config.routes.get("/api/libraries", libraries::list);
             config.routes.get("/api/libraries/{id}", libraries::show);
             config.routes.post("/api/libraries/{id}/records", libraries::upload);
+            config.routes.get("/api/libraries/{id}/quarantine", libraries::quarantine);
+            config.routes.get("/api/libraries/{id}/quarantine/{entry}", libraries::quarantinedRecord);
             config.routes.get("/api/search", search::search);
             config.routes.get("/api/records/{id}", records::show);
             config.routes.exception(BadRequestException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
@@ -61,6 +65,8 @@ public final class Hub {
     static ObjectMapper jsonMapper() {
         return new ObjectMapper()
                 .registerModule(new Jdk8Module())
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .setSerializationInclusion(JsonInclude.Include.NON_ABSENT);
     }
 

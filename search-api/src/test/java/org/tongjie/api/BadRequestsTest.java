@@ -63,6 +63,9 @@ class BadRequestsTest {
         assertError(404, "no record with id 'kunshan.0000000000000000'", hub.get("/api/records/kunshan.0000000000000000"));
         assertError(404, "no member library", hub.get("/api/libraries/atlantis"));
         assertError(404, "no such resource", hub.get("/api/nothing-here"));
+        assertError(404, "no member library", hub.get("/api/libraries/atlantis/quarantine"));
+        assertError(404, "no quarantine entry 7", hub.get("/api/libraries/kunshan/quarantine/7"));
+        assertError(400, "entry", hub.get("/api/libraries/kunshan/quarantine/seven"));
     }
 
     /** Readers type anything; the lenient parser turns every string into a query. */

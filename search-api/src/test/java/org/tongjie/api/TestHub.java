@@ -44,6 +44,14 @@ final class TestHub implements AutoCloseable {
         return send(HttpRequest.newBuilder(uri(path)).GET().build());
     }
 
+    byte[] getBytes(String path) throws IOException, InterruptedException {
+        var response = http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new AssertionError(path + " answered " + response.statusCode());
+        }
+        return response.body();
+    }
+
     Answer search(String q) throws IOException, InterruptedException {
         return get("/api/search?size=100&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
     }

@@ -139,6 +139,14 @@ class UploadAndSearchTest {
 
         var kept = hub.catalog.search("", 1, 10);
         assertEquals(4, kept.total(), "the records around the broken ones are searchable");
+
+        var quarantine = hub.get("/api/libraries/lujia/quarantine").json();
+        assertEquals(2, quarantine.get("total").asInt());
+        var entry = quarantine.get("entries").get(0);
+        assertEquals(4, entry.get("position").asInt());
+        assertTrue(entry.get("reason").asText().contains("leader/00-04"));
+        byte[] kept4 = hub.getBytes("/api/libraries/lujia/quarantine/" + entry.get("id").asLong());
+        assertTrue(Arrays.equals(badLeader, kept4), "the quarantined record's bytes are kept exactly as sent");
     }
 
     @Test
