@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 /** ISBN and ISSN normalisation: every valid ISBN becomes its ISBN-13, so both forms of a book match. */
 public final class Isbns {
     private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-\\u2010-\\u2015\\uFF0D]");
+    private static final Pattern ISBN_LABEL = Pattern.compile("^ISBN:?\\s*", Pattern.CASE_INSENSITIVE);
     private static final Pattern LEADING_ISBN = Pattern.compile("^[0-9Xx\\-\\s\\u2010-\\u2015\\uFF0D]+");
 
     private Isbns() {}
@@ -15,7 +16,7 @@ public final class Isbns {
      * or empty when the check digit is wrong or there is no ISBN in the text.
      */
     public static Optional<String> toIsbn13(String text) {
-        var m = LEADING_ISBN.matcher(text.strip().replaceFirst("(?i)^ISBN:?\\s*", ""));
+        var m = LEADING_ISBN.matcher(ISBN_LABEL.matcher(text.strip()).replaceFirst(""));
         if (!m.find()) {
             return Optional.empty();
         }

@@ -5,8 +5,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import org.marc4j.MarcException;
 import org.marc4j.MarcPermissiveStreamReader;
+import org.marc4j.MarcStreamReader;
 import org.marc4j.marc.Record;
 import org.tongjie.catalog.RecordSyntax;
 
@@ -52,33 +53,73 @@ final class Iso2709Source extends MarcSource {
         }
     }
 
+    private final byte[] buffer = new byte[1 << 16];
+    private int bufferPos;
+    private int bufferEnd;
+
     /**
      * Returns the bytes up to and including the next terminator. Line breaks, NULs and stray terminators
      * between records are padding that exporters add (the LC sample ends in "1D 1D 00"), not records.
      */
     private byte[] readUpToTerminator() throws IOException {
-        var out = new ByteArrayOutputStream(2048);
-        int b;
-        while ((b = in().read()) != -1) {
-            if (out.size() == 0 && (b == '\n' || b == '\r' || b == ' ' || b == 0 || b == RECORD_TERMINATOR)) {
-                continue;
+        var out = new ByteArrayOutputStream(4096);
+        while (fill()) {
+            if (out.size() == 0) {
+                skipPadding();
+                if (bufferPos == bufferEnd) {
+                    continue;
+                }
             }
-            out.write(b);
-            if (b == RECORD_TERMINATOR) {
-                break;
+            int start = bufferPos;
+            while (bufferPos < bufferEnd && buffer[bufferPos] != RECORD_TERMINATOR) {
+                bufferPos++;
+            }
+            boolean terminated = bufferPos < bufferEnd;
+            if (terminated) {
+                bufferPos++;
+            }
+            out.write(buffer, start, bufferPos - start);
+            if (terminated) {
+                return out.toByteArray();
             }
             if (out.size() > MAX_RECORD_BYTES) {
                 skipPastTerminator();
-                return Arrays.copyOf(out.toByteArray(), out.size());
+                return out.toByteArray();
             }
         }
         return out.size() == 0 ? null : out.toByteArray();
     }
 
+    private void skipPadding() {
+        while (bufferPos < bufferEnd) {
+            byte b = buffer[bufferPos];
+            if (b != '\n' && b != '\r' && b != ' ' && b != 0 && b != RECORD_TERMINATOR) {
+                return;
+            }
+            bufferPos++;
+        }
+    }
+
+    private boolean fill() throws IOException {
+        if (bufferPos < bufferEnd) {
+            return true;
+        }
+        bufferEnd = in().read(buffer);
+        bufferPos = 0;
+        if (bufferEnd <= 0) {
+            bufferEnd = 0;
+            return false;
+        }
+        return true;
+    }
+
     private void skipPastTerminator() throws IOException {
-        int b;
-        while ((b = in().read()) != -1 && b != RECORD_TERMINATOR) {
-            // discard the rest of an oversized record
+        while (fill()) {
+            while (bufferPos < bufferEnd) {
+                if (buffer[bufferPos++] == RECORD_TERMINATOR) {
+                    return;
+                }
+            }
         }
     }
 
@@ -105,11 +146,24 @@ final class Iso2709Source extends MarcSource {
 
     /**
      * marc4j decodes by leader/09 whatever it is told ('a' forces UTF-8), so a copy of the record carries
-     * the leader/09 of our decision; the raw bytes kept in the store are left as sent.
+     * the leader/09 of our decision; the raw bytes kept in the store are left as sent. A sound UTF-8 or
+     * MARC-8 record goes through marc4j's strict reader, several times faster; anything the strict reader
+     * refuses, and GB 18030 or ISO 5426 (which only the permissive reader decodes), goes through the
+     * permissive one, which repairs what it can.
      */
     private static Record parse(byte[] raw, String encoding) {
         byte[] bytes = raw.clone();
         bytes[9] = (byte) (encoding.equals("UTF8") ? 'a' : ' ');
+        if (encoding.equals("UTF8") || encoding.equals("MARC8")) {
+            try {
+                var strict = new MarcStreamReader(new ByteArrayInputStream(bytes), encoding);
+                if (strict.hasNext()) {
+                    return strict.next();
+                }
+            } catch (MarcException refused) {
+                // the permissive reader below gets its turn
+            }
+        }
         var reader = new MarcPermissiveStreamReader(new ByteArrayInputStream(bytes), true, true, encoding);
         if (!reader.hasNext()) {
             throw new IllegalStateException("marc4j found no record in the bytes");

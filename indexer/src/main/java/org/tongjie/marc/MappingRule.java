@@ -3,10 +3,10 @@ package org.tongjie.marc;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.marc4j.marc.ControlField;
 import org.marc4j.marc.DataField;
-import org.marc4j.marc.Record;
 import org.marc4j.marc.Subfield;
 import org.marc4j.marc.VariableField;
 
@@ -41,9 +41,9 @@ record MappingRule(
         return base + sub + r;
     }
 
-    List<Value> extract(Record record) {
+    List<Value> extract(Map<String, List<VariableField>> fieldsByTag) {
         var out = new ArrayList<Value>();
-        for (VariableField field : record.getVariableFields(tag)) {
+        for (VariableField field : fieldsByTag.getOrDefault(tag, List.of())) {
             switch (field) {
                 case ControlField c -> sliced(c.getData()).ifPresent(v -> out.add(new Value(v, source())));
                 case DataField d -> {

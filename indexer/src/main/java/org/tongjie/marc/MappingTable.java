@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.marc4j.marc.Record;
+import org.marc4j.marc.VariableField;
 
 /**
  * A profile's mapping as a table of rules, one per line, read from {@code <profile>.rules} beside this
@@ -160,11 +162,20 @@ final class MappingTable {
     }
 
     /** Every value every rule of the target yields, in table order. */
-    List<MappingRule.Value> all(Target target, Record record) {
+    List<MappingRule.Value> all(Target target, Map<String, List<VariableField>> fieldsByTag) {
         var out = new ArrayList<MappingRule.Value>();
         for (MappingRule rule : rules(target)) {
-            out.addAll(rule.extract(record));
+            out.addAll(rule.extract(fieldsByTag));
         }
         return out;
+    }
+
+    /** The record's fields grouped by tag, built once per record: rules look their tag up by the dozen. */
+    static Map<String, List<VariableField>> fieldsByTag(Record record) {
+        var byTag = new HashMap<String, List<VariableField>>();
+        for (VariableField f : record.getVariableFields()) {
+            byTag.computeIfAbsent(f.getTag(), t -> new ArrayList<>(2)).add(f);
+        }
+        return byTag;
     }
 }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.marc4j.marc.Record;
@@ -68,7 +69,7 @@ public final class Normalizer {
     }
 
     private static Optional<String> localId(Record record, MarcProfile profile) {
-        return TABLES.get(profile).all(Target.LOCAL_ID, record).stream().map(MappingRule.Value::text).findFirst();
+        return TABLES.get(profile).all(Target.LOCAL_ID, MappingTable.fieldsByTag(record)).stream().map(MappingRule.Value::text).findFirst();
     }
 
     /** Parses a stored source record again and maps it; the index is always built from the raw bytes. */
@@ -83,6 +84,16 @@ public final class Normalizer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Identifies and maps a record just read, for a member; empty when it is not a usable bibliographic record. */
+    public static Optional<BibRecord> normalize(String libraryId, MarcEntry.Parsed parsed) {
+        if (identify(parsed.record(), parsed.raw()) instanceof Identification.Usable usable) {
+            var source = new SourceRecord(libraryId, usable.localId(), parsed.syntax(), parsed.raw(),
+                    Instant.EPOCH, usable.deleted());
+            return Optional.of(normalize(source.recordId(), libraryId, usable.localId(), parsed.record(), parsed.encoding()));
+        }
+        return Optional.empty();
     }
 
     static BibRecord normalize(String id, String libraryId, String localId, Record record, Encoding encoding) {

@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.marc4j.marc.Record;
+import org.marc4j.marc.VariableField;
 import org.tongjie.catalog.BibRecord;
 import org.tongjie.catalog.Classification;
 import org.tongjie.catalog.Encoding;
@@ -21,12 +23,12 @@ final class RecordMapper {
     private static final Pattern LANGUAGE_CODE = Pattern.compile("[a-z]{3}");
 
     private final MappingTable table;
-    private final Record record;
+    private final Map<String, List<VariableField>> fields;
     private final List<Provenance> provenance = new ArrayList<>();
 
     private RecordMapper(MappingTable table, Record record) {
         this.table = table;
-        this.record = record;
+        this.fields = MappingTable.fieldsByTag(record);
     }
 
     static BibRecord map(MappingTable table, MarcProfile profile, Encoding encoding, String id, String libraryId,
@@ -67,7 +69,7 @@ final class RecordMapper {
 
     /** The first usable value of a single-valued target, rules in table order. */
     Optional<String> single(Target target, Function<String, Optional<String>> convert) {
-        for (MappingRule.Value v : table.all(target, record)) {
+        for (MappingRule.Value v : table.all(target, fields)) {
             Optional<String> converted = convert.apply(v.text());
             if (converted.isPresent()) {
                 provenance.add(new Provenance(target.ruleName(), converted.get(), v.source()));
@@ -80,7 +82,7 @@ final class RecordMapper {
     /** Every usable value of a target, without repeats. */
     List<String> list(Target target, Function<String, Optional<String>> convert) {
         var values = new LinkedHashSet<String>();
-        for (MappingRule.Value v : table.all(target, record)) {
+        for (MappingRule.Value v : table.all(target, fields)) {
             convert.apply(v.text()).filter(values::add)
                     .ifPresent(c -> provenance.add(new Provenance(target.ruleName(), c, v.source())));
         }

@@ -1,0 +1,49 @@
+package org.tongjie.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Benchmarks, kept out of the test suite: {@code ./tongjie bench marc [FILE] [--copies N]}. Each prints a
+ * table and writes it into its section of BENCHMARKS.md.
+ */
+public final class Bench {
+    private Bench() {}
+
+    public static void main(String[] args) throws Exception {
+        var argList = List.of(args);
+        if (argList.isEmpty() || !argList.getFirst().equals("marc")) {
+            System.err.println("usage: tongjie bench marc [FILE] [--copies N]");
+            System.exit(2);
+        }
+        Path file = MarcBench.DEFAULT_FILE;
+        int copies = 20;
+        for (int i = 1; i < argList.size(); i++) {
+            if (argList.get(i).equals("--copies")) {
+                copies = Integer.parseInt(argList.get(++i));
+            } else {
+                file = Path.of(argList.get(i));
+            }
+        }
+        String table = MarcBench.run(file, copies);
+        System.out.println(table);
+        record(Path.of("BENCHMARKS.md"), "marc-parse", "./tongjie bench marc", table);
+    }
+
+    /** Replaces the section between the benchmark's markers, or appends it. */
+    static void record(Path file, String name, String command, String table) throws IOException {
+        String begin = "<!-- " + name + ":begin -->";
+        String end = "<!-- " + name + ":end -->";
+        String section = begin + "\nCommand: `" + command + "`\n\n" + table + end;
+        String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "# Benchmarks\n";
+        int from = text.indexOf(begin);
+        int to = text.indexOf(end);
+        text = from >= 0 && to > from
+                ? text.substring(0, from) + section + text.substring(to + end.length())
+                : text.stripTrailing() + "\n\n" + section + "\n";
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+}
