@@ -1,17 +1,14 @@
 package org.tongjie.marc;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Optional;
 import java.util.Set;
-import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import javax.xml.stream.XMLStreamWriter;
 import org.marc4j.MarcXmlReader;
 import org.marc4j.marc.Record;
 import org.tongjie.catalog.Encoding;
@@ -30,7 +27,6 @@ final class MarcXmlSource extends MarcSource {
             "info:lc/xmlns/marcxchange-v1", "info:lc/xmlns/marcxchange-v2");
     private static final Encoding XML_ENCODING = new Encoding("UTF-8", "MARCXML: the XML parser decodes the declared encoding");
     private static final XMLInputFactory INPUT = newInputFactory();
-    private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
 
     private final XMLStreamReader xml;
     private boolean failed;
@@ -68,7 +64,7 @@ final class MarcXmlSource extends MarcSource {
                     }
                     if (isMarcRecord()) {
                         foundRecord = true;
-                        return parse(position, copyRecordElement());
+                        return parse(position, XmlSubtree.copy(xml, Optional.of(MARCXML_NS)));
                     }
                 }
             }
@@ -95,41 +91,6 @@ final class MarcXmlSource extends MarcSource {
         String ns = xml.getNamespaceURI();
         return "record".equals(xml.getLocalName())
                 && (ns == null || ns.isEmpty() || MARCXML_NS.equals(ns) || MARCXCHANGE_NS.contains(ns));
-    }
-
-    /** Writes the current element and its content as a standalone MARCXML document. */
-    private byte[] copyRecordElement() throws XMLStreamException {
-        var bytes = new ByteArrayOutputStream(4096);
-        XMLStreamWriter out = OUTPUT.createXMLStreamWriter(bytes, "UTF-8");
-        out.writeStartDocument("UTF-8", "1.0");
-        int depth = 0;
-        do {
-            switch (xml.getEventType()) {
-                case XMLStreamConstants.START_ELEMENT -> {
-                    out.writeStartElement(XMLConstants.DEFAULT_NS_PREFIX, xml.getLocalName(), MARCXML_NS);
-                    if (depth == 0) {
-                        out.writeDefaultNamespace(MARCXML_NS);
-                    }
-                    for (int i = 0; i < xml.getAttributeCount(); i++) {
-                        out.writeAttribute(xml.getAttributeLocalName(i), xml.getAttributeValue(i));
-                    }
-                    depth++;
-                }
-                case XMLStreamConstants.END_ELEMENT -> {
-                    out.writeEndElement();
-                    depth--;
-                }
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
-                        out.writeCharacters(xml.getText());
-                default -> { }
-            }
-            if (depth > 0) {
-                xml.next();
-            }
-        } while (depth > 0);
-        out.writeEndDocument();
-        out.close();
-        return bytes.toByteArray();
     }
 
     private static MarcEntry parse(long position, byte[] raw) {
