@@ -1,0 +1,121 @@
+package org.tongjie.z3950;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A real Z39.50 server from Debian (yaz-ztest, zebrasrv) on a free port of 127.0.0.1, logging into its
+ * working directory. Each test class starts its own, so classes can run in parallel.
+ */
+final class Peer implements AutoCloseable {
+    private static final Duration STARTUP = Duration.ofSeconds(15);
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private Peer(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /** Starts {@code command tcp:127.0.0.1:PORT} in {@code workDir} and waits until the port accepts. */
+    static Peer start(Path workDir, String... command) {
+        int port = freePort();
+        Path log = workDir.resolve(Path.of(command[0]).getFileName() + ".log");
+        List<String> commandLine = new ArrayList<>(List.of(command));
+        commandLine.add("tcp:127.0.0.1:" + port);
+        try {
+            Process process = new ProcessBuilder(commandLine).directory(workDir.toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Peer peer = new Peer(process, port, log);
+            peer.awaitAccepting();
+            return peer;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + commandLine, e);
+        }
+    }
+
+    /** Skips the test class when a Debian binary is missing; ./tongjie test installs them. */
+    static void assumeInstalled(String binary, String debianPackage) {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of(binary)),
+                binary + " is not installed: apt-get install -y " + debianPackage + " (./tongjie test does)");
+        Assumptions.assumeTrue(Yaz.version().isPresent(), "libyaz.so.5 is not installed: apt-get install -y libyaz5");
+    }
+
+    /** A port nothing listens on now; the OS may hand it out again later, which is the accepted risk. */
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    int port() {
+        return port;
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void awaitAccepting() {
+        Instant deadline = Instant.now().plus(STARTUP);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                fail("the peer exited with " + process.exitValue() + " before accepting on port " + port
+                        + "; its log:\n" + readLog());
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return;
+            } catch (IOException notYet) {
+                sleep();
+            }
+        }
+        process.destroyForcibly();
+        fail("the peer did not accept on port " + port + " within " + STARTUP + "; its log:\n" + readLog());
+    }
+
+    private String readLog() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a peer", e);
+        }
+    }
+}
