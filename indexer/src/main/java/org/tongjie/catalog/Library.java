@@ -4,7 +4,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** A member library's entry in the network directory. */
+/**
+ * A member library's entry in the network directory. {@code holdingsMapping} says where its records carry
+ * their items, when that differs from the profile's default.
+ */
 public record Library(
         String id,
         String nameZh,
@@ -12,7 +15,8 @@ public record Library(
         LibraryKind kind,
         Optional<String> parentId,
         String address,
-        Optional<Coordinates> coordinates) {
+        Optional<Coordinates> coordinates,
+        Optional<HoldingsMapping> holdingsMapping) {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
@@ -28,5 +32,12 @@ public record Library(
         Objects.requireNonNull(parentId, "parentId");
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(coordinates, "coordinates");
+        Objects.requireNonNull(holdingsMapping, "holdingsMapping");
+    }
+
+    /** A directory entry that takes its profile's default holdings mapping. */
+    public Library(String id, String nameZh, String nameEn, LibraryKind kind, Optional<String> parentId, String address,
+            Optional<Coordinates> coordinates) {
+        this(id, nameZh, nameEn, kind, parentId, address, coordinates, Optional.empty());
     }
 }

@@ -7,11 +7,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.marc4j.marc.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tongjie.catalog.BibRecord;
+import org.tongjie.catalog.HoldingsMapping;
 import org.tongjie.catalog.Library;
 import org.tongjie.catalog.SourceRecord;
 import org.tongjie.index.CatalogIndex;
@@ -162,9 +165,11 @@ public final class Catalog implements AutoCloseable {
         long from = index.committedChangeSeq();
         long[] last = {from};
         int[] applied = {0};
+        Map<String, Optional<HoldingsMapping>> holdings = store.libraries().stream()
+                .collect(Collectors.toMap(Library::id, Library::holdingsMapping));
         try {
             store.forEachChangeSince(from, change -> {
-                apply(change.record());
+                apply(change.record(), holdings.getOrDefault(change.record().libraryId(), Optional.empty()));
                 last[0] = change.seq();
                 applied[0]++;
             });
@@ -177,13 +182,13 @@ public final class Catalog implements AutoCloseable {
         }
     }
 
-    private void apply(SourceRecord record) throws IOException {
+    private void apply(SourceRecord record, Optional<HoldingsMapping> holdings) throws IOException {
         if (record.deleted()) {
             index.delete(record.recordId());
             return;
         }
         try {
-            index.put(Normalizer.normalize(record));
+            index.put(Normalizer.normalize(record, holdings));
         } catch (RuntimeException e) {
             LOG.error("record {} of {} (local id {}) could not be indexed and is left out of search: {}",
                     record.recordId(), record.libraryId(), record.localId(), e.getMessage(), e);

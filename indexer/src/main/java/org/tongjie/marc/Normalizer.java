@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import org.marc4j.marc.Record;
 import org.tongjie.catalog.BibRecord;
 import org.tongjie.catalog.Encoding;
+import org.tongjie.catalog.HoldingsMapping;
 import org.tongjie.catalog.MarcProfile;
 import org.tongjie.catalog.SourceRecord;
 
@@ -72,12 +73,15 @@ public final class Normalizer {
         return TABLES.get(profile).all(Target.LOCAL_ID, MappingTable.fieldsByTag(record)).stream().map(MappingRule.Value::text).findFirst();
     }
 
-    /** Parses a stored source record again and maps it; the index is always built from the raw bytes. */
-    public static BibRecord normalize(SourceRecord source) {
+    /**
+     * Parses a stored source record again and maps it, reading items by the member's holdings mapping
+     * (empty: the profile's default); the index is always built from the raw bytes.
+     */
+    public static BibRecord normalize(SourceRecord source, Optional<HoldingsMapping> holdings) {
         try (var in = MarcSource.open(new ByteArrayInputStream(source.raw()))) {
             if (in.hasNext() && in.next() instanceof MarcEntry.Parsed parsed) {
                 return normalize(source.recordId(), source.libraryId(), source.localId(), parsed.record(),
-                        parsed.encoding());
+                        parsed.encoding(), holdings);
             }
             throw new IllegalStateException("stored record " + source.libraryId() + "/" + source.localId()
                     + " no longer parses");
@@ -91,13 +95,16 @@ public final class Normalizer {
         if (identify(parsed.record(), parsed.raw()) instanceof Identification.Usable usable) {
             var source = new SourceRecord(libraryId, usable.localId(), parsed.syntax(), parsed.raw(),
                     Instant.EPOCH, usable.deleted());
-            return Optional.of(normalize(source.recordId(), libraryId, usable.localId(), parsed.record(), parsed.encoding()));
+            return Optional.of(normalize(source.recordId(), libraryId, usable.localId(), parsed.record(), parsed.encoding(),
+                    Optional.empty()));
         }
         return Optional.empty();
     }
 
-    static BibRecord normalize(String id, String libraryId, String localId, Record record, Encoding encoding) {
+    static BibRecord normalize(String id, String libraryId, String localId, Record record, Encoding encoding,
+            Optional<HoldingsMapping> holdings) {
         MarcProfile profile = detectProfile(record);
-        return RecordMapper.map(TABLES.get(profile), profile, encoding, id, libraryId, localId, record);
+        return RecordMapper.map(TABLES.get(profile), profile, encoding, id, libraryId, localId, record,
+                holdings.orElseGet(() -> Holdings.defaultFor(profile)));
     }
 }

@@ -14,6 +14,7 @@ import org.marc4j.marc.VariableField;
 import org.tongjie.catalog.BibRecord;
 import org.tongjie.catalog.Classification;
 import org.tongjie.catalog.Encoding;
+import org.tongjie.catalog.HoldingsMapping;
 import org.tongjie.catalog.MarcProfile;
 import org.tongjie.catalog.Provenance;
 
@@ -32,7 +33,7 @@ final class RecordMapper {
     }
 
     static BibRecord map(MappingTable table, MarcProfile profile, Encoding encoding, String id, String libraryId,
-            String localId, Record record) {
+            String localId, Record record, HoldingsMapping holdings) {
         var m = new RecordMapper(table, record);
         Optional<String> responsibility = m.single(Target.RESPONSIBILITY, Optional::of);
         List<String> authors = m.list(Target.AUTHOR, Optional::of);
@@ -63,7 +64,7 @@ final class RecordMapper {
                 m.list(Target.SUBJECT, Optional::of),
                 new Classification(m.list(Target.LCC, Optional::of), m.list(Target.DDC, Optional::of),
                         m.list(Target.CLC, Optional::of), m.single(Target.CLC_EDITION, Optional::of)),
-                Holdings.read(profile, libraryId, record),
+                Holdings.read(holdings, libraryId, record),
                 m.provenance);
     }
 

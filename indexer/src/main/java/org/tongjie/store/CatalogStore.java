@@ -16,6 +16,7 @@ import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 import org.tongjie.catalog.Coordinates;
+import org.tongjie.catalog.HoldingsMapping;
 import org.tongjie.catalog.Library;
 import org.tongjie.catalog.LibraryKind;
 import org.tongjie.catalog.RecordSyntax;
@@ -56,11 +57,13 @@ public final class CatalogStore {
     public void saveLibrary(Library library) {
         write(c -> {
             try (var st = c.prepareStatement("""
-                    INSERT INTO libraries (id, name_zh, name_en, kind, parent_id, address, latitude, longitude)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO libraries (id, name_zh, name_en, kind, parent_id, address, latitude, longitude,
+                      holdings_mapping)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (id) DO UPDATE SET name_zh = excluded.name_zh, name_en = excluded.name_en,
                       kind = excluded.kind, parent_id = excluded.parent_id, address = excluded.address,
-                      latitude = excluded.latitude, longitude = excluded.longitude""")) {
+                      latitude = excluded.latitude, longitude = excluded.longitude,
+                      holdings_mapping = excluded.holdings_mapping""")) {
                 st.setString(1, library.id());
                 st.setString(2, library.nameZh());
                 st.setString(3, library.nameEn());
@@ -69,6 +72,7 @@ public final class CatalogStore {
                 st.setString(6, library.address());
                 setNullableDouble(st, 7, library.coordinates().map(Coordinates::latitude));
                 setNullableDouble(st, 8, library.coordinates().map(Coordinates::longitude));
+                st.setString(9, library.holdingsMapping().map(HoldingsMapping::spec).orElse(null));
                 st.executeUpdate();
             }
             return null;
@@ -104,7 +108,8 @@ public final class CatalogStore {
                 : Optional.of(new Coordinates(lat, rs.getDouble("longitude")));
         return new Library(rs.getString("id"), rs.getString("name_zh"), rs.getString("name_en"),
                 LibraryKind.valueOf(rs.getString("kind")), Optional.ofNullable(rs.getString("parent_id")),
-                rs.getString("address"), coordinates);
+                rs.getString("address"), coordinates,
+                Optional.ofNullable(rs.getString("holdings_mapping")).map(HoldingsMapping::parse));
     }
 
     /** Starts an ingest batch for a member; its records are written in transactions of a few hundred. */

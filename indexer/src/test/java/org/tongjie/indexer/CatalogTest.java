@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tongjie.catalog.HoldingsMapping;
 import org.tongjie.catalog.Library;
 import org.tongjie.catalog.LibraryKind;
 import org.tongjie.testing.SharedData;
@@ -141,5 +142,22 @@ class CatalogTest {
         var resent = ingest(KOHA);
         assertEquals(kept, resent.unchanged(), "sending the file again completes it");
         assertEquals(435 - kept, resent.accepted());
+    }
+
+    /** A member whose Koha keeps the shelving location in $c, and wants it shown as the service point. */
+    @Test
+    void aMembersOwnHoldingsMappingDecidesWhereItsItemsAre() throws IOException {
+        var mapping = HoldingsMapping.parse("952 servicePoint=c barcode=p loanType=y lost=1 notForLoan=7 onLoan=q");
+        catalog.saveLibrary(new Library("koha-demo", "科哈示范馆", "Koha demo library", LibraryKind.CENTRAL,
+                Optional.empty(), "", Optional.empty(), Optional.of(mapping)));
+        assertEquals(Optional.of(mapping), catalog.library("koha-demo").orElseThrow().holdingsMapping());
+
+        ingest(KOHA);
+
+        var items = catalog.search("", 1, 500).hits().stream().flatMap(h -> h.holdings().stream()).toList();
+        assertTrue(items.stream().allMatch(h -> !h.servicePoint().equals("CPL")), "servicePoint comes from $c now");
+        assertTrue(items.stream().anyMatch(h -> h.servicePoint().equals("GEN")));
+        assertTrue(items.stream().allMatch(h -> h.location().isEmpty()), "the mapping names no location");
+        assertTrue(items.stream().anyMatch(h -> h.loanType().equals(Optional.of("BK"))));
     }
 }

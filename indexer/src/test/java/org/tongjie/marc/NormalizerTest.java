@@ -28,7 +28,7 @@ class NormalizerTest {
                 .map(e -> (MarcEntry.Parsed) e)
                 .map(p -> {
                     var id = (Normalizer.Identification.Usable) Normalizer.identify(p.record(), p.raw());
-                    return Normalizer.normalize("test." + id.localId(), "test", id.localId(), p.record(), p.encoding());
+                    return Normalizer.normalize("test." + id.localId(), "test", id.localId(), p.record(), p.encoding(), Optional.empty());
                 })
                 .toList();
     }
@@ -59,6 +59,8 @@ class NormalizerTest {
         assertEquals("CPL", item.servicePoint());
         assertEquals(Optional.of("3999900000001"), item.barcode());
         assertEquals(HoldingStatus.AVAILABLE, item.status());
+        assertEquals(Optional.of("GEN"), item.location());
+        assertEquals(Optional.of("BK"), item.loanType());
         assertTrue(cameFrom(r, "local_id", "1", "999$c") || r.localId().equals("1"));
         assertTrue(cameFrom(r, "isbn", "9780670026623", "020$a"), r.provenance().toString());
         assertTrue(cameFrom(r, "year", "2013", "008/07-10"), r.provenance().toString());

@@ -22,6 +22,7 @@ import org.marc4j.marc.Subfield;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tongjie.catalog.Coordinates;
+import org.tongjie.catalog.HoldingsMapping;
 import org.tongjie.catalog.Library;
 import org.tongjie.catalog.LibraryKind;
 import org.tongjie.harvest.ExportFile;
@@ -47,6 +48,14 @@ public final class DemoNetwork {
     /** A member and the share of the network's titles it holds. */
     private record Member(Library library, double share, String location) {}
 
+    /**
+     * The demo's library system writes CNMARC items in 905 with the due date of a lent copy in $z, a local
+     * habit the default 905 mapping cannot know: each member says so in its holdings mapping.
+     */
+    static final HoldingsMapping HOLDINGS = HoldingsMapping.parse(HoldingsMapping.MARC21_DEFAULT.spec() + """
+
+            905 servicePoint=a location=c callNumber=d/e barcode=b onLoan=z""");
+
     static final String CENTRAL = "central";
     private static final List<Member> MEMBERS = List.of(
             member(CENTRAL, "通借市图书馆总馆", "Tongjie City Central Library", LibraryKind.CENTRAL, null,
@@ -67,7 +76,7 @@ public final class DemoNetwork {
     private static Member member(String id, String zh, String en, LibraryKind kind, String parent, String address,
             double lat, double lon, double share, String location) {
         return new Member(new Library(id, zh, en, kind, Optional.ofNullable(parent), address,
-                Optional.of(new Coordinates(lat, lon))), share, location);
+                Optional.of(new Coordinates(lat, lon)), Optional.of(HOLDINGS)), share, location);
     }
 
     /** Loads the directory and the records; meant for an empty catalogue on first start. */
@@ -142,6 +151,9 @@ public final class DemoNetwork {
                 item.addSubfield(factory.newSubfield('c', m.location()));
                 firstSubfield(record, "690", 'a').ifPresent(clc -> item.addSubfield(factory.newSubfield('d', clc)));
                 item.addSubfield(factory.newSubfield('e', Integer.toString(1 + random.nextInt(400))));
+                if (random.nextInt(4) == 0) {
+                    item.addSubfield(factory.newSubfield('z', "2026-12-20"));
+                }
             } else {
                 item.addSubfield(factory.newSubfield('a', m.library().id()));
                 item.addSubfield(factory.newSubfield('b', m.library().id()));

@@ -9,8 +9,11 @@ import java.time.Clock;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tongjie.catalog.HoldingStatus;
 import org.tongjie.catalog.Library;
 import org.tongjie.catalog.LibraryKind;
 import org.tongjie.index.SearchHit;
@@ -40,7 +43,13 @@ class DemoNetworkTest {
             everything.stream().map(SearchHit::title).forEach(t -> holdersByTitle.merge(t, 1, Integer::sum));
             long shared = holdersByTitle.values().stream().filter(n -> n > 1).count();
             assertTrue(shared > 20, "titles held by more than one member: " + shared);
-            assertTrue(catalog.search("三体", 1, 10).total() >= 3, "the CNMARC records are in the network");
+            var santi = catalog.search("三体", 1, 10);
+            assertTrue(santi.total() >= 3, "the CNMARC records are in the network");
+            var chineseItems = catalog.search("", 1, 1000).hits().stream()
+                    .filter(h -> h.isbns().stream().anyMatch(i -> i.startsWith("9787")))
+                    .flatMap(h -> h.holdings().stream()).map(h -> h.status()).collect(Collectors.toSet());
+            assertEquals(Set.of(HoldingStatus.AVAILABLE, HoldingStatus.ON_LOAN), chineseItems,
+                    "the members' holdings mapping reads the due date the demo writes in 905 $z");
         }
     }
 
