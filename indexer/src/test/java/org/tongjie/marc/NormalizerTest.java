@@ -117,6 +117,20 @@ class NormalizerTest {
     }
 
     @Test
+    void aChineseBookCataloguedAbroadInMarc21CarriesBothScriptsAndItsClc() throws IOException {
+        var r = record(Fixtures.marc21ChineseBooksAbroad(), "TJ-US-0001");
+
+        assertEquals(MarcProfile.MARC21, r.profile());
+        assertEquals(List.of("San ti", "三体"), r.titles());
+        assertEquals(List.of("Liu, Cixin", "刘慈欣"), r.authors());
+        assertEquals(List.of("9787536692930"), r.isbns());
+        assertEquals(List.of("I247.55"), r.classification().clc());
+        assertEquals(Optional.of("chi"), r.language());
+        assertTrue(cameFrom(r, "title", "三体", "880>245$ab"));
+        assertTrue(cameFrom(r, "clc", "I247.55", "084$a"));
+    }
+
+    @Test
     void volumesOfAMultiVolumeWorkKeepTheirPartNumberAndName() throws IOException {
         var r = record(Fixtures.cnmarcChineseBooks(), "TJ-CN-0002");
         assertEquals("三体", r.displayTitle());

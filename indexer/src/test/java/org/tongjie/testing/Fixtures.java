@@ -8,7 +8,15 @@ public final class Fixtures {
 
     /** The 37 CNMARC records we catalogued for real Chinese books (UTF-8 MARCXML); the demo loads them too. */
     public static Path cnmarcChineseBooks() {
-        return Path.of(System.getProperty("tongjie.repo.root", "..")).resolve(
-                "search-api/src/main/resources/demo/cnmarc-chinese-books-catalogued-by-tongjie.xml");
+        return demo("cnmarc-chinese-books-catalogued-by-tongjie.xml");
+    }
+
+    /** Four of the same books in MARC21 as a library abroad catalogues them: romanised, with 880 script, 084 CLC. */
+    public static Path marc21ChineseBooksAbroad() {
+        return demo("marc21-chinese-books-catalogued-abroad.xml");
+    }
+
+    private static Path demo(String name) {
+        return Path.of(System.getProperty("tongjie.repo.root", "..")).resolve("search-api/src/main/resources/demo/" + name);
     }
 }

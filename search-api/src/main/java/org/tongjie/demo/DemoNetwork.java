@@ -40,7 +40,8 @@ import org.tongjie.marc.MarcSource;
 public final class DemoNetwork {
     private static final Logger LOG = LoggerFactory.getLogger(DemoNetwork.class);
     public static final Path ZEBRA_EXAMPLES = Path.of("/usr/share/doc/idzebra-2.0/examples");
-    static final String CNMARC_FIXTURE = "/demo/cnmarc-chinese-books-catalogued-by-tongjie.xml";
+    static final List<String> OWN_FIXTURES = List.of(
+            "/demo/cnmarc-chinese-books-catalogued-by-tongjie.xml", "/demo/marc21-chinese-books-catalogued-abroad.xml");
     private static final List<String> ZEBRA_FILES = List.of(
             "marc21/sample-marc.gz", "marcxml/collection-2.xml.gz", "marcxml/collection-opera-43.xml.gz",
             "marcxml/collection-sandburg-1.xml");
@@ -96,11 +97,13 @@ public final class DemoNetwork {
 
     private static List<InputStream> sources() {
         var out = new ArrayList<InputStream>();
-        InputStream cnmarc = DemoNetwork.class.getResourceAsStream(CNMARC_FIXTURE);
-        if (cnmarc == null) {
-            throw new IllegalStateException("the demo's CNMARC records " + CNMARC_FIXTURE + " are missing from the build");
+        for (String fixture : OWN_FIXTURES) {
+            InputStream records = DemoNetwork.class.getResourceAsStream(fixture);
+            if (records == null) {
+                throw new IllegalStateException("the demo's records " + fixture + " are missing from the build");
+            }
+            out.add(records);
         }
-        out.add(cnmarc);
         for (String file : ZEBRA_FILES) {
             Path p = ZEBRA_EXAMPLES.resolve(file);
             if (Files.isRegularFile(p)) {
