@@ -5,21 +5,19 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.marc4j.marc.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tongjie.catalog.BibRecord;
+import org.tongjie.catalog.HarvestState;
 import org.tongjie.catalog.HoldingsMapping;
 import org.tongjie.catalog.Library;
 import org.tongjie.catalog.SourceRecord;
 import org.tongjie.index.CatalogIndex;
 import org.tongjie.index.SearchPage;
-import org.tongjie.marc.MarcEntry;
 import org.tongjie.marc.MarcSource;
 import org.tongjie.marc.Normalizer;
 import org.tongjie.store.CatalogStore;
@@ -72,21 +70,23 @@ public final class Catalog implements AutoCloseable {
      * @throws MarcSource.NotMarcException if the stream is neither ISO 2709 nor XML
      */
     public IngestReport ingest(String libraryId, InputStream in, String origin) {
-        requireLibrary(libraryId);
-        Instant now = clock.instant();
-        IngestBatch.Counts counts;
-        long batchId;
-        try (var source = MarcSource.open(in); var batch = store.beginBatch(libraryId, origin, now)) {
-            batchId = batch.id();
+        try (var source = MarcSource.open(in); var batch = openBatch(libraryId, origin)) {
             while (source.hasNext()) {
-                accept(libraryId, source.next(), batch, now);
+                batch.add(source.next());
             }
-            counts = batch.finish(clock.instant());
+            return batch.finish();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            syncIndex();
         }
+    }
+
+    /** A batch to put records into one at a time, as a harvest does. */
+    public RecordBatch openBatch(String libraryId, String origin) {
+        requireLibrary(libraryId);
+        return new RecordBatch(this, store.beginBatch(libraryId, origin, clock.instant()), libraryId, clock);
+    }
+
+    IngestReport report(String libraryId, long batchId, IngestBatch.Counts counts) {
         var problems = store.quarantine(libraryId, batchId).stream()
                 .map(q -> new IngestReport.Problem(q.position(), q.sourceId(), q.reason()))
                 .toList();
@@ -94,21 +94,12 @@ public final class Catalog implements AutoCloseable {
                 counts.deleted(), counts.quarantined(), problems);
     }
 
-    private static void accept(String libraryId, MarcEntry entry, IngestBatch batch, Instant now) {
-        switch (entry) {
-            case MarcEntry.Broken broken ->
-                    batch.quarantine(broken.position(), Optional.empty(), broken.reason(), broken.raw(), now);
-            case MarcEntry.Parsed parsed -> {
-                Record record = parsed.record();
-                Optional<String> controlNumber = Optional.ofNullable(record.getControlNumber()).map(String::strip);
-                switch (Normalizer.identify(record, parsed.raw())) {
-                    case Normalizer.Identification.Unusable u ->
-                            batch.quarantine(parsed.position(), controlNumber, u.reason(), parsed.raw(), now);
-                    case Normalizer.Identification.Usable u -> batch.put(new SourceRecord(
-                            libraryId, u.localId(), parsed.syntax(), parsed.raw(), now, u.deleted()));
-                }
-            }
-        }
+    public HarvestState harvestState(String libraryId) {
+        return store.harvestState(libraryId);
+    }
+
+    public void saveHarvestState(String libraryId, HarvestState state) {
+        store.saveHarvestState(libraryId, state, clock.instant());
     }
 
     /** What could not be read from a member's files, newest batch first. */

@@ -16,6 +16,7 @@ import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 import org.tongjie.catalog.Coordinates;
+import org.tongjie.catalog.HarvestState;
 import org.tongjie.catalog.HoldingsMapping;
 import org.tongjie.catalog.Library;
 import org.tongjie.catalog.LibraryKind;
@@ -197,6 +198,41 @@ public final class CatalogStore {
                     return rs.next() ? Optional.of(sourceRecord(rs)) : Optional.empty();
                 }
             }
+        });
+    }
+
+    public HarvestState harvestState(String libraryId) {
+        return read(c -> {
+            try (var st = c.prepareStatement("SELECT resume_token, run_started_at, next_from FROM harvest_state WHERE library_id = ?")) {
+                st.setString(1, libraryId);
+                try (var rs = st.executeQuery()) {
+                    if (!rs.next()) {
+                        return HarvestState.fresh();
+                    }
+                    return new HarvestState(Optional.ofNullable(rs.getString("resume_token")),
+                            Optional.ofNullable(rs.getString("run_started_at")).map(Instant::parse),
+                            Optional.ofNullable(rs.getString("next_from")).map(Instant::parse));
+                }
+            }
+        });
+    }
+
+    public void saveHarvestState(String libraryId, HarvestState state, Instant now) {
+        write(c -> {
+            try (var st = c.prepareStatement("""
+                    INSERT INTO harvest_state (library_id, resume_token, run_started_at, next_from, updated_at)
+                    VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (library_id) DO UPDATE SET resume_token = excluded.resume_token,
+                      run_started_at = excluded.run_started_at, next_from = excluded.next_from,
+                      updated_at = excluded.updated_at""")) {
+                st.setString(1, libraryId);
+                st.setString(2, state.resumeToken().orElse(null));
+                st.setString(3, state.runStartedAt().map(Instant::toString).orElse(null));
+                st.setString(4, state.nextFrom().map(Instant::toString).orElse(null));
+                st.setString(5, now.toString());
+                st.executeUpdate();
+            }
+            return null;
         });
     }
 

@@ -64,6 +64,11 @@ public final class IngestBatch implements AutoCloseable {
         }
     }
 
+    /** Writes what is pending now, so that everything put so far is durable. */
+    public void flush() {
+        flush(Optional.empty());
+    }
+
     public Counts counts() {
         return new Counts(counts[0], counts[1], counts[2], counts[3], counts[4]);
     }

@@ -1,20 +1,26 @@
 package org.tongjie.api;
 
 import io.javalin.Javalin;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.tongjie.demo.DemoNetwork;
 import org.tongjie.harvest.ExportFile;
+import org.tongjie.harvest.OaiHarvest;
+import org.tongjie.harvest.oai.OaiEndpoint;
+import org.tongjie.harvest.oai.OaiPmhClient;
 import org.tongjie.indexer.Catalog;
+import org.tongjie.indexer.IngestReport;
 
 /** The command line behind {@code ./tongjie}: run the hub, rebuild the index, load a member's export file. */
 public final class Main {
     private static final String USAGE = """
             usage: tongjie run [--data DIR] [--port N] [--no-demo]
                    tongjie rebuild-index [--data DIR]
-                   tongjie load LIBRARY_ID FILE [--data DIR]""";
+                   tongjie load LIBRARY_ID FILE [--data DIR]
+                   tongjie harvest LIBRARY_ID OAI_PMH_BASE_URL [--data DIR]""";
 
     private Main() {}
 
@@ -38,6 +44,7 @@ public final class Main {
             case "run" -> run(config, positional);
             case "rebuild-index" -> rebuildIndex(config, positional);
             case "load" -> load(config, positional);
+            case "harvest" -> harvest(config, positional);
             default -> throw new IllegalArgumentException("unknown command '" + args.getFirst() + "'");
         }
     }
@@ -115,12 +122,26 @@ public final class Main {
             throw new IllegalArgumentException("load needs a library id and a file");
         }
         try (Catalog catalog = Catalog.open(config.dataDir(), Clock.systemUTC())) {
-            var report = ExportFile.load(catalog, positional.get(0), Path.of(positional.get(1)));
-            System.out.printf("%s: %d accepted, %d updated, %d unchanged, %d deleted, %d quarantined%n",
-                    report.libraryId(), report.accepted(), report.updated(), report.unchanged(), report.deleted(),
-                    report.quarantined());
-            report.problems().forEach(p -> System.out.printf("  record %d%s: %s%n", p.position(),
-                    p.sourceId().map(id -> " (" + id + ")").orElse(""), p.reason()));
+            print(ExportFile.load(catalog, positional.get(0), Path.of(positional.get(1))));
         }
+    }
+
+    /** One OAI-PMH harvest of a member: incremental after the first, resumed if the last one was cut off. */
+    private static void harvest(HubConfig config, List<String> positional) throws Exception {
+        if (positional.size() != 2) {
+            throw new IllegalArgumentException("harvest needs a library id and the provider's OAI-PMH base URL");
+        }
+        try (Catalog catalog = Catalog.open(config.dataDir(), Clock.systemUTC());
+             var client = OaiPmhClient.create(OaiEndpoint.marc21(URI.create(positional.get(1))))) {
+            print(OaiHarvest.run(catalog, positional.get(0), client, Clock.systemUTC()));
+        }
+    }
+
+    private static void print(IngestReport report) {
+        System.out.printf("%s: %d accepted, %d updated, %d unchanged, %d deleted, %d quarantined%n",
+                report.libraryId(), report.accepted(), report.updated(), report.unchanged(), report.deleted(),
+                report.quarantined());
+        report.problems().forEach(p -> System.out.printf("  record %d%s: %s%n", p.position(),
+                p.sourceId().map(id -> " (" + id + ")").orElse(""), p.reason()));
     }
 }

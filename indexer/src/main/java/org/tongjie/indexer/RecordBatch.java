@@ -1,0 +1,106 @@
+package org.tongjie.indexer;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.Optional;
+import org.marc4j.marc.Record;
+import org.tongjie.catalog.RecordSyntax;
+import org.tongjie.catalog.SourceRecord;
+import org.tongjie.marc.MarcEntry;
+import org.tongjie.marc.MarcSource;
+import org.tongjie.marc.Normalizer;
+import org.tongjie.store.IngestBatch;
+
+/**
+ * A member's records as they arrive — the entries of an uploaded file, or the pages of a harvest — stored
+ * in one ingest batch. {@link #commit()} makes everything so far durable and searchable (a harvest commits
+ * after every page, with its checkpoint); unreadable records go to the quarantine with their reason.
+ */
+public final class RecordBatch implements AutoCloseable {
+    private final Catalog catalog;
+    private final IngestBatch batch;
+    private final String libraryId;
+    private final Clock clock;
+    private long position;
+
+    RecordBatch(Catalog catalog, IngestBatch batch, String libraryId, Clock clock) {
+        this.catalog = catalog;
+        this.batch = batch;
+        this.libraryId = libraryId;
+        this.clock = clock;
+    }
+
+    /** A record read from a file: its id comes from the record itself. */
+    void add(MarcEntry entry) {
+        position = entry.position();
+        switch (entry) {
+            case MarcEntry.Broken broken ->
+                    batch.quarantine(broken.position(), Optional.empty(), broken.reason(), broken.raw(), clock.instant());
+            case MarcEntry.Parsed parsed -> store(parsed, Optional.empty());
+        }
+    }
+
+    /**
+     * A record whose id the source gives (an OAI-PMH identifier): the same id later updates or deletes it,
+     * whatever its 001 says. The bytes are one ISO 2709 or MARCXML record.
+     */
+    public void put(String localId, byte[] record) {
+        position++;
+        try (var source = MarcSource.open(new ByteArrayInputStream(record))) {
+            MarcEntry entry = source.hasNext() ? source.next()
+                    : new MarcEntry.Broken(position, record, "no MARC record in the bytes sent for " + localId);
+            switch (entry) {
+                case MarcEntry.Broken broken ->
+                        batch.quarantine(position, Optional.of(localId), broken.reason(), record, clock.instant());
+                case MarcEntry.Parsed parsed -> store(withPosition(parsed), Optional.of(localId));
+            }
+        } catch (MarcSource.NotMarcException e) {
+            batch.quarantine(position, Optional.of(localId), e.getMessage(), record, clock.instant());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The source says the record is gone: it leaves search; the store keeps a tombstone. */
+    public void delete(String localId) {
+        position++;
+        batch.put(new SourceRecord(libraryId, localId, RecordSyntax.MARCXML, new byte[0], clock.instant(), true));
+    }
+
+    private MarcEntry.Parsed withPosition(MarcEntry.Parsed p) {
+        return new MarcEntry.Parsed(position, p.syntax(), p.raw(), p.record(), p.encoding());
+    }
+
+    private void store(MarcEntry.Parsed parsed, Optional<String> givenId) {
+        Record record = parsed.record();
+        Optional<String> controlNumber = Optional.ofNullable(record.getControlNumber()).map(String::strip);
+        switch (Normalizer.identify(record, parsed.raw())) {
+            case Normalizer.Identification.Unusable u -> batch.quarantine(parsed.position(),
+                    givenId.or(() -> controlNumber), u.reason(), parsed.raw(), clock.instant());
+            case Normalizer.Identification.Usable u -> batch.put(new SourceRecord(libraryId,
+                    givenId.orElse(u.localId()), parsed.syntax(), parsed.raw(), clock.instant(), u.deleted()));
+        }
+    }
+
+    /** Everything put so far becomes durable and searchable. */
+    public void commit() {
+        batch.flush();
+        catalog.syncIndex();
+    }
+
+    /** Commits, marks the batch finished and reports on it. */
+    public IngestReport finish() {
+        var counts = batch.finish(clock.instant());
+        catalog.syncIndex();
+        return catalog.report(libraryId, batch.id(), counts);
+    }
+
+    /** Without {@link #finish()}: keeps what was read, and the batch stays unfinished. */
+    @Override
+    public void close() {
+        batch.close();
+        catalog.syncIndex();
+    }
+}
