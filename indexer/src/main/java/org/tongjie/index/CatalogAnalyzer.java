@@ -1,5 +1,6 @@
 package org.tongjie.index;
 
+import java.io.Reader;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -9,12 +10,19 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
- * Text analysis for every language in the catalogue: Unicode word breaks, full-width forms folded
- * (ＡＢＣ → ABC), lower case, Latin diacritics folded (Brontë → bronte), and Han text as overlapping
- * bigrams so unsegmented Chinese matches without a dictionary. The search issue replaces this with
- * measured Chinese segmentation, simplified/traditional folding and pinyin.
+ * Text analysis for every language in the catalogue: traditional Chinese folded to simplified, Unicode
+ * word breaks, full-width forms folded (ＡＢＣ → ABC), lower case, Latin diacritics folded (Brontë →
+ * bronte), and Han text as overlapping bigrams. Bigrams were chosen by measurement over smartcn and ICU
+ * word segmentation (SegmentationComparisonTest, BENCHMARKS.md): segmenters split a partial title or a
+ * name differently from the title they come from (白鹿 vs 白鹿原), bigrams never do. Pinyin fields are
+ * plain space-separated syllables, which this analyser splits and lower-cases as any Latin text.
  */
 final class CatalogAnalyzer extends Analyzer {
+    @Override
+    protected Reader initReader(String fieldName, Reader reader) {
+        return SimplifiedChinese.of(reader);
+    }
+
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
         var source = new StandardTokenizer();

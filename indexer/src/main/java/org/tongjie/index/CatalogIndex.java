@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -42,9 +43,23 @@ public final class CatalogIndex implements AutoCloseable {
     static final String PUBLISHER = "publisher";
     static final String ISBN = "isbn";
     static final String ALL = "all";
+    /** Pinyin syllables of titles and authors ("hong lou meng"), searched as phrases. */
+    static final String TITLE_PINYIN = "title_pinyin";
+    static final String AUTHOR_PINYIN = "author_pinyin";
+    /** First letters of those syllables ("hlm"), one exact term per title or author. */
+    static final String TITLE_INITIALS = "title_initials";
+    static final String AUTHOR_INITIALS = "author_initials";
+    /** Each title as {@link ExactTitle#key}, so a query that is a whole title ranks that record first. */
+    static final String TITLE_EXACT = "title_exact";
     static final String YEAR = "year";
     static final String RECORD = "record";
     private static final String CHANGE_SEQ = "change_seq";
+    private static final String LAYOUT = "layout";
+    /**
+     * The version of the documents' fields and analysis. Raise it whenever either changes: an index written
+     * with another layout is rebuilt from the store when the hub opens it, instead of answering wrongly.
+     */
+    static final int CURRENT_LAYOUT = 2;
 
     private final FSDirectory directory;
     private final IndexWriter writer;
@@ -77,12 +92,22 @@ public final class CatalogIndex implements AutoCloseable {
 
     /** The store change number the last commit had caught up to; 0 for a new index. */
     public long committedChangeSeq() {
+        return commitData(CHANGE_SEQ).map(Long::parseLong).orElse(0L);
+    }
+
+    /** True when the index on disk was written with the fields and analysis this version of the hub uses. */
+    public boolean hasCurrentLayout() {
+        return commitData(LAYOUT).map(v -> Integer.parseInt(v) == CURRENT_LAYOUT)
+                .orElse(committedChangeSeq() == 0);
+    }
+
+    private Optional<String> commitData(String key) {
         for (var entry : writer.getLiveCommitData()) {
-            if (entry.getKey().equals(CHANGE_SEQ)) {
-                return Long.parseLong(entry.getValue());
+            if (entry.getKey().equals(key)) {
+                return Optional.of(entry.getValue());
             }
         }
-        return 0;
+        return Optional.empty();
     }
 
     public void put(BibRecord record) throws IOException {
@@ -99,7 +124,8 @@ public final class CatalogIndex implements AutoCloseable {
 
     /** Makes everything put so far durable, remembering the change number it reflects, and visible. */
     public void commit(long changeSeq) throws IOException {
-        writer.setLiveCommitData(Map.of(CHANGE_SEQ, Long.toString(changeSeq)).entrySet());
+        writer.setLiveCommitData(Map.of(CHANGE_SEQ, Long.toString(changeSeq),
+                LAYOUT, Integer.toString(CURRENT_LAYOUT)).entrySet());
         writer.commit();
         searchers.maybeRefreshBlocking();
     }
@@ -115,6 +141,9 @@ public final class CatalogIndex implements AutoCloseable {
         r.publisher().ifPresent(p -> doc.add(new TextField(PUBLISHER, p, Field.Store.NO)));
         r.isbns().forEach(i -> doc.add(new StringField(ISBN, i, Field.Store.NO)));
         r.year().ifPresent(y -> doc.add(new IntPoint(YEAR, y)));
+        r.titles().forEach(t -> doc.add(new StringField(TITLE_EXACT, ExactTitle.key(t), Field.Store.NO)));
+        addPinyin(doc, titlePinyin(r), TITLE_PINYIN, TITLE_INITIALS);
+        addPinyin(doc, r.authors().stream().filter(Pinyin::hasHan).map(Pinyin::of).toList(), AUTHOR_PINYIN, AUTHOR_INITIALS);
         for (String text : allText(r)) {
             doc.add(new TextField(ALL, text, Field.Store.NO));
         }
@@ -122,11 +151,35 @@ public final class CatalogIndex implements AutoCloseable {
         return doc;
     }
 
+    /**
+     * The cataloguer's pinyin of the title proper (CNMARC 200$A) where there is one, since it gets the
+     * polyphones right; otherwise, and for the other titles, the generated reading.
+     */
+    private static List<List<String>> titlePinyin(BibRecord r) {
+        var pinyin = new ArrayList<List<String>>();
+        var titles = r.titles().stream().filter(Pinyin::hasHan).toList();
+        for (int i = 0; i < titles.size(); i++) {
+            boolean catalogued = i == 0 && r.titlePinyin().isPresent();
+            pinyin.add(catalogued ? Pinyin.ofCatalogued(r.titlePinyin().get()) : Pinyin.of(titles.get(i)));
+        }
+        return pinyin;
+    }
+
+    private static void addPinyin(Document doc, List<List<String>> readings, String syllablesField, String initialsField) {
+        for (var syllables : readings) {
+            if (!syllables.isEmpty()) {
+                doc.add(new TextField(syllablesField, String.join(" ", syllables), Field.Store.NO));
+                doc.add(new StringField(initialsField, Pinyin.initials(syllables), Field.Store.NO));
+            }
+        }
+    }
+
     private static Iterable<String> allText(BibRecord r) {
         var all = new ArrayList<String>();
         all.addAll(r.titles());
         all.addAll(r.authors());
         all.addAll(r.subjects());
+        all.addAll(r.series());
         r.publisher().ifPresent(all::add);
         all.addAll(r.isbns());
         all.addAll(r.classification().lc());
