@@ -46,7 +46,12 @@ public final class Catalog implements AutoCloseable {
     public static Catalog open(Path dataDir, Clock clock) {
         var catalog = new Catalog(CatalogStore.openSqlite(dataDir.resolve("catalog.db")),
                 CatalogIndex.open(dataDir.resolve("index")), clock);
-        catalog.syncIndex();
+        if (catalog.index.hasCurrentLayout()) {
+            catalog.syncIndex();
+        } else {
+            LOG.info("the index in {} was written by an earlier version of the hub; rebuilding it from the store", dataDir);
+            catalog.rebuildIndex();
+        }
         return catalog;
     }
 

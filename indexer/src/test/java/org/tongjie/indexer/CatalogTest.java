@@ -13,7 +13,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -159,5 +163,21 @@ class CatalogTest {
         assertTrue(items.stream().anyMatch(h -> h.servicePoint().equals("GEN")));
         assertTrue(items.stream().allMatch(h -> h.location().isEmpty()), "the mapping names no location");
         assertTrue(items.stream().anyMatch(h -> h.loanType().equals(Optional.of("BK"))));
+    }
+
+    /** An index written before an analysis change must not answer with stale tokens: it is rebuilt. */
+    @Test
+    void anIndexFromAnEarlierLayoutIsRebuiltWhenOpened() throws IOException {
+        var report = ingest(KOHA);
+        catalog.close();
+        try (var old = new IndexWriter(FSDirectory.open(dataDir.resolve("index")), new IndexWriterConfig())) {
+            old.deleteAll();
+            old.setLiveCommitData(Map.of("change_seq", "999999", "layout", "1").entrySet());
+            old.commit();
+        }
+
+        catalog = Catalog.open(dataDir, Clock.systemUTC());
+
+        assertEquals(report.accepted(), catalog.search("", 1, 1).total());
     }
 }
