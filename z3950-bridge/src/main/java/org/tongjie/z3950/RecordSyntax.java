@@ -3,7 +3,10 @@ package org.tongjie.z3950;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The record syntax the hub asks a Z39.50 target for, and the one a fetched record came in. */
+/**
+ * The record syntax the hub asks a Z39.50 target for, the one a fetched record came in, and the one a
+ * client asks our server for.
+ */
 public enum RecordSyntax {
     /** MARC21 as ISO 2709, the octets exactly as the target sent them (unless a charset is configured). */
     USMARC("usmarc", Optional.of("F")),

@@ -1,0 +1,102 @@
+package org.tongjie.z3950;
+
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A Type-1 (RPN) query as the Z39.50 server hands it to a {@link CatalogBackend}: terms with the Bib-1
+ * attributes we support, combined by AND, OR and AND-NOT. Anything else (other attributes, proximity,
+ * result-set operands) is refused with a Bib-1 diagnostic before the backend sees it.
+ */
+public sealed interface RpnQuery {
+
+    /** A search term. {@code term} is the client's text as sent (UTF-8), not normalised. */
+    record Term(Use use, String term, Truncation truncation, Structure structure) implements RpnQuery {
+        public Term {
+            Objects.requireNonNull(use, "use");
+            Objects.requireNonNull(term, "term");
+            Objects.requireNonNull(truncation, "truncation");
+            Objects.requireNonNull(structure, "structure");
+        }
+    }
+
+    record And(RpnQuery left, RpnQuery right) implements RpnQuery {
+        public And {
+            Objects.requireNonNull(left, "left");
+            Objects.requireNonNull(right, "right");
+        }
+    }
+
+    record Or(RpnQuery left, RpnQuery right) implements RpnQuery {
+        public Or {
+            Objects.requireNonNull(left, "left");
+            Objects.requireNonNull(right, "right");
+        }
+    }
+
+    /** Z39.50's AND-NOT ({@code @not} in PQF): {@code left} without {@code right}. */
+    record AndNot(RpnQuery left, RpnQuery right) implements RpnQuery {
+        public AndNot {
+            Objects.requireNonNull(left, "left");
+            Objects.requireNonNull(right, "right");
+        }
+    }
+
+    /** Bib-1 use attributes (type 1) we serve; any other value is Bib-1 diagnostic 114. */
+    enum Use {
+        TITLE(4), AUTHOR(1003), ISBN(7), ISSN(8), SUBJECT(21), LOCAL_NUMBER(12), ANY(1016);
+
+        public final int bib1;
+
+        Use(int bib1) {
+            this.bib1 = bib1;
+        }
+
+        static Optional<Use> ofBib1(int value) {
+            return Arrays.stream(values()).filter(use -> use.bib1 == value).findFirst();
+        }
+    }
+
+    /** Bib-1 truncation attributes (type 5) we serve; any other value is Bib-1 diagnostic 120. */
+    enum Truncation {
+        /** 100, also what no truncation attribute means. */
+        NONE(100),
+        /** 1: every word of the term matches as a prefix. */
+        RIGHT(1);
+
+        public final int bib1;
+
+        Truncation(int bib1) {
+            this.bib1 = bib1;
+        }
+
+        static Optional<Truncation> ofBib1(int value) {
+            return Arrays.stream(values()).filter(t -> t.bib1 == value).findFirst();
+        }
+    }
+
+    /** Bib-1 structure attributes (type 4) we serve; any other value is Bib-1 diagnostic 118. */
+    enum Structure {
+        /** 1: the words in this order, adjacent. */
+        PHRASE(1),
+        /** 2: a single word. */
+        WORD(2),
+        /** 3: the whole field, e.g. an ISBN. */
+        KEY(3),
+        /** 6, also what no structure attribute means: every word, in any order. */
+        WORD_LIST(6),
+        /** 105: like a word list. */
+        FREE_FORM_TEXT(105);
+
+        public final int bib1;
+
+        Structure(int bib1) {
+            this.bib1 = bib1;
+        }
+
+        static Optional<Structure> ofBib1(int value) {
+            return Arrays.stream(values()).filter(s -> s.bib1 == value).findFirst();
+        }
+    }
+}
