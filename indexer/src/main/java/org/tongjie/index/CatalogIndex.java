@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -24,9 +25,9 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.FSDirectory;
 import org.tongjie.catalog.BibRecord;
+import org.tongjie.catalog.LibraryKind;
 
 /**
  * The Lucene index on local disk: one document per record for now (union records come with clustering).
@@ -59,11 +60,12 @@ public final class CatalogIndex implements AutoCloseable {
      * The version of the documents' fields and analysis. Raise it whenever either changes: an index written
      * with another layout is rebuilt from the store when the hub opens it, instead of answering wrongly.
      */
-    static final int CURRENT_LAYOUT = 2;
+    static final int CURRENT_LAYOUT = 3;
 
     private final FSDirectory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private final FacetedSearch faceted = new FacetedSearch();
     private final ScheduledExecutorService refresher;
 
     private CatalogIndex(FSDirectory directory, IndexWriter writer) throws IOException {
@@ -111,7 +113,14 @@ public final class CatalogIndex implements AutoCloseable {
     }
 
     public void put(BibRecord record) throws IOException {
-        writer.updateDocument(new Term(ID, record.id()), toDocument(record));
+        put(record, Set.of());
+    }
+
+    /** Indexes the record; {@code holderKinds} are the kinds of service point that hold it (for the facet). */
+    public void put(BibRecord record, Set<LibraryKind> holderKinds) throws IOException {
+        Document doc = toDocument(record);
+        FacetFields.addTo(doc, record, holderKinds);
+        writer.updateDocument(new Term(ID, record.id()), FacetFields.CONFIG.build(doc));
     }
 
     public void delete(String recordId) throws IOException {
@@ -190,17 +199,23 @@ public final class CatalogIndex implements AutoCloseable {
     }
 
     public SearchPage search(String userQuery, int page, int size) throws IOException {
+        return search(userQuery, Map.of(), page, size);
+    }
+
+    /** The page of hits within the selected facet values, with every dimension's counts. */
+    public SearchPage search(String userQuery, Map<Facet, Set<String>> filters, int page, int size) throws IOException {
         var query = UserQuery.parse(userQuery);
         IndexSearcher searcher = searchers.acquire();
         try {
             int window = page * size;
-            TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(window, Integer.MAX_VALUE));
+            var result = faceted.search(searcher, query, filters, window);
+            TopDocs top = result.top();
             var hits = new ArrayList<SearchHit>();
             ScoreDoc[] docs = top.scoreDocs;
             for (int i = (page - 1) * size; i < docs.length; i++) {
                 hits.add(SearchHit.of(load(searcher, docs[i].doc)));
             }
-            return new SearchPage(top.totalHits.value(), page, size, hits);
+            return new SearchPage(top.totalHits.value(), page, size, hits, result.facets());
         } finally {
             searchers.release(searcher);
         }

@@ -8,15 +8,16 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tongjie.catalog.BibRecord;
 import org.tongjie.catalog.HarvestState;
-import org.tongjie.catalog.HoldingsMapping;
 import org.tongjie.catalog.Library;
 import org.tongjie.catalog.SourceRecord;
 import org.tongjie.index.CatalogIndex;
+import org.tongjie.index.Facet;
 import org.tongjie.index.SearchPage;
 import org.tongjie.marc.MarcSource;
 import org.tongjie.marc.Normalizer;
@@ -130,8 +131,13 @@ public final class Catalog implements AutoCloseable {
     }
 
     public SearchPage search(String query, int page, int size) {
+        return search(query, Map.of(), page, size);
+    }
+
+    /** Hits within the selected facet values (OR within a dimension, AND across), with facet counts. */
+    public SearchPage search(String query, Map<Facet, Set<String>> filters, int page, int size) {
         try {
-            return index.search(query, page, size);
+            return index.search(query, filters, page, size);
         } catch (IOException e) {
             throw new UncheckedIOException("searching the index failed", e);
         }
@@ -161,11 +167,10 @@ public final class Catalog implements AutoCloseable {
         long from = index.committedChangeSeq();
         long[] last = {from};
         int[] applied = {0};
-        Map<String, Optional<HoldingsMapping>> holdings = store.libraries().stream()
-                .collect(Collectors.toMap(Library::id, Library::holdingsMapping));
+        Map<String, Library> members = store.libraries().stream().collect(Collectors.toMap(Library::id, l -> l));
         try {
             store.forEachChangeSince(from, change -> {
-                apply(change.record(), holdings.getOrDefault(change.record().libraryId(), Optional.empty()));
+                apply(change.record(), Optional.ofNullable(members.get(change.record().libraryId())));
                 last[0] = change.seq();
                 applied[0]++;
             });
@@ -178,13 +183,14 @@ public final class Catalog implements AutoCloseable {
         }
     }
 
-    private void apply(SourceRecord record, Optional<HoldingsMapping> holdings) throws IOException {
+    private void apply(SourceRecord record, Optional<Library> member) throws IOException {
         if (record.deleted()) {
             index.delete(record.recordId());
             return;
         }
         try {
-            index.put(Normalizer.normalize(record, holdings));
+            index.put(Normalizer.normalize(record, member.flatMap(Library::holdingsMapping)),
+                    member.map(m -> Set.of(m.kind())).orElse(Set.of()));
         } catch (RuntimeException e) {
             LOG.error("record {} of {} (local id {}) could not be indexed and is left out of search: {}",
                     record.recordId(), record.libraryId(), record.localId(), e.getMessage(), e);

@@ -1,9 +1,23 @@
 package org.tongjie.api;
 
 import io.javalin.http.Context;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.tongjie.catalog.Library;
+import org.tongjie.index.Facet;
+import org.tongjie.index.FacetCount;
+import org.tongjie.index.SearchPage;
 import org.tongjie.indexer.Catalog;
 
-/** {@code GET /api/search}: the reader's query over every member's records. */
+/**
+ * {@code GET /api/search}: the reader's query over every member's records, narrowed by any number of
+ * {@code facet=dim:value} parameters (values of one dimension OR-ed, dimensions AND-ed).
+ */
 final class SearchController {
     private final Catalog catalog;
 
@@ -14,6 +28,32 @@ final class SearchController {
     void search(Context ctx) {
         String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q");
         var paging = Paging.of(ctx, 20);
-        ctx.json(catalog.search(q, paging.page(), paging.size()));
+        var filters = filters(ctx);
+        ctx.json(withLibraryNames(catalog.search(q, filters, paging.page(), paging.size())));
+    }
+
+    private static Map<Facet, Set<String>> filters(Context ctx) {
+        var filters = new EnumMap<Facet, Set<String>>(Facet.class);
+        for (String param : ctx.queryParams("facet")) {
+            int colon = param.indexOf(':');
+            if (colon <= 0 || colon == param.length() - 1) {
+                throw new BadRequestException("facet must be dim:value, e.g. facet=format:BOOK, was '" + param + "'");
+            }
+            String dim = param.substring(0, colon);
+            Facet facet = Facet.byDim(dim).orElseThrow(() -> new BadRequestException("unknown facet '" + dim
+                    + "'; known: " + Arrays.stream(Facet.values()).map(Facet::dim).collect(Collectors.joining(", "))));
+            filters.computeIfAbsent(facet, f -> new LinkedHashSet<>()).add(param.substring(colon + 1));
+        }
+        return filters;
+    }
+
+    /** Library facet values are member ids; readers see the library's name. */
+    private SearchPage withLibraryNames(SearchPage page) {
+        Map<String, String> names = catalog.libraries().stream().collect(Collectors.toMap(Library::id, Library::nameZh));
+        var facets = page.facets().stream().map(f -> !f.dim().equals(Facet.LIBRARY.dim()) ? f
+                : new FacetCount(f.dim(), f.values().stream().map(v -> new FacetCount.Value(v.value(),
+                        Optional.ofNullable(names.get(v.value())), v.count(), v.selected())).toList()))
+                .toList();
+        return new SearchPage(page.total(), page.page(), page.size(), page.hits(), facets);
     }
 }

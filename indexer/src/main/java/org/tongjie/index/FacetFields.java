@@ -1,0 +1,109 @@
+package org.tongjie.index;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.tongjie.catalog.BibRecord;
+import org.tongjie.catalog.HoldingStatus;
+import org.tongjie.catalog.LibraryKind;
+
+/** What each record contributes to the facets, and the labels of coded values. */
+final class FacetFields {
+    static final FacetsConfig CONFIG = config();
+    private static final Pattern LC_CLASS = Pattern.compile("^([A-Z]{1,3})\\d");
+    private static final Pattern DDC_CLASS = Pattern.compile("^(\\d)\\d\\d");
+    private static final Map<String, String> CLC_LABELS = loadClcLabels();
+
+    private FacetFields() {}
+
+    private static FacetsConfig config() {
+        var config = new FacetsConfig();
+        for (Facet f : Facet.values()) {
+            config.setMultiValued(f.dim(), true);
+        }
+        return config;
+    }
+
+    static void addTo(Document doc, BibRecord r, Set<LibraryKind> holderKinds) {
+        add(doc, Facet.LIBRARY, Set.of(r.libraryId()));
+        add(doc, Facet.KIND, holderKinds.stream().map(Enum::name).collect(Collectors.toSet()));
+        boolean available = r.holdings().stream().anyMatch(h -> h.status() == HoldingStatus.AVAILABLE);
+        add(doc, Facet.AVAILABLE, Set.of(available ? "yes" : "no"));
+        add(doc, Facet.FORMAT, Set.of(r.format().name()));
+        r.language().ifPresent(l -> add(doc, Facet.LANGUAGE, Set.of(l)));
+        r.year().ifPresent(y -> add(doc, Facet.DECADE, Set.of((y / 10 * 10) + "-" + (y / 10 * 10 + 9))));
+        add(doc, Facet.CLC, classes(r.classification().clc(), c -> topClc(c)));
+        add(doc, Facet.LCC, classes(r.classification().lc(), c -> first(LC_CLASS, c)));
+        add(doc, Facet.DDC, classes(r.classification().dewey(), c -> first(DDC_CLASS, c).map(d -> d + "00")));
+    }
+
+    private static void add(Document doc, Facet facet, Set<String> values) {
+        for (String v : values) {
+            if (!v.isBlank()) {
+                doc.add(new SortedSetDocValuesFacetField(facet.dim(), v));
+            }
+        }
+    }
+
+    private static Set<String> classes(List<String> numbers, Function<String, Optional<String>> top) {
+        var out = new LinkedHashSet<String>();
+        numbers.forEach(n -> top.apply(n.strip().toUpperCase(Locale.ROOT)).ifPresent(out::add));
+        return out;
+    }
+
+    private static Optional<String> topClc(String number) {
+        return number.isEmpty() || !CLC_LABELS.containsKey(number.substring(0, 1))
+                ? Optional.empty() : Optional.of(number.substring(0, 1));
+    }
+
+    private static Optional<String> first(Pattern p, String s) {
+        var m = p.matcher(s);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    static Optional<String> label(Facet facet, String value) {
+        return switch (facet) {
+            case CLC -> Optional.ofNullable(CLC_LABELS.get(value));
+            case KIND -> Optional.of(switch (LibraryKind.valueOf(value)) {
+                case CENTRAL -> "总馆";
+                case BRANCH -> "分馆";
+                case KIOSK_24H -> "24小时自助图书馆";
+                case SMART_LOCKER -> "智能书柜";
+                case CIRCULATION_POINT -> "流通点";
+                case MOBILE_VAN -> "流动图书车";
+            });
+            case AVAILABLE -> Optional.of(value.equals("yes") ? "在架可借" : "暂不可借");
+            default -> Optional.empty();
+        };
+    }
+
+    private static Map<String, String> loadClcLabels() {
+        var labels = new TreeMap<String, String>();
+        try (var in = FacetFields.class.getResourceAsStream("clc-classes.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("clc-classes.txt is missing from the build");
+            }
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
+                    .filter(l -> !l.startsWith("#") && !l.isBlank())
+                    .forEach(l -> labels.put(l.substring(0, 1), l.substring(2).strip()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return labels;
+    }
+}
