@@ -1,5 +1,7 @@
 package org.tongjie.indexer;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +39,15 @@ public final class Catalog implements AutoCloseable {
     private final CatalogStore store;
     private final CatalogIndex index;
     private final Clock clock;
+    /**
+     * Readers repeat queries (the same title, the same facet clicks); a page and its facet counts are
+     * kept until the index next commits. The commit generation is part of the key, so a search still
+     * running on the old searcher when a commit lands can never be served afterwards.
+     */
+    private final Cache<SearchKey, SearchPage> searches = Caffeine.newBuilder().maximumSize(10_000).build();
+    private final AtomicLong generation = new AtomicLong();
+
+    private record SearchKey(long generation, String query, Map<Facet, Set<String>> filters, int page, int size) {}
 
     private Catalog(CatalogStore store, CatalogIndex index, Clock clock) {
         this.store = store;
@@ -136,6 +148,11 @@ public final class Catalog implements AutoCloseable {
 
     /** Hits within the selected facet values (OR within a dimension, AND across), with facet counts. */
     public SearchPage search(String query, Map<Facet, Set<String>> filters, int page, int size) {
+        return searches.get(new SearchKey(generation.get(), query.strip(), Map.copyOf(filters), page, size),
+                key -> uncachedSearch(key.query(), key.filters(), key.page(), key.size()));
+    }
+
+    private SearchPage uncachedSearch(String query, Map<Facet, Set<String>> filters, int page, int size) {
         try {
             return index.search(query, filters, page, size);
         } catch (IOException e) {
@@ -156,6 +173,7 @@ public final class Catalog implements AutoCloseable {
         try {
             index.deleteAll();
             index.commit(0);
+            committed();
         } catch (IOException e) {
             throw new UncheckedIOException("clearing the index failed", e);
         }
@@ -175,12 +193,18 @@ public final class Catalog implements AutoCloseable {
                 applied[0]++;
             });
             index.commit(last[0]);
+            committed();
         } catch (IOException e) {
             throw new UncheckedIOException("updating the index failed", e);
         }
         if (applied[0] > 0) {
             LOG.info("index caught up: {} record changes applied, now at change {}", applied[0], last[0]);
         }
+    }
+
+    private void committed() {
+        generation.incrementAndGet();
+        searches.invalidateAll();
     }
 
     private void apply(SourceRecord record, Optional<Library> member) throws IOException {

@@ -180,4 +180,15 @@ class CatalogTest {
 
         assertEquals(report.accepted(), catalog.search("", 1, 1).total());
     }
+
+    /** Search pages are cached; a new ingest must never leave a reader looking at the old answer. */
+    @Test
+    void aCachedSearchIsAnsweredAfreshOnceNewRecordsArrive() throws IOException {
+        assertEquals(0, catalog.search("", 1, 1).total());
+        assertEquals(0, catalog.search("", 1, 1).total(), "asked twice: the second answer comes from the cache");
+
+        var report = ingest(KOHA);
+
+        assertEquals(report.accepted(), catalog.search("", 1, 1).total());
+    }
 }

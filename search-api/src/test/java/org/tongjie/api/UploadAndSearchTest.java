@@ -66,6 +66,11 @@ class UploadAndSearchTest {
         assertTrue(hit.get("title").asText().length() > 0);
         assertTrue(hit.get("authors").isArray());
         assertTrue(Arrays.asList("CPL", "FPL", "MPL").contains(hit.get("holdings").get(0).get("servicePoint").asText()));
+        var perPoint = hit.get("availability").get(0);
+        long copiesThere = StreamSupport.stream(hit.get("holdings").spliterator(), false)
+                .filter(h -> h.get("servicePoint").asText().equals(perPoint.get("servicePoint").asText())).count();
+        assertEquals(copiesThere, perPoint.get("copies").asLong(), "copies are summed per service point");
+        assertTrue(perPoint.get("available").asInt() <= perPoint.get("copies").asInt());
     }
 
     /** The body is streamed into the store, so files past Javalin's 1 MB in-memory body limit go through. */
