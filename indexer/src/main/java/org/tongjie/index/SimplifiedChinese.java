@@ -11,14 +11,14 @@ import java.io.UncheckedIOException;
  * {@code Traditional-Simplified} transform, applied before tokenising at index and query time alike, so
  * either script finds both and the segmenters see the script their dictionaries were built from.
  */
-final class SimplifiedChinese {
+public final class SimplifiedChinese {
     // ICU documents transliterators as unsafe to share across threads; one per thread is cheap once built.
     private static final ThreadLocal<Transliterator> TRANSFORM =
             ThreadLocal.withInitial(() -> Transliterator.getInstance("Traditional-Simplified"));
 
     private SimplifiedChinese() {}
 
-    static String of(String text) {
+    public static String of(String text) {
         return TRANSFORM.get().transliterate(text);
     }
 

@@ -1,0 +1,145 @@
+package org.tongjie.dedup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.tongjie.catalog.BibRecord;
+import org.tongjie.marc.MarcEntry;
+import org.tongjie.marc.MarcSource;
+import org.tongjie.marc.Normalizer;
+import org.tongjie.testing.Fixtures;
+import org.tongjie.testing.SharedData;
+
+/** Each matching rule and each veto, shown on a pair of real records. */
+class MatcherTest {
+    static final String AUSTEN = "marc4j-test-resources/test/resources/pride-and-prejudice-fixed.mrc";
+
+    static List<BibRecord> records(Path file) throws IOException {
+        var out = new ArrayList<BibRecord>();
+        try (InputStream in = Files.newInputStream(file); var source = MarcSource.open(in)) {
+            while (source.hasNext()) {
+                if (source.next() instanceof MarcEntry.Parsed p) {
+                    Normalizer.normalize("test", p).ifPresent(out::add);
+                }
+            }
+        }
+        return out;
+    }
+
+    static BibRecord find(Path file, Predicate<BibRecord> which) throws IOException {
+        return records(file).stream().filter(which).findFirst().orElseThrow(() -> new AssertionError("not in " + file));
+    }
+
+    static BibRecord byLocalId(Path file, String id) throws IOException {
+        return find(file, r -> r.localId().equals(id));
+    }
+
+    static BibRecord byIsbn(Path file, String isbn13) throws IOException {
+        return find(file, r -> r.isbns().contains(isbn13));
+    }
+
+    static void assertJoined(String rule, MatchDecision d) {
+        assertTrue(d.sameEdition(), d.toString());
+        assertEquals(Optional.of(rule), d.rule());
+    }
+
+    static void assertVetoed(String why, MatchDecision d) {
+        assertFalse(d.sameEdition(), d.toString());
+        assertTrue(d.veto().orElse("").startsWith(why), d.toString());
+    }
+
+    @Test
+    void twoAgenciesCopiesOfOnePenguinClassicShareTheirIsbn() throws IOException {
+        Path austen = SharedData.file(AUSTEN);
+        assertJoined("isbn", Matcher.compare(byLocalId(austen, "001395440"), byLocalId(austen, "13113436")));
+    }
+
+    @Test
+    void theSameChineseBookInCnmarcAndInMarc21FromAbroadIsOneEdition() throws IOException {
+        var cnmarc = byLocalId(Fixtures.cnmarcChineseBooks(), "TJ-CN-0001");
+        var abroad = byLocalId(Fixtures.marc21ChineseBooksAbroad(), "TJ-US-0001");
+        assertJoined("isbn", Matcher.compare(cnmarc, abroad));
+    }
+
+    /** Open Library's two versions of an 1878 book with no ISBN: title, author and year decide. */
+    @Test
+    void withoutIdentifiersTitleAuthorAndYearDecide() throws IOException {
+        Path dir = SharedData.file("openlibrary-marc-tests/bin_input/poganucpeoplethe00stowuoft_meta.mrc").getParent();
+        var older = records(dir.resolve("poganucpeoplethe00stowuoft_meta.mrc")).getFirst();
+        var newer = records(dir.resolve("new_poganucpeoplethe00stowuoft_meta.mrc")).getFirst();
+        assertJoined("title-author-year", Matcher.compare(older, newer));
+    }
+
+    @Test
+    void aBookAndItsAudioRecordingAreKeptApart() throws IOException {
+        Path austen = SharedData.file(AUSTEN);
+        assertVetoed("different formats", Matcher.compare(byLocalId(austen, "UkOxUb13332903"), byLocalId(austen, "ocm33990792")));
+    }
+
+    @Test
+    void theSecondAndThirdNortonEditionsAreKeptApart() throws IOException {
+        Path austen = SharedData.file(AUSTEN);
+        assertVetoed("different editions: 2 and 3",
+                Matcher.compare(byIsbn(austen, "9780393962949"), byIsbn(austen, "9780393976045")));
+    }
+
+    @Test
+    void volumesTwoAndThreeOfTheThreeBodyTrilogyAreKeptApart() throws IOException {
+        Path books = Fixtures.cnmarcChineseBooks();
+        assertVetoed("different volumes: 2 and 3", Matcher.compare(byLocalId(books, "TJ-CN-0002"), byLocalId(books, "TJ-CN-0003")));
+    }
+
+    @Test
+    void the1998And2012EditionsOfXuSanguanAreKeptApart() throws IOException {
+        Path books = Fixtures.cnmarcChineseBooks();
+        assertVetoed("years more than one apart", Matcher.compare(byLocalId(books, "TJ-CN-0015"), byLocalId(books, "TJ-CN-0016")));
+    }
+
+    @Test
+    void aSimplifiedReaderIsNotTheFullText() throws IOException {
+        Path austen = SharedData.file(AUSTEN);
+        assertVetoed("page counts too far apart: 382 and 133",
+                Matcher.compare(byLocalId(austen, "1979244"), byLocalId(austen, "UkOxUb13417783")));
+    }
+
+    @Test
+    void twoPrintingsWithDifferentIsbnsAreDifferentEditions() throws IOException {
+        Path austen = SharedData.file(AUSTEN);
+        assertVetoed("different ISBNs", Matcher.compare(byIsbn(austen, "9780140434262"), byLocalId(austen, "ocm34096165")));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            第3版          | 3
+            第二版          | 2
+            3d. ed. --     | 3
+            2nd ed.        | 2
+            Second edition | 2
+            Ⅱ 黑暗森林      | 2
+            v. II          | 2
+            卷三            | 3
+            Abridged ed.   | ''
+            """)
+    void editionAndVolumeNumbersHoweverWritten(String statement, String number) {
+        assertEquals(number.isEmpty() ? Optional.empty() : Optional.of(Integer.parseInt(number)), Numbering.of(statement));
+    }
+
+    @Test
+    void keysFoldWidthScriptCaseAndPunctuation() {
+        assertEquals("abc123", MatchKeys.fold("ＡＢＣ１２３"));
+        assertEquals(MatchKeys.fold("傲慢与偏见"), MatchKeys.fold("傲慢與偏見"));
+        assertEquals(MatchKeys.authorKey("Austen, Jane"), MatchKeys.authorKey("Austen, Jane, 1775-1817"));
+    }
+}
