@@ -43,6 +43,9 @@ public final class CatalogIndex implements AutoCloseable {
     static final String SUBJECT = "subject";
     static final String PUBLISHER = "publisher";
     static final String ISBN = "isbn";
+    /** ISSNs as NNNN-NNNC, and the member's own record id, exact: the Z39.50 server's Bib-1 uses 8 and 12. */
+    static final String ISSN = "issn";
+    static final String LOCAL_ID = "local_id";
     static final String ALL = "all";
     /** Pinyin syllables of titles and authors ("hong lou meng"), searched as phrases. */
     static final String TITLE_PINYIN = "title_pinyin";
@@ -60,7 +63,7 @@ public final class CatalogIndex implements AutoCloseable {
      * The version of the documents' fields and analysis. Raise it whenever either changes: an index written
      * with another layout is rebuilt from the store when the hub opens it, instead of answering wrongly.
      */
-    static final int CURRENT_LAYOUT = 3;
+    static final int CURRENT_LAYOUT = 5;
 
     private final FSDirectory directory;
     private final IndexWriter writer;
@@ -90,6 +93,14 @@ public final class CatalogIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the Lucene index at " + dir, e);
         }
+    }
+
+    /**
+     * The analyser the text fields are indexed with, for code that builds its own Lucene queries over a
+     * read-only copy of this index (the Z39.50 server's RPN queries): terms must be analysed the same way.
+     */
+    public static org.apache.lucene.analysis.Analyzer analyzer() {
+        return new CatalogAnalyzer();
     }
 
     /** The store change number the last commit had caught up to; 0 for a new index. */
@@ -145,10 +156,14 @@ public final class CatalogIndex implements AutoCloseable {
         doc.add(new StringField(ID, r.id(), Field.Store.YES));
         doc.add(new StringField(LIBRARY, r.libraryId(), Field.Store.NO));
         r.titles().forEach(t -> doc.add(new TextField(TITLE, t, Field.Store.NO)));
+        // A volume's own title (三体 Ⅲ 死神永生) is how readers ask for that volume.
+        r.volume().ifPresent(v -> doc.add(new TextField(TITLE, v, Field.Store.NO)));
         r.authors().forEach(a -> doc.add(new TextField(AUTHOR, a, Field.Store.NO)));
         r.subjects().forEach(s -> doc.add(new TextField(SUBJECT, s, Field.Store.NO)));
         r.publisher().ifPresent(p -> doc.add(new TextField(PUBLISHER, p, Field.Store.NO)));
         r.isbns().forEach(i -> doc.add(new StringField(ISBN, i, Field.Store.NO)));
+        r.issns().forEach(i -> doc.add(new StringField(ISSN, i, Field.Store.NO)));
+        doc.add(new StringField(LOCAL_ID, r.localId(), Field.Store.NO));
         r.year().ifPresent(y -> doc.add(new IntPoint(YEAR, y)));
         r.titles().forEach(t -> doc.add(new StringField(TITLE_EXACT, ExactTitle.key(t), Field.Store.NO)));
         addPinyin(doc, titlePinyin(r), TITLE_PINYIN, TITLE_INITIALS);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.tongjie.demo.DemoNetwork;
 import org.tongjie.harvest.ExportFile;
 import org.tongjie.harvest.OaiHarvest;
@@ -13,11 +14,13 @@ import org.tongjie.harvest.oai.OaiEndpoint;
 import org.tongjie.harvest.oai.OaiPmhClient;
 import org.tongjie.indexer.Catalog;
 import org.tongjie.indexer.IngestReport;
+import org.tongjie.z3950.Z3950ServerProcess;
+import org.tongjie.z3950server.HubZ3950Server;
 
 /** The command line behind {@code ./tongjie}: run the hub, rebuild the index, load a member's export file. */
 public final class Main {
     private static final String USAGE = """
-            usage: tongjie run [--data DIR] [--port N] [--no-demo]
+            usage: tongjie run [--data DIR] [--port N] [--z3950-port N | --no-z3950] [--no-demo]
                    tongjie rebuild-index [--data DIR]
                    tongjie load LIBRARY_ID FILE [--data DIR]
                    tongjie harvest LIBRARY_ID OAI_PMH_BASE_URL [--data DIR]""";
@@ -55,7 +58,9 @@ public final class Main {
             String arg = args.get(i);
             switch (arg) {
                 case "--data" -> config = config.withDataDir(Path.of(valueOf(args, ++i, arg)));
-                case "--port" -> config = config.withPort(parsePort(valueOf(args, ++i, arg)));
+                case "--port" -> config = config.withPort(parsePort(valueOf(args, ++i, arg), arg));
+                case "--z3950-port" -> config = config.withZ3950Port(parsePort(valueOf(args, ++i, arg), arg));
+                case "--no-z3950" -> config = config.withZ3950Port(0);
                 case "--no-demo" -> config = config.withoutDemo();
                 default -> {
                     if (arg.startsWith("--")) {
@@ -75,11 +80,11 @@ public final class Main {
         return args.get(i);
     }
 
-    private static int parsePort(String value) {
+    private static int parsePort(String value, String option) {
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--port must be a number, was '" + value + "'");
+            throw new IllegalArgumentException(option + " must be a number, was '" + value + "'");
         }
     }
 
@@ -97,7 +102,9 @@ public final class Main {
             DemoNetwork.load(catalog);
         }
         Javalin app = Hub.create(catalog).start(config.port());
+        Optional<Z3950ServerProcess> z3950 = startZ3950(config);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            z3950.ifPresent(Z3950ServerProcess::close);
             app.stop();
             try {
                 catalog.close();
@@ -107,6 +114,25 @@ public final class Main {
         }));
         System.out.printf("Tongjie is running: open http://localhost:%d/ (API: http://localhost:%d/openapi.json)%n",
                 app.port(), app.port());
+    }
+
+    /** The Z39.50 server in a JVM of its own; it ends with the hub, since the hub holds its standard input. */
+    private static Optional<Z3950ServerProcess> startZ3950(HubConfig config) {
+        if (!config.z3950Enabled()) {
+            System.out.println("Z39.50 server: off (--no-z3950)");
+            return Optional.empty();
+        }
+        return switch (HubZ3950Server.start(config.dataDir(), "0.0.0.0", config.z3950Port())) {
+            case HubZ3950Server.Outcome.Running running -> {
+                System.out.printf("Z39.50 server listening on %s (try: yaz-client tcp:localhost:%d)%n",
+                        running.address(), config.z3950Port());
+                yield Optional.of(running.process());
+            }
+            case HubZ3950Server.Outcome.Off off -> {
+                System.out.println("Z39.50 server: off, " + off.reason());
+                yield Optional.empty();
+            }
+        };
     }
 
     private static void rebuildIndex(HubConfig config, List<String> positional) throws Exception {

@@ -14,7 +14,20 @@ class MainTest {
     @Test
     void defaultsRunOnPort7070WithDataUnderDotData() {
         var config = Main.parseOptions(List.of(), new ArrayList<>());
-        assertEquals(new HubConfig(Path.of("data"), 7070, true), config);
+        assertEquals(new HubConfig(Path.of("data"), 7070, 2100, true), config);
+    }
+
+    @Test
+    void theZ3950ServerPortCanBeChangedOrTurnedOff() {
+        assertEquals(2101, Main.parseOptions(List.of("--z3950-port", "2101"), new ArrayList<>()).z3950Port());
+        assertFalse(Main.parseOptions(List.of("--z3950-port", "0"), new ArrayList<>()).z3950Enabled());
+        assertFalse(Main.parseOptions(List.of("--no-z3950"), new ArrayList<>()).z3950Enabled());
+        assertEquals("--z3950-port must be a number, was 'x'",
+                assertThrows(IllegalArgumentException.class, () -> Main.parseOptions(List.of("--z3950-port", "x"), new ArrayList<>())).getMessage());
+        assertEquals("--z3950-port must be between 0 (off) and 65535, was -1",
+                assertThrows(IllegalArgumentException.class, () -> Main.parseOptions(List.of("--z3950-port", "-1"), new ArrayList<>())).getMessage());
+        assertEquals("--z3950-port must differ from --port, both were 7070",
+                assertThrows(IllegalArgumentException.class, () -> Main.parseOptions(List.of("--z3950-port", "7070"), new ArrayList<>())).getMessage());
     }
 
     @Test

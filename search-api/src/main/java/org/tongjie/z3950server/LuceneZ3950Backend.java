@@ -1,0 +1,137 @@
+package org.tongjie.z3950server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.store.FSDirectory;
+import org.tongjie.catalog.SourceRecord;
+import org.tongjie.store.CatalogStore;
+import org.tongjie.z3950.Bib1Exception;
+import org.tongjie.z3950.CatalogBackend;
+import org.tongjie.z3950.RecordSyntax;
+import org.tongjie.z3950.RpnQuery;
+import org.tongjie.z3950.SearchResult;
+
+/**
+ * The Z39.50 server's backend over the hub's data directory, in the server's own JVM: the Lucene index
+ * ({@code DIR/index}) read-only, since the hub holds its write lock, and the record store
+ * ({@code DIR/catalog.db}) for the records as the members sent them, which is what a cataloguer copying a
+ * record wants. The index is reopened on each search when the hub has committed since, so records
+ * uploaded while the server runs are found.
+ */
+public final class LuceneZ3950Backend implements CatalogBackend, AutoCloseable {
+    /**
+     * The records of a result set a client can present. Its ids travel in the result set's handle (the
+     * server keeps that per association and drops it when the client closes), so a search for everything
+     * in a large catalogue stays bounded and the backend keeps no state of its own.
+     */
+    static final int MAX_PRESENTABLE = 10_000;
+    private static final String ID = "id";
+
+    private final FSDirectory directory;
+    private final CatalogStore store;
+    private final RpnToLucene queries = new RpnToLucene();
+    private DirectoryReader reader;
+
+    LuceneZ3950Backend(Path dataDir) {
+        Path index = dataDir.resolve("index");
+        Path db = dataDir.resolve("catalog.db");
+        if (!Files.isRegularFile(db)) {
+            throw new IllegalArgumentException("no catalogue in " + dataDir.toAbsolutePath() + ": " + db + " is missing");
+        }
+        try {
+            this.directory = FSDirectory.open(index);
+            this.reader = DirectoryReader.open(directory);
+        } catch (IndexNotFoundException e) {
+            throw new IllegalArgumentException("no Lucene index in " + index.toAbsolutePath()
+                    + ": start the hub on this data directory first", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the Lucene index at " + index, e);
+        }
+        this.store = CatalogStore.openSqlite(db);
+    }
+
+    /** Builds the backend in the server's JVM over the data directory named by the one argument. */
+    public static final class Factory implements CatalogBackend.Factory {
+        @Override
+        public CatalogBackend create(List<String> arguments) {
+            if (arguments.size() != 1) {
+                throw new IllegalArgumentException("expected one argument, the hub's data directory; got " + arguments);
+            }
+            return new LuceneZ3950Backend(Path.of(arguments.getFirst()));
+        }
+    }
+
+    @Override
+    public SearchResult search(RpnQuery query) {
+        Query lucene = queries.toLucene(query);
+        DirectoryReader current = acquire();
+        try {
+            var searcher = new IndexSearcher(current);
+            int hits = searcher.count(lucene);
+            var ids = new ArrayList<String>();
+            if (hits > 0) {
+                for (ScoreDoc doc : searcher.search(lucene, Math.min(hits, MAX_PRESENTABLE)).scoreDocs) {
+                    ids.add(searcher.storedFields().document(doc.doc, java.util.Set.of(ID)).get(ID));
+                }
+            }
+            return new SearchResult(hits, String.join("\n", ids));
+        } catch (IOException e) {
+            throw new UncheckedIOException("searching the index failed for " + lucene, e);
+        } finally {
+            release(current);
+        }
+    }
+
+    @Override
+    public byte[] record(SearchResult result, int position, RecordSyntax syntax) {
+        List<String> ids = result.handle().isEmpty() ? List.of() : List.of(result.handle().split("\n"));
+        if (position < 1 || position > ids.size()) {
+            throw new Bib1Exception(13, position > MAX_PRESENTABLE
+                    ? "only the first " + MAX_PRESENTABLE + " records of a result set can be presented"
+                    : Integer.toString(position));
+        }
+        String recordId = ids.get(position - 1);
+        SourceRecord source = store.sourceRecord(recordId)
+                .filter(r -> !r.deleted())
+                .orElseThrow(() -> new Bib1Exception(14, "record " + recordId + " was deleted after the search"));
+        return ServedRecords.render(source, syntax);
+    }
+
+    /** The newest committed index, with a reference held until {@link #release}. */
+    private synchronized DirectoryReader acquire() {
+        try {
+            DirectoryReader newer = DirectoryReader.openIfChanged(reader);
+            if (newer != null) {
+                reader.decRef(); // closes the old one once the searches still using it release it
+                reader = newer;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reopening the Lucene index failed", e);
+        }
+        reader.incRef();
+        return reader;
+    }
+
+    private static void release(DirectoryReader used) {
+        try {
+            used.decRef();
+        } catch (IOException e) {
+            throw new UncheckedIOException("releasing an index reader failed", e);
+        }
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        reader.decRef();
+        directory.close();
+    }
+}
