@@ -18,6 +18,7 @@ public record SearchHit(
         String id,
         String libraryId,
         String title,
+        Optional<String> volume,
         List<String> authors,
         OptionalInt year,
         List<String> isbns,
@@ -30,7 +31,7 @@ public record SearchHit(
     public record Availability(String servicePoint, int copies, int available) {}
 
     static SearchHit of(BibRecord r) {
-        return new SearchHit(r.id(), r.libraryId(), r.displayTitle(), r.authors(), r.year(), r.isbns(),
+        return new SearchHit(r.id(), r.libraryId(), r.displayTitle(), r.volume(), r.authors(), r.year(), r.isbns(),
                 r.publisher(), r.format(), availability(r.holdings()), r.holdings());
     }
 

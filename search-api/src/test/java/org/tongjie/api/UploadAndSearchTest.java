@@ -96,6 +96,8 @@ class UploadAndSearchTest {
         assertEquals(3, santi.size(), "the three volumes of the trilogy");
         assertTrue(santi.stream().allMatch(h -> h.get("publisher").asText().equals("重庆出版社")));
 
+        assertEquals("Ⅲ 死神永生", hits(hub.search("死神永生")).getFirst().get("volume").asText(), "a volume by its own title");
+
         var byAuthor = hits(hub.search("沈从文"));
         assertEquals("边城", byAuthor.getFirst().get("title").asText());
 
