@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * A member library's entry in the network directory. {@code holdingsMapping} says where its records carry
- * their items, when that differs from the profile's default.
+ * their items, when that differs from the profile's default; {@code liveTarget}, when present, makes it a
+ * "live" member, searched over Z39.50 at query time instead of harvested.
  */
 public record Library(
         String id,
@@ -16,7 +17,8 @@ public record Library(
         Optional<String> parentId,
         String address,
         Optional<Coordinates> coordinates,
-        Optional<HoldingsMapping> holdingsMapping) {
+        Optional<HoldingsMapping> holdingsMapping,
+        Optional<LiveTarget> liveTarget) {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
@@ -33,11 +35,24 @@ public record Library(
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(coordinates, "coordinates");
         Objects.requireNonNull(holdingsMapping, "holdingsMapping");
+        Objects.requireNonNull(liveTarget, "liveTarget");
+    }
+
+    /** A harvested member (no live target) with its own holdings mapping. */
+    public Library(String id, String nameZh, String nameEn, LibraryKind kind, Optional<String> parentId, String address,
+            Optional<Coordinates> coordinates, Optional<HoldingsMapping> holdingsMapping) {
+        this(id, nameZh, nameEn, kind, parentId, address, coordinates, holdingsMapping, Optional.empty());
     }
 
     /** A directory entry that takes its profile's default holdings mapping. */
     public Library(String id, String nameZh, String nameEn, LibraryKind kind, Optional<String> parentId, String address,
             Optional<Coordinates> coordinates) {
-        this(id, nameZh, nameEn, kind, parentId, address, coordinates, Optional.empty());
+        this(id, nameZh, nameEn, kind, parentId, address, coordinates, Optional.empty(), Optional.empty());
+    }
+
+    /** The same member, searched live at this target. */
+    public Library withLiveTarget(LiveTarget target) {
+        return new Library(id, nameZh, nameEn, kind, parentId, address, coordinates, holdingsMapping,
+                Optional.of(target));
     }
 }

@@ -30,7 +30,8 @@ public record SearchHit(
     /** Copies at one service point, and how many of them can be borrowed now. */
     public record Availability(String servicePoint, int copies, int available) {}
 
-    static SearchHit of(BibRecord r) {
+    /** The hit for a normalised record, its copies summed per service point. */
+    public static SearchHit of(BibRecord r) {
         return new SearchHit(r.id(), r.libraryId(), r.displayTitle(), r.volume(), r.authors(), r.year(), r.isbns(),
                 r.publisher(), r.format(), availability(r.holdings()), r.holdings());
     }

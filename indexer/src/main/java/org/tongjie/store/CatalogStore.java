@@ -20,6 +20,7 @@ import org.tongjie.catalog.HarvestState;
 import org.tongjie.catalog.HoldingsMapping;
 import org.tongjie.catalog.Library;
 import org.tongjie.catalog.LibraryKind;
+import org.tongjie.catalog.LiveTarget;
 import org.tongjie.catalog.RecordSyntax;
 import org.tongjie.catalog.SourceRecord;
 
@@ -59,12 +60,12 @@ public final class CatalogStore {
         write(c -> {
             try (var st = c.prepareStatement("""
                     INSERT INTO libraries (id, name_zh, name_en, kind, parent_id, address, latitude, longitude,
-                      holdings_mapping)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                      holdings_mapping, live_target)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (id) DO UPDATE SET name_zh = excluded.name_zh, name_en = excluded.name_en,
                       kind = excluded.kind, parent_id = excluded.parent_id, address = excluded.address,
                       latitude = excluded.latitude, longitude = excluded.longitude,
-                      holdings_mapping = excluded.holdings_mapping""")) {
+                      holdings_mapping = excluded.holdings_mapping, live_target = excluded.live_target""")) {
                 st.setString(1, library.id());
                 st.setString(2, library.nameZh());
                 st.setString(3, library.nameEn());
@@ -74,6 +75,7 @@ public final class CatalogStore {
                 setNullableDouble(st, 7, library.coordinates().map(Coordinates::latitude));
                 setNullableDouble(st, 8, library.coordinates().map(Coordinates::longitude));
                 st.setString(9, library.holdingsMapping().map(HoldingsMapping::spec).orElse(null));
+                st.setString(10, library.liveTarget().map(LiveTarget::spec).orElse(null));
                 st.executeUpdate();
             }
             return null;
@@ -110,7 +112,8 @@ public final class CatalogStore {
         return new Library(rs.getString("id"), rs.getString("name_zh"), rs.getString("name_en"),
                 LibraryKind.valueOf(rs.getString("kind")), Optional.ofNullable(rs.getString("parent_id")),
                 rs.getString("address"), coordinates,
-                Optional.ofNullable(rs.getString("holdings_mapping")).map(HoldingsMapping::parse));
+                Optional.ofNullable(rs.getString("holdings_mapping")).map(HoldingsMapping::parse),
+                Optional.ofNullable(rs.getString("live_target")).map(LiveTarget::parse));
     }
 
     /** Starts an ingest batch for a member; its records are written in transactions of a few hundred. */

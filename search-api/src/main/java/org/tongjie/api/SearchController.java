@@ -13,23 +13,42 @@ import org.tongjie.index.Facet;
 import org.tongjie.index.FacetCount;
 import org.tongjie.index.SearchPage;
 import org.tongjie.indexer.Catalog;
+import org.tongjie.live.LivePage;
+import org.tongjie.live.LiveSearch;
 
 /**
  * {@code GET /api/search}: the reader's query over every member's records, narrowed by any number of
- * {@code facet=dim:value} parameters (values of one dimension OR-ed, dimensions AND-ed).
+ * {@code facet=dim:value} parameters (values of one dimension OR-ed, dimensions AND-ed). With
+ * {@code live=true} the live members are searched over Z39.50 as well, their hits beside the local page.
  */
 final class SearchController {
     private final Catalog catalog;
+    private final LiveSearch live;
 
     SearchController(Catalog catalog) {
         this.catalog = catalog;
+        this.live = LiveSearch.over(catalog::libraries);
     }
 
     void search(Context ctx) {
         String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q");
         var paging = Paging.of(ctx, 20);
         var filters = filters(ctx);
-        ctx.json(withLibraryNames(catalog.search(q, filters, paging.page(), paging.size())));
+        boolean withLive = live(ctx);
+        SearchPage page = withLibraryNames(catalog.search(q, filters, paging.page(), paging.size()));
+        ctx.json(withLive ? LivePage.of(page, live.search(q)) : page);
+    }
+
+    /** Strictly true or false: Javalin's own conversion reads any other word, a typo too, as false. */
+    private static boolean live(Context ctx) {
+        String live = ctx.queryParam("live");
+        if (live == null || live.equals("false")) {
+            return false;
+        }
+        if (live.equals("true")) {
+            return true;
+        }
+        throw new BadRequestException("live must be true or false, was '" + live + "'");
     }
 
     private static Map<Facet, Set<String>> filters(Context ctx) {

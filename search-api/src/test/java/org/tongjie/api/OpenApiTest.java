@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tongjie.catalog.LibraryKind;
+import org.tongjie.catalog.LiveTarget;
 
 /** The document at /openapi.json describes exactly the routes the hub serves. */
 class OpenApiTest {
@@ -57,6 +58,24 @@ class OpenApiTest {
             assertDeclared(doc, "SearchPage", page);
             assertDeclared(doc, "SearchHit", hit);
             assertDeclared(doc, "BibRecord", record);
+        }
+    }
+
+    /** The live part of a search and a live member's directory entry are declared too (a closed port: no yaz needed). */
+    @Test
+    void livePagesAndLiveMembersSendOnlyDeclaredProperties(@TempDir Path dataDir) throws Exception {
+        try (var hub = new TestHub(dataDir)) {
+            hub.catalog.saveLibrary(LiveFederatedSearchTest.live("closed",
+                    LiveTarget.of("127.0.0.1", LiveFederatedSearchTest.freePort(), "Default")));
+            JsonNode doc = hub.get("/openapi.json").json();
+            JsonNode page = hub.get("/api/search?q=computer&live=true").json();
+            JsonNode library = hub.get("/api/libraries/closed").json();
+
+            assertDeclared(doc, "SearchPage", page);
+            assertDeclared(doc, "LiveStatus", page.get("live").get(0));
+            assertDeclared(doc, "Library", library);
+            assertDeclared(doc, "Library/properties/liveTarget", library.get("liveTarget"));
+            assertEquals(true, library.at("/liveTarget/timeout").isNumber(), library.toString());
         }
     }
 
