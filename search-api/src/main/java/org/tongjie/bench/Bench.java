@@ -7,7 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Benchmarks, kept out of the test suite: {@code ./tongjie bench marc [FILE] [--copies N]}. Each prints a
+ * Benchmarks, kept out of the test suite: {@code ./tongjie bench marc [FILE] [--copies N]} and
+ * {@code ./tongjie bench z3950 [--rounds N]}. Each prints a
  * table and writes it into its section of BENCHMARKS.md.
  */
 public final class Bench {
@@ -15,10 +16,18 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         var argList = List.of(args);
-        if (argList.isEmpty() || !argList.getFirst().equals("marc")) {
-            System.err.println("usage: tongjie bench marc [FILE] [--copies N]");
-            System.exit(2);
+        String which = argList.isEmpty() ? "" : argList.getFirst();
+        switch (which) {
+            case "marc" -> marc(argList);
+            case "z3950" -> z3950(argList);
+            default -> {
+                System.err.println("usage: tongjie bench marc [FILE] [--copies N]\n       tongjie bench z3950 [--rounds N]");
+                System.exit(2);
+            }
         }
+    }
+
+    private static void marc(List<String> argList) throws Exception {
         Path file = MarcBench.DEFAULT_FILE;
         int copies = 20;
         for (int i = 1; i < argList.size(); i++) {
@@ -31,6 +40,26 @@ public final class Bench {
         String table = MarcBench.run(file, copies);
         System.out.println(table);
         record(Path.of("BENCHMARKS.md"), "marc-parse", "./tongjie bench marc", table);
+    }
+
+    private static void z3950(List<String> argList) throws Exception {
+        int rounds = Z3950Bench.DEFAULT_ROUNDS;
+        for (int i = 1; i < argList.size(); i++) {
+            if (argList.get(i).equals("--rounds") && i + 1 < argList.size()) {
+                rounds = Integer.parseInt(argList.get(++i));
+            } else {
+                System.err.println("usage: tongjie bench z3950 [--rounds N]");
+                System.exit(2);
+            }
+        }
+        if (rounds < 1) {
+            System.err.println("--rounds must be at least 1");
+            System.exit(2);
+        }
+        String table = Z3950Bench.run(rounds);
+        System.out.println(table);
+        String command = "./tongjie bench z3950" + (rounds == Z3950Bench.DEFAULT_ROUNDS ? "" : " --rounds " + rounds);
+        record(Path.of("BENCHMARKS.md"), "z3950", command, table);
     }
 
     /** Replaces the section between the benchmark's markers, or appends it. */
