@@ -23,6 +23,7 @@ import org.marc4j.marc.DataField;
 import org.marc4j.marc.MarcFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.tongjie.testing.Iso2709;
 import org.tongjie.testing.SharedData;
 
 class MarcSourceTest {
@@ -60,7 +61,7 @@ class MarcSourceTest {
     @Test
     void aRecordWithABrokenLeaderIsReportedAndTheRecordsAroundItStillCome() throws IOException {
         byte[] file = Files.readAllBytes(SharedData.file("idzebra-examples/marc21/sample-marc"));
-        List<byte[]> records = splitRecords(file);
+        List<byte[]> records = Iso2709.splitRecords(file);
         byte[] broken = records.get(1).clone();
         System.arraycopy("abcde".getBytes(StandardCharsets.US_ASCII), 0, broken, 0, 5);
         var entries = readAll(new ByteArrayInputStream(concat(records.get(0), broken, records.get(2))));
@@ -77,7 +78,7 @@ class MarcSourceTest {
     @Test
     void aFileCutOffMidRecordReportsTheTruncatedTail() throws IOException {
         byte[] file = Files.readAllBytes(SharedData.file("idzebra-examples/marc21/sample-marc"));
-        List<byte[]> records = splitRecords(file);
+        List<byte[]> records = Iso2709.splitRecords(file);
         byte[] cut = Arrays.copyOf(records.get(1), records.get(1).length / 2);
         var entries = readAll(new ByteArrayInputStream(concat(records.get(0), cut)));
 
@@ -126,18 +127,6 @@ class MarcSourceTest {
         var entries = readAll(open(SharedData.file("koha-misc4dev/koha-biblio-369-invalid-xml-control-char.xml")));
         var last = assertInstanceOf(MarcEntry.Broken.class, entries.getLast());
         assertTrue(last.reason().startsWith("XML is not well-formed"), last.reason());
-    }
-
-    static List<byte[]> splitRecords(byte[] file) {
-        var out = new ArrayList<byte[]>();
-        int start = 0;
-        for (int i = 0; i < file.length; i++) {
-            if (file[i] == 0x1D) {
-                out.add(Arrays.copyOfRange(file, start, i + 1));
-                start = i + 1;
-            }
-        }
-        return out;
     }
 
     static byte[] concat(byte[]... parts) {

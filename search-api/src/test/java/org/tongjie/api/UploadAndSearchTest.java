@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tongjie.catalog.LibraryKind;
+import org.tongjie.testing.Iso2709;
 import org.tongjie.testing.SharedData;
 
 /** A member library sends its MARC file over HTTP and readers find the records. */
@@ -124,7 +125,7 @@ class UploadAndSearchTest {
     @Test
     void brokenRecordsAreQuarantinedWithTheirReasonsAndTheRestIsIndexed() throws Exception {
         byte[] sample = Files.readAllBytes(SharedData.file("idzebra-examples/marc21/sample-marc"));
-        List<byte[]> records = splitRecords(sample);
+        List<byte[]> records = Iso2709.splitRecords(sample);
         byte[] badLeader = records.get(3).clone();
         System.arraycopy("12x45".getBytes(StandardCharsets.US_ASCII), 0, badLeader, 0, 5);
         byte[] truncated = Arrays.copyOf(records.get(5), 100);
@@ -173,17 +174,5 @@ class UploadAndSearchTest {
 
         var huozhe = hits(hub.search("活着 余华"));
         assertEquals(List.of("kunshan", "lujia"), huozhe.stream().map(h -> h.get("libraryId").asText()).sorted().toList());
-    }
-
-    static List<byte[]> splitRecords(byte[] file) {
-        var out = new ArrayList<byte[]>();
-        int start = 0;
-        for (int i = 0; i < file.length; i++) {
-            if (file[i] == 0x1D) {
-                out.add(Arrays.copyOfRange(file, start, i + 1));
-                start = i + 1;
-            }
-        }
-        return out;
     }
 }
