@@ -1,11 +1,8 @@
 package org.tongjie.marc;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import org.marc4j.marc.ControlField;
 import org.marc4j.marc.DataField;
 import org.marc4j.marc.Record;
 import org.marc4j.marc.Subfield;
@@ -16,14 +13,6 @@ final class MarcFields {
 
     private MarcFields() {}
 
-    static Optional<String> control(Record record, String tag) {
-        return record.getControlFields().stream()
-                .filter(f -> f.getTag().equals(tag))
-                .map(ControlField::getData)
-                .filter(d -> !d.isBlank())
-                .findFirst();
-    }
-
     static List<DataField> data(Record record, String tag) {
         return record.getDataFields().stream().filter(f -> f.getTag().equals(tag)).toList();
     }
@@ -31,36 +20,6 @@ final class MarcFields {
     static Optional<String> first(DataField field, char code) {
         return field.getSubfields(code).stream().map(Subfield::getData).map(String::strip)
                 .filter(s -> !s.isEmpty()).findFirst();
-    }
-
-    /** The subfields of the field whose codes are listed, in field order, joined by spaces and tidied. */
-    static Optional<String> joined(DataField field, String codes) {
-        String s = field.getSubfields().stream()
-                .filter(sf -> codes.indexOf(sf.getCode()) >= 0)
-                .map(Subfield::getData)
-                .map(String::strip)
-                .filter(d -> !d.isEmpty())
-                .collect(Collectors.joining(" "));
-        return tidy(s);
-    }
-
-    /** {@link #joined} for every occurrence of the tag. */
-    static List<String> all(Record record, String tag, String codes) {
-        var out = new ArrayList<String>();
-        for (DataField f : data(record, tag)) {
-            joined(f, codes).ifPresent(out::add);
-        }
-        return out;
-    }
-
-    /** Every value of one subfield across every occurrence of the tag. */
-    static List<String> values(Record record, String tag, char code) {
-        var out = new ArrayList<String>();
-        for (DataField f : data(record, tag)) {
-            f.getSubfields(code).stream().map(Subfield::getData).map(MarcFields::tidy)
-                    .flatMap(Optional::stream).forEach(out::add);
-        }
-        return out;
     }
 
     /**
@@ -75,9 +34,5 @@ final class MarcFields {
             t = t.substring(1, t.length() - 1);
         }
         return t.isBlank() ? Optional.empty() : Optional.of(t.strip());
-    }
-
-    static List<String> distinct(List<String> values) {
-        return values.stream().distinct().toList();
     }
 }

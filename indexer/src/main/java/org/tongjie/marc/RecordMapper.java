@@ -91,7 +91,7 @@ final class RecordMapper {
     }
 
     private static Optional<String> year(String text) {
-        OptionalInt y = Years.firstIn(List.of(text));
+        OptionalInt y = Years.in(text);
         return y.isPresent() ? Optional.of(Integer.toString(y.getAsInt())) : Optional.empty();
     }
 

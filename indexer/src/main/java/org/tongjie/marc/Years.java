@@ -1,6 +1,5 @@
 package org.tongjie.marc;
 
-import java.util.List;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
@@ -10,18 +9,9 @@ final class Years {
 
     private Years() {}
 
-    static OptionalInt parse(String four) {
-        var m = YEAR.matcher(four);
-        return m.matches() ? OptionalInt.of(Integer.parseInt(four)) : OptionalInt.empty();
-    }
-
-    static OptionalInt firstIn(List<String> texts) {
-        for (String t : texts) {
-            var m = YEAR.matcher(t);
-            if (m.find()) {
-                return OptionalInt.of(Integer.parseInt(m.group(1)));
-            }
-        }
-        return OptionalInt.empty();
+    /** The first plausible year in the text, or empty. */
+    static OptionalInt in(String text) {
+        var m = YEAR.matcher(text);
+        return m.find() ? OptionalInt.of(Integer.parseInt(m.group(1))) : OptionalInt.empty();
     }
 }

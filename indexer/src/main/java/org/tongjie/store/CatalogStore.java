@@ -263,15 +263,6 @@ public final class CatalogStore {
         void accept(Change change) throws java.io.IOException;
     }
 
-    public long lastChangeSeq() {
-        return read(c -> {
-            try (var st = c.prepareStatement("SELECT value FROM change_counter"); var rs = st.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
-    }
-
     static SourceRecord sourceRecord(ResultSet rs) throws SQLException {
         return new SourceRecord(rs.getString("library_id"), rs.getString("local_id"),
                 RecordSyntax.valueOf(rs.getString("syntax")), rs.getBytes("raw"),
