@@ -61,9 +61,20 @@ class NormalizerTest {
         assertEquals(HoldingStatus.AVAILABLE, item.status());
         assertEquals(Optional.of("GEN"), item.location());
         assertEquals(Optional.of("BK"), item.loanType());
-        assertTrue(cameFrom(r, "local_id", "1", "999$c") || r.localId().equals("1"));
         assertTrue(cameFrom(r, "isbn", "9780670026623", "020$a"), r.provenance().toString());
         assertTrue(cameFrom(r, "year", "2013", "008/07-10"), r.provenance().toString());
+    }
+
+    /** Koha keeps its own record number in 999 $c; the 001 it carries was copied from LC. */
+    @Test
+    void kohaRecordsAreKnownByTheir999cNotTheir001() throws IOException {
+        byte[] file = Files.readAllBytes(SharedData.file("koha-misc4dev/koha-sample-marc21-with-952-items.mrc"));
+        var first = (MarcEntry.Parsed) MarcSourceTest.readAll(new ByteArrayInputStream(file)).getFirst();
+        assertEquals("17446121", first.record().getControlNumber());
+
+        var id = (Normalizer.Identification.Usable) Normalizer.identify(first.record(), first.raw());
+
+        assertEquals("1", id.localId());
     }
 
     @Test

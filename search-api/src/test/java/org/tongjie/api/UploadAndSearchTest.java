@@ -1,7 +1,6 @@
 package org.tongjie.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -118,8 +117,7 @@ class UploadAndSearchTest {
         assertEquals("UNIMARC", record.json().get("profile").asText());
         assertEquals("K248", record.json().get("classification").get("clc").get(0).asText());
         assertEquals(1997, record.json().get("year").asInt(), "100$a/09-12 of the fixture's 万历十五年 (三联书店)");
-        assertFalse(record.json().get("holdings").isArray() && record.json().get("holdings").size() > 0,
-                "the fixture as sent carries no items; the demo network adds them");
+        assertEquals(0, record.json().get("holdings").size(), "the fixture as sent carries no items; the demo network adds them");
     }
 
     @Test
