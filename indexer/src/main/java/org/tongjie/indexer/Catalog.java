@@ -7,10 +7,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -46,6 +48,11 @@ public final class Catalog implements AutoCloseable {
      */
     private final Cache<SearchKey, SearchPage> searches = Caffeine.newBuilder().maximumSize(10_000).build();
     private final AtomicLong generation = new AtomicLong();
+    /**
+     * The member directory, read once: searches label facets with it and every upload checks it, and
+     * it changes only through {@link #saveLibrary}, so it is kept here rather than read per request.
+     */
+    private volatile Map<String, Library> directory;
 
     private record SearchKey(long generation, String query, Map<Facet, Set<String>> filters, int page, int size) {}
 
@@ -53,6 +60,8 @@ public final class Catalog implements AutoCloseable {
         this.store = store;
         this.index = index;
         this.clock = clock;
+        this.directory = store.libraries().stream().collect(Collectors.collectingAndThen(
+                Collectors.toMap(Library::id, l -> l, (a, b) -> a, TreeMap::new), Collections::unmodifiableMap));
     }
 
     /** Opens the store ({@code catalog.db}) and index ({@code index/}) under the data directory. */
@@ -69,15 +78,22 @@ public final class Catalog implements AutoCloseable {
     }
 
     public List<Library> libraries() {
-        return store.libraries();
+        return List.copyOf(directory.values());
     }
 
     public Optional<Library> library(String id) {
-        return store.library(id);
+        return Optional.ofNullable(directory.get(id));
     }
 
-    public void saveLibrary(Library library) {
+    public synchronized void saveLibrary(Library library) {
         store.saveLibrary(library);
+        directory = withMember(directory, library);
+    }
+
+    private static Map<String, Library> withMember(Map<String, Library> directory, Library library) {
+        var updated = new TreeMap<>(directory);
+        updated.put(library.id(), library);
+        return Collections.unmodifiableMap(updated);
     }
 
     /**
@@ -137,7 +153,7 @@ public final class Catalog implements AutoCloseable {
     }
 
     private void requireLibrary(String libraryId) {
-        if (store.library(libraryId).isEmpty()) {
+        if (!directory.containsKey(libraryId)) {
             throw new UnknownLibraryException(libraryId);
         }
     }
@@ -185,7 +201,7 @@ public final class Catalog implements AutoCloseable {
         long from = index.committedChangeSeq();
         long[] last = {from};
         int[] applied = {0};
-        Map<String, Library> members = store.libraries().stream().collect(Collectors.toMap(Library::id, l -> l));
+        Map<String, Library> members = directory;
         try {
             store.forEachChangeSince(from, change -> {
                 apply(change.record(), Optional.ofNullable(members.get(change.record().libraryId())));

@@ -94,17 +94,6 @@ public final class CatalogStore {
         });
     }
 
-    public Optional<Library> library(String id) {
-        return read(c -> {
-            try (var st = c.prepareStatement("SELECT * FROM libraries WHERE id = ?")) {
-                st.setString(1, id);
-                try (var rs = st.executeQuery()) {
-                    return rs.next() ? Optional.of(library(rs)) : Optional.empty();
-                }
-            }
-        });
-    }
-
     private static Library library(ResultSet rs) throws SQLException {
         double lat = rs.getDouble("latitude");
         Optional<Coordinates> coordinates = rs.wasNull() ? Optional.empty()
