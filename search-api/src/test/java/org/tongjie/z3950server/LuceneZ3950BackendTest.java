@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,6 +33,7 @@ import org.tongjie.catalog.Library;
 import org.tongjie.catalog.LibraryKind;
 import org.tongjie.indexer.Catalog;
 import org.tongjie.testing.SharedData;
+import org.tongjie.z3950.RealClients;
 import org.tongjie.z3950.FetchedRecord;
 import org.tongjie.z3950.Query;
 import org.tongjie.z3950.RecordSyntax;
@@ -252,24 +252,10 @@ class LuceneZ3950BackendTest {
     }
 
     private static String yazClient(String... commands) throws IOException, InterruptedException {
-        List<String> script = new ArrayList<>();
-        script.add("open tcp:127.0.0.1:" + server.port());
-        script.addAll(List.of(commands));
-        script.add("close");
-        script.add("quit");
-        return run(List.of("/usr/bin/yaz-client"), String.join("\n", script) + "\n");
+        return RealClients.yazClient(server, workDir, StandardCharsets.UTF_8, commands);
     }
 
     private static String run(List<String> command, String stdin) throws IOException, InterruptedException {
-        Path out = Files.createTempFile(workDir, "client", ".out");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
-        process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
-        process.getOutputStream().close();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-            throw new AssertionError(command + " did not finish; it printed:\n" + Files.readString(out)
-                    + "\nserver log:\n" + Files.readString(server.log()));
-        }
-        return new String(Files.readAllBytes(out), StandardCharsets.UTF_8);
+        return RealClients.run(server, workDir, StandardCharsets.UTF_8, command, stdin);
     }
 }

@@ -9,9 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -174,24 +172,10 @@ class Z3950ServerTest {
     }
 
     private static String yazClient(String... commands) throws IOException, InterruptedException {
-        List<String> script = new ArrayList<>();
-        script.add("open tcp:127.0.0.1:" + server.port());
-        script.addAll(List.of(commands));
-        script.add("close");
-        script.add("quit");
-        return run(List.of("/usr/bin/yaz-client"), String.join("\n", script) + "\n");
+        return RealClients.yazClient(server, workDir, StandardCharsets.ISO_8859_1, commands);
     }
 
     private static String run(List<String> command, String stdin) throws IOException, InterruptedException {
-        Path out = Files.createTempFile(workDir, "client", ".out");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
-        process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
-        process.getOutputStream().close();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-            throw new AssertionError(command + " did not finish; it printed:\n" + Files.readString(out)
-                    + "\nserver log:\n" + Files.readString(server.log()));
-        }
-        return Files.readString(out, StandardCharsets.ISO_8859_1);
+        return RealClients.run(server, workDir, StandardCharsets.ISO_8859_1, command, stdin);
     }
 }
