@@ -7,7 +7,9 @@ import java.util.OptionalInt;
 
 /**
  * A source record normalised into what search and display need, whatever MARC profile it came in.
- * {@code provenance} says which field each value came from.
+ * {@code provenance} says which field each value came from. {@code systemNumbers} are the identifiers
+ * other than ISBN and ISSN that name one edition across catalogues, each with its scheme: {@code lccn:2001012345},
+ * {@code (ocolc)12345678}, {@code nbn:gb9612345}.
  */
 public record BibRecord(
         String id,
@@ -24,6 +26,7 @@ public record BibRecord(
         List<String> isbns,
         List<String> cancelledIsbns,
         List<String> issns,
+        List<String> systemNumbers,
         Optional<String> publisher,
         Optional<String> publicationPlace,
         OptionalInt year,
@@ -54,6 +57,7 @@ public record BibRecord(
         isbns = List.copyOf(isbns);
         cancelledIsbns = List.copyOf(cancelledIsbns);
         issns = List.copyOf(issns);
+        systemNumbers = List.copyOf(systemNumbers);
         Objects.requireNonNull(publisher, "publisher");
         Objects.requireNonNull(publicationPlace, "publicationPlace");
         Objects.requireNonNull(year, "year");

@@ -1,10 +1,15 @@
 package org.tongjie.dedup;
 
 import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.tongjie.catalog.BibRecord;
 import org.tongjie.catalog.MaterialFormat;
@@ -17,27 +22,40 @@ import org.tongjie.index.SimplifiedChinese;
  * and a CNMARC record only the vernacular: they meet on the characters.
  */
 record MatchKeys(
+        String recordId,
         Set<String> isbns,
         Set<String> issns,
+        Set<String> systemNumbers,
         Set<String> titles,
         Set<String> authors,
         OptionalInt year,
         Optional<Integer> edition,
         Optional<Integer> volume,
         MaterialFormat format,
-        OptionalInt pages) {
+        OptionalInt pages,
+        Optional<String> publisher,
+        Map<String, Integer> seriesNumbers) {
+
+    /** Words that say "a publisher" rather than which one. */
+    private static final Set<String> PUBLISHER_WORDS = Set.of("publishers", "publishing", "publisher", "press",
+            "books", "limited", "ltd", "inc", "company", "co", "corp", "the", "and", "sons", "verlag", "editions");
+    private static final List<String> CHINESE_PUBLISHER_WORDS = List.of("出版社", "出版公司", "出版集团", "出版", "书局", "书店");
 
     static MatchKeys of(BibRecord r) {
         return new MatchKeys(
+                r.id(),
                 Set.copyOf(r.isbns()),
                 Set.copyOf(r.issns()),
+                Set.copyOf(r.systemNumbers()),
                 r.titles().stream().map(MatchKeys::fold).filter(t -> !t.isEmpty()).collect(Collectors.toSet()),
                 r.authors().stream().map(MatchKeys::authorKey).filter(a -> !a.isEmpty()).collect(Collectors.toSet()),
                 r.year(),
                 r.edition().flatMap(Numbering::of),
                 r.volume().flatMap(Numbering::of),
                 r.format(),
-                r.pageCount());
+                r.pageCount(),
+                r.publisher().map(MatchKeys::publisherKey).filter(p -> !p.isEmpty()),
+                seriesNumbers(r.series()));
     }
 
     /** NFKC folds full-width forms (ＡＢＣ１２３) to ASCII; then simplified script, lower case, letters and digits only. */
@@ -58,4 +76,39 @@ record MatchKeys(
         String key = parts.length >= 2 ? parts[0] + parts[1] : parts[0];
         return fold(key);
     }
+
+    /**
+     * A publisher as every record of one imprint writes it: "Penguin Books Ltd." and "Penguin" both give
+     * "penguin", "人民文学出版社" gives "人民文学". Compared by containment, since one cataloguer writes more
+     * of the name than another.
+     */
+    static String publisherKey(String name) {
+        String lower = Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        String words = Arrays.stream(lower.split("[^\\p{L}\\p{N}]+"))
+                .filter(w -> !PUBLISHER_WORDS.contains(w))
+                .collect(Collectors.joining());
+        String key = fold(words);
+        for (String word : CHINESE_PUBLISHER_WORDS) {
+            key = key.replace(word, "");
+        }
+        return key;
+    }
+
+    /**
+     * "Everyman's library no. 22" gives everymanslibrary → 22, "汉译世界学术名著丛书 第5辑" gives
+     * 汉译世界学术名著丛书 → 5: the same series with another number is another book.
+     */
+    private static Map<String, Integer> seriesNumbers(List<String> series) {
+        var numbers = new HashMap<String, Integer>();
+        for (String s : series) {
+            var m = SERIES_NUMBER.matcher(s.strip());
+            if (m.matches() && !fold(m.group(1)).isEmpty()) {
+                numbers.put(fold(m.group(1)), Integer.parseInt(m.group(2)));
+            }
+        }
+        return Map.copyOf(numbers);
+    }
+
+    private static final Pattern SERIES_NUMBER = Pattern.compile(
+            "(.+?)[\\s;,]*(?:no\\.?|nr\\.?|v\\.|vol\\.?|bd\\.?|第)?\\s*(\\d+)\\s*[册辑號号卷集]?", Pattern.CASE_INSENSITIVE);
 }

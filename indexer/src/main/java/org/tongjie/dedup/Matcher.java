@@ -8,37 +8,48 @@ import org.tongjie.catalog.BibRecord;
 
 /**
  * Decides whether two records describe the same edition, as a pipeline of explainable steps: vetoes
- * first (a wrong merge hides a book from readers, so any sign of a different edition, volume or format
- * keeps records apart), then identifiers, then title + author + year where no identifier decides.
+ * first (a wrong merge hides a book from readers, so any sign of a different edition, volume, format or
+ * series number keeps records apart), then identifiers (ISBN, ISSN, then LCCN, national bibliography and
+ * 035 system numbers), then title + author + year from one publisher where no identifier decides.
  */
 public final class Matcher {
     /** Page counts further apart than this share of the larger, and than {@link #PAGE_SLACK}, veto. */
     static final double PAGE_RATIO = 0.1;
     static final int PAGE_SLACK = 20;
 
+    public static final String ISBN = "isbn";
+    public static final String ISSN = "issn";
+    public static final String SYSTEM_NUMBER = "system-number";
+    public static final String TITLE_AUTHOR_YEAR = "title-author-year";
+
     private Matcher() {}
 
     public static MatchDecision compare(BibRecord a, BibRecord b) {
-        var x = MatchKeys.of(a);
-        var y = MatchKeys.of(b);
+        return compare(MatchKeys.of(a), MatchKeys.of(b));
+    }
+
+    static MatchDecision compare(MatchKeys x, MatchKeys y) {
         Optional<String> veto = veto(x, y);
         if (veto.isPresent()) {
             return MatchDecision.vetoed(veto.get());
         }
         if (intersect(x.isbns(), y.isbns())) {
-            return MatchDecision.joinedBy("isbn");
+            return MatchDecision.joinedBy(ISBN);
         }
         if (intersect(x.issns(), y.issns())) {
-            return MatchDecision.joinedBy("issn");
+            return MatchDecision.joinedBy(ISSN);
+        }
+        // A reissue by another publisher can carry the original's LCCN: the number alone does not decide.
+        if (intersect(x.systemNumbers(), y.systemNumbers()) && !otherPublishers(x, y)) {
+            return MatchDecision.joinedBy(SYSTEM_NUMBER);
         }
         if (!x.isbns().isEmpty() && !y.isbns().isEmpty()) {
             return MatchDecision.vetoed("different ISBNs");
         }
-        if (intersect(x.titles(), y.titles()) && intersect(x.authors(), y.authors())
-                && x.year().isPresent() && y.year().isPresent()) {
-            return MatchDecision.joinedBy("title-author-year");
+        if (!intersect(x.titles(), y.titles()) || x.year().isEmpty() || y.year().isEmpty() || otherPublishers(x, y)) {
+            return MatchDecision.noEvidence();
         }
-        return MatchDecision.noEvidence();
+        return intersect(x.authors(), y.authors()) ? MatchDecision.joinedBy(TITLE_AUTHOR_YEAR) : MatchDecision.noEvidence();
     }
 
     private static Optional<String> veto(MatchKeys x, MatchKeys y) {
@@ -51,13 +62,37 @@ public final class Matcher {
         if (differ(x.volume(), y.volume())) {
             return Optional.of("different volumes: " + x.volume().get() + " and " + y.volume().get());
         }
+        if (x.volume().isPresent() != y.volume().isPresent()) {
+            return Optional.of("one volume and a description without a volume");
+        }
         if (x.year().isPresent() && y.year().isPresent() && Math.abs(x.year().getAsInt() - y.year().getAsInt()) > 1) {
             return Optional.of("years more than one apart: " + x.year().getAsInt() + " and " + y.year().getAsInt());
         }
         if (pagesTooFarApart(x.pages(), y.pages())) {
             return Optional.of("page counts too far apart: " + x.pages().getAsInt() + " and " + y.pages().getAsInt());
         }
+        for (var series : x.seriesNumbers().entrySet()) {
+            Integer other = y.seriesNumbers().get(series.getKey());
+            if (other != null && !other.equals(series.getValue())) {
+                return Optional.of("different numbers in one series: " + series.getValue() + " and " + other);
+            }
+        }
         return Optional.empty();
+    }
+
+    /**
+     * Without an ISBN or ISSN, two publishers' books of one title, author and year are co-editions
+     * (Gramercy and Avenel, a film studio's reels and its home-video disc): different editions. Publisher
+     * names compare by containment, since one cataloguer writes more of a name than another; where either
+     * record names no publisher the title, author and year decide alone.
+     */
+    private static boolean otherPublishers(MatchKeys x, MatchKeys y) {
+        if (x.publisher().isEmpty() || y.publisher().isEmpty()) {
+            return false;
+        }
+        String a = x.publisher().get();
+        String b = y.publisher().get();
+        return !a.contains(b) && !b.contains(a);
     }
 
     private static boolean differ(Optional<Integer> a, Optional<Integer> b) {

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
@@ -23,20 +27,26 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 import org.tongjie.catalog.BibRecord;
 import org.tongjie.catalog.LibraryKind;
+import org.tongjie.catalog.UnionRecord;
 
 /**
- * The Lucene index on local disk: one document per record for now (union records come with clustering).
- * Documents are keyed by record id, so re-indexing a record replaces it. Each commit remembers the
+ * The Lucene index on local disk: one document per union record, keyed by its id and findable by the id of
+ * each source record in it, so the union records a changed source record was in can be replaced. Each commit remembers the
  * store's change number it has caught up to, so after a crash the index resumes from there. A
  * {@link SearcherManager} is refreshed in the background every second and on demand after an ingest.
  */
 public final class CatalogIndex implements AutoCloseable {
     static final String ID = "id";
+    /** Each source record in the union record; {@link #BEST} the one whose description it shows. */
+    static final String MEMBER = "member";
+    static final String BEST = "best";
     static final String LIBRARY = "library";
     static final String TITLE = "title";
     static final String AUTHOR = "author";
@@ -63,7 +73,7 @@ public final class CatalogIndex implements AutoCloseable {
      * The version of the documents' fields and analysis. Raise it whenever either changes: an index written
      * with another layout is rebuilt from the store when the hub opens it, instead of answering wrongly.
      */
-    static final int CURRENT_LAYOUT = 5;
+    static final int CURRENT_LAYOUT = 6;
 
     private final FSDirectory directory;
     private final IndexWriter writer;
@@ -123,19 +133,48 @@ public final class CatalogIndex implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** Indexes a record that matched no other as its own union record. */
     public void put(BibRecord record) throws IOException {
-        put(record, Set.of());
+        put(UnionRecord.single(record), List.of(record), Set.of());
     }
 
-    /** Indexes the record; {@code holderKinds} are the kinds of service point that hold it (for the facet). */
-    public void put(BibRecord record, Set<LibraryKind> holderKinds) throws IOException {
-        Document doc = toDocument(record);
-        FacetFields.addTo(doc, record, holderKinds);
-        writer.updateDocument(new Term(ID, record.id()), FacetFields.CONFIG.build(doc));
+    /**
+     * Indexes a union record from its source records ({@code holderKinds} are the kinds of service point
+     * that hold it, for the facet). Readers search every source's titles, authors and subjects, so a book
+     * catalogued in CNMARC by one library and in MARC21 by another is found by either's words.
+     */
+    public void put(UnionRecord union, List<BibRecord> sources, Set<LibraryKind> holderKinds) throws IOException {
+        Document doc = toDocument(union, sources);
+        FacetFields.addTo(doc, union, sources, holderKinds);
+        writer.updateDocument(new Term(ID, union.id()), FacetFields.CONFIG.build(doc));
     }
 
-    public void delete(String recordId) throws IOException {
-        writer.deleteDocuments(new Term(ID, recordId));
+    /** Removes the union records that any of these source records is in. */
+    public void deleteMembers(Collection<String> recordIds) throws IOException {
+        writer.deleteDocuments(recordIds.stream().map(id -> new Term(MEMBER, id)).toArray(Term[]::new));
+    }
+
+    /**
+     * The source records that share a union record with any of these, as the index has them now
+     * (uncommitted changes included): what must be rewritten when these records change.
+     */
+    public Set<String> coMembers(Collection<String> recordIds) throws IOException {
+        searchers.maybeRefreshBlocking();
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            var out = new HashSet<String>();
+            var query = new TermInSetQuery(MEMBER, recordIds.stream().map(BytesRef::new).toList());
+            for (ScoreDoc hit : searcher.search(query, Math.max(1, recordIds.size() * 4)).scoreDocs) {
+                out.addAll(List.of(searcher.storedFields().document(hit.doc, Set.of(MEMBER)).getValues(MEMBER)));
+            }
+            return out;
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    public void delete(String unionId) throws IOException {
+        writer.deleteDocuments(new Term(ID, unionId));
     }
 
     public void deleteAll() throws IOException {
@@ -150,29 +189,47 @@ public final class CatalogIndex implements AutoCloseable {
         searchers.maybeRefreshBlocking();
     }
 
-    /** Field types chosen on purpose: ids exact, text analysed, the whole record stored once as JSON. */
-    private static Document toDocument(BibRecord r) {
+    /** Field types chosen on purpose: ids exact, text analysed, the union record stored once as JSON. */
+    private static Document toDocument(UnionRecord union, List<BibRecord> sources) {
         var doc = new Document();
-        doc.add(new StringField(ID, r.id(), Field.Store.YES));
-        doc.add(new StringField(LIBRARY, r.libraryId(), Field.Store.NO));
-        r.titles().forEach(t -> doc.add(new TextField(TITLE, t, Field.Store.NO)));
-        // A volume's own title (三体 Ⅲ 死神永生) is how readers ask for that volume.
-        r.volume().ifPresent(v -> doc.add(new TextField(TITLE, v, Field.Store.NO)));
-        r.authors().forEach(a -> doc.add(new TextField(AUTHOR, a, Field.Store.NO)));
-        r.subjects().forEach(s -> doc.add(new TextField(SUBJECT, s, Field.Store.NO)));
-        r.publisher().ifPresent(p -> doc.add(new TextField(PUBLISHER, p, Field.Store.NO)));
-        r.isbns().forEach(i -> doc.add(new StringField(ISBN, i, Field.Store.NO)));
-        r.issns().forEach(i -> doc.add(new StringField(ISSN, i, Field.Store.NO)));
-        doc.add(new StringField(LOCAL_ID, r.localId(), Field.Store.NO));
-        r.year().ifPresent(y -> doc.add(new IntPoint(YEAR, y)));
-        r.titles().forEach(t -> doc.add(new StringField(TITLE_EXACT, ExactTitle.key(t), Field.Store.NO)));
-        addPinyin(doc, titlePinyin(r), TITLE_PINYIN, TITLE_INITIALS);
-        addPinyin(doc, r.authors().stream().filter(Pinyin::hasHan).map(Pinyin::of).toList(), AUTHOR_PINYIN, AUTHOR_INITIALS);
-        for (String text : allText(r)) {
-            doc.add(new TextField(ALL, text, Field.Store.NO));
+        doc.add(new StringField(ID, union.id(), Field.Store.YES));
+        doc.add(new StoredField(BEST, union.description().id()));
+        for (BibRecord r : sources) {
+            doc.add(new StringField(MEMBER, r.id(), Field.Store.YES));
+            doc.add(new StringField(LOCAL_ID, r.localId(), Field.Store.NO));
         }
-        doc.add(new StoredField(RECORD, RecordJson.write(r)));
+        union.libraries().forEach(l -> doc.add(new StringField(LIBRARY, l, Field.Store.NO)));
+        text(doc, TITLE, sources, BibRecord::titles);
+        // A volume's own title (三体 Ⅲ 死神永生) is how readers ask for that volume.
+        text(doc, TITLE, sources, r -> r.volume().stream().toList());
+        text(doc, AUTHOR, sources, BibRecord::authors);
+        text(doc, SUBJECT, sources, BibRecord::subjects);
+        text(doc, PUBLISHER, sources, r -> r.publisher().stream().toList());
+        distinct(sources, BibRecord::isbns).forEach(i -> doc.add(new StringField(ISBN, i, Field.Store.NO)));
+        distinct(sources, BibRecord::issns).forEach(i -> doc.add(new StringField(ISSN, i, Field.Store.NO)));
+        union.description().year().ifPresent(y -> doc.add(new IntPoint(YEAR, y)));
+        distinct(sources, BibRecord::titles).forEach(t -> doc.add(new StringField(TITLE_EXACT, ExactTitle.key(t), Field.Store.NO)));
+        var titleReadings = new LinkedHashSet<List<String>>();
+        var authorReadings = new LinkedHashSet<List<String>>();
+        for (BibRecord r : sources) {
+            titleReadings.addAll(titlePinyin(r));
+            r.authors().stream().filter(Pinyin::hasHan).map(Pinyin::of).forEach(authorReadings::add);
+        }
+        addPinyin(doc, List.copyOf(titleReadings), TITLE_PINYIN, TITLE_INITIALS);
+        addPinyin(doc, List.copyOf(authorReadings), AUTHOR_PINYIN, AUTHOR_INITIALS);
+        distinct(sources, CatalogIndex::allText).forEach(t -> doc.add(new TextField(ALL, t, Field.Store.NO)));
+        doc.add(new StoredField(RECORD, RecordJson.write(union)));
         return doc;
+    }
+
+    private static void text(Document doc, String field, List<BibRecord> sources, Function<BibRecord, List<String>> values) {
+        distinct(sources, values).forEach(v -> doc.add(new TextField(field, v, Field.Store.NO)));
+    }
+
+    private static Set<String> distinct(List<BibRecord> sources, Function<BibRecord, List<String>> values) {
+        var out = new LinkedHashSet<String>();
+        sources.forEach(r -> out.addAll(values.apply(r)));
+        return out;
     }
 
     /**
@@ -198,7 +255,7 @@ public final class CatalogIndex implements AutoCloseable {
         }
     }
 
-    private static Iterable<String> allText(BibRecord r) {
+    private static List<String> allText(BibRecord r) {
         var all = new ArrayList<String>();
         all.addAll(r.titles());
         all.addAll(r.authors());
@@ -236,17 +293,21 @@ public final class CatalogIndex implements AutoCloseable {
         }
     }
 
-    public Optional<BibRecord> get(String recordId) throws IOException {
+    /** The union record with this id, or the one the source record with this id is in. */
+    public Optional<UnionRecord> get(String id) throws IOException {
         IndexSearcher searcher = searchers.acquire();
         try {
-            TopDocs top = searcher.search(new TermQuery(new Term(ID, recordId)), 1);
+            TopDocs top = searcher.search(new TermQuery(new Term(ID, id)), 1);
+            if (top.scoreDocs.length == 0) {
+                top = searcher.search(new TermQuery(new Term(MEMBER, id)), 1);
+            }
             return top.scoreDocs.length == 0 ? Optional.empty() : Optional.of(load(searcher, top.scoreDocs[0].doc));
         } finally {
             searchers.release(searcher);
         }
     }
 
-    private static BibRecord load(IndexSearcher searcher, int doc) throws IOException {
+    private static UnionRecord load(IndexSearcher searcher, int doc) throws IOException {
         return RecordJson.read(searcher.storedFields().document(doc, java.util.Set.of(RECORD))
                 .getBinaryValue(RECORD).bytes);
     }

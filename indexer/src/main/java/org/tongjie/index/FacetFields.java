@@ -19,10 +19,12 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.tongjie.catalog.BibRecord;
+import org.tongjie.catalog.Classification;
 import org.tongjie.catalog.HoldingStatus;
 import org.tongjie.catalog.LibraryKind;
+import org.tongjie.catalog.UnionRecord;
 
-/** What each record contributes to the facets, and the labels of coded values. */
+/** What each union record contributes to the facets, and the labels of coded values. */
 final class FacetFields {
     static final FacetsConfig CONFIG = config();
     private static final Pattern LC_CLASS = Pattern.compile("^([A-Z]{1,3})\\d");
@@ -39,17 +41,23 @@ final class FacetFields {
         return config;
     }
 
-    static void addTo(Document doc, BibRecord r, Set<LibraryKind> holderKinds) {
-        add(doc, Facet.LIBRARY, Set.of(r.libraryId()));
+    /**
+     * Library, kind and availability come from every holder; format, year and language from the record
+     * that describes the union record; classes from every source, since each library classifies in its
+     * own scheme (a CNMARC record brings CLC, a MARC21 one LC or Dewey).
+     */
+    static void addTo(Document doc, UnionRecord union, List<BibRecord> sources, Set<LibraryKind> holderKinds) {
+        BibRecord r = union.description();
+        add(doc, Facet.LIBRARY, Set.copyOf(union.libraries()));
         add(doc, Facet.KIND, holderKinds.stream().map(Enum::name).collect(Collectors.toSet()));
-        boolean available = r.holdings().stream().anyMatch(h -> h.status() == HoldingStatus.AVAILABLE);
+        boolean available = union.holdings().stream().anyMatch(h -> h.status() == HoldingStatus.AVAILABLE);
         add(doc, Facet.AVAILABLE, Set.of(available ? "yes" : "no"));
         add(doc, Facet.FORMAT, Set.of(r.format().name()));
         r.language().ifPresent(l -> add(doc, Facet.LANGUAGE, Set.of(l)));
         r.year().ifPresent(y -> add(doc, Facet.DECADE, Set.of((y / 10 * 10) + "-" + (y / 10 * 10 + 9))));
-        add(doc, Facet.CLC, classes(r.classification().clc(), c -> topClc(c)));
-        add(doc, Facet.LCC, classes(r.classification().lc(), c -> first(LC_CLASS, c)));
-        add(doc, Facet.DDC, classes(r.classification().dewey(), c -> first(DDC_CLASS, c).map(d -> d + "00")));
+        add(doc, Facet.CLC, classes(sources, c -> c.clc(), FacetFields::topClc));
+        add(doc, Facet.LCC, classes(sources, c -> c.lc(), c -> first(LC_CLASS, c)));
+        add(doc, Facet.DDC, classes(sources, c -> c.dewey(), c -> first(DDC_CLASS, c).map(d -> d + "00")));
     }
 
     private static void add(Document doc, Facet facet, Set<String> values) {
@@ -60,9 +68,12 @@ final class FacetFields {
         }
     }
 
-    private static Set<String> classes(List<String> numbers, Function<String, Optional<String>> top) {
+    private static Set<String> classes(List<BibRecord> sources, Function<Classification, List<String>> scheme,
+            Function<String, Optional<String>> top) {
         var out = new LinkedHashSet<String>();
-        numbers.forEach(n -> top.apply(n.strip().toUpperCase(Locale.ROOT)).ifPresent(out::add));
+        for (BibRecord source : sources) {
+            scheme.apply(source.classification()).forEach(n -> top.apply(n.strip().toUpperCase(Locale.ROOT)).ifPresent(out::add));
+        }
         return out;
     }
 

@@ -4,15 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import org.tongjie.catalog.BibRecord;
+import org.tongjie.catalog.UnionRecord;
 
-/** The normalised record is stored in the index as JSON, so results render without reading the store. */
+/** The union record is stored in the index as JSON, so results render without reading the store. */
 final class RecordJson {
     private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new Jdk8Module());
 
     private RecordJson() {}
 
-    static byte[] write(BibRecord record) {
+    static byte[] write(UnionRecord record) {
         try {
             return MAPPER.writeValueAsBytes(record);
         } catch (IOException e) {
@@ -20,9 +20,9 @@ final class RecordJson {
         }
     }
 
-    static BibRecord read(byte[] json) {
+    static UnionRecord read(byte[] json) {
         try {
-            return MAPPER.readValue(json, BibRecord.class);
+            return MAPPER.readValue(json, UnionRecord.class);
         } catch (IOException e) {
             throw new UncheckedIOException("a stored record in the index does not read back; rebuild the index", e);
         }

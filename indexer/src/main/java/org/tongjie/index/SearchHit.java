@@ -9,14 +9,17 @@ import org.tongjie.catalog.BibRecord;
 import org.tongjie.catalog.Holding;
 import org.tongjie.catalog.HoldingStatus;
 import org.tongjie.catalog.MaterialFormat;
+import org.tongjie.catalog.UnionRecord;
 
 /**
- * One result as the API shows it, with its copies summed up per service point ("2 of 3 on the shelf at
- * the Lujia branch") beside the copies themselves.
+ * One result as the API shows it: a union record, the member libraries holding it and how many source
+ * records it joins, with its copies summed up per service point ("2 of 3 on the shelf at the Lujia
+ * branch") beside the copies themselves.
  */
 public record SearchHit(
         String id,
-        String libraryId,
+        List<String> libraries,
+        int sourceRecords,
         String title,
         Optional<String> volume,
         List<String> authors,
@@ -30,10 +33,11 @@ public record SearchHit(
     /** Copies at one service point, and how many of them can be borrowed now. */
     public record Availability(String servicePoint, int copies, int available) {}
 
-    /** The hit for a normalised record, its copies summed per service point. */
-    public static SearchHit of(BibRecord r) {
-        return new SearchHit(r.id(), r.libraryId(), r.displayTitle(), r.volume(), r.authors(), r.year(), r.isbns(),
-                r.publisher(), r.format(), availability(r.holdings()), r.holdings());
+    /** The hit for a union record: its description, the libraries holding it, its copies summed per service point. */
+    public static SearchHit of(UnionRecord u) {
+        BibRecord r = u.description();
+        return new SearchHit(u.id(), u.libraries(), u.members().size(), r.displayTitle(), r.volume(), r.authors(),
+                r.year(), r.isbns(), r.publisher(), r.format(), availability(u.holdings()), u.holdings());
     }
 
     private static List<Availability> availability(List<Holding> holdings) {

@@ -7,6 +7,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -17,15 +19,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tongjie.catalog.BibRecord;
 import org.tongjie.catalog.HarvestState;
 import org.tongjie.catalog.Library;
-import org.tongjie.catalog.SourceRecord;
+import org.tongjie.catalog.UnionRecord;
+import org.tongjie.dedup.ClusterOverride;
 import org.tongjie.index.CatalogIndex;
 import org.tongjie.index.Facet;
 import org.tongjie.index.SearchPage;
 import org.tongjie.marc.MarcSource;
-import org.tongjie.marc.Normalizer;
 import org.tongjie.store.CatalogStore;
 import org.tongjie.store.IngestBatch;
 import org.tongjie.store.QuarantinedRecord;
@@ -41,6 +42,9 @@ public final class Catalog implements AutoCloseable {
     private final CatalogStore store;
     private final CatalogIndex index;
     private final Clock clock;
+    private final UnionIndexer unions;
+    /** Changes applied per index commit: large enough to amortise the commit, small enough to bound memory. */
+    static final int SYNC_SLICE = 5_000;
     /**
      * Readers repeat queries (the same title, the same facet clicks); a page and its facet counts are
      * kept until the index next commits. The commit generation is part of the key, so a search still
@@ -60,6 +64,7 @@ public final class Catalog implements AutoCloseable {
         this.store = store;
         this.index = index;
         this.clock = clock;
+        this.unions = new UnionIndexer(store, index);
         this.directory = store.libraries().stream().collect(Collectors.collectingAndThen(
                 Collectors.toMap(Library::id, l -> l, (a, b) -> a, TreeMap::new), Collections::unmodifiableMap));
     }
@@ -176,17 +181,90 @@ public final class Catalog implements AutoCloseable {
         }
     }
 
-    public Optional<BibRecord> record(String recordId) {
+    /** The union record with this id, or the one the source record with this id is in. */
+    public Optional<UnionRecord> record(String id) {
         try {
-            return index.get(recordId);
+            return index.get(id);
         } catch (IOException e) {
             throw new UncheckedIOException("reading the index failed", e);
         }
     }
 
+    /** Which source records joined a union record and by which rule, with the staff overrides among them. */
+    public Optional<ClusterView> cluster(String id) {
+        return record(id).map(u -> new ClusterView(u.id(), u.description().id(), u.members(),
+                store.clusters().overridesOf(memberIds(u))));
+    }
+
+    /**
+     * Takes source records out of a union record into one of their own, for good: a SPLIT override between
+     * each of them and each record staying, so no rule joins them again after a re-harvest. Returns the
+     * union records the former members are now in.
+     *
+     * @throws IllegalArgumentException if a record is not a member, or all of them would leave
+     */
+    public synchronized List<String> split(String unionId, List<String> leaving, String actor, String reason) {
+        UnionRecord union = record(unionId).orElseThrow(() -> new UnknownRecordException(unionId));
+        List<String> all = memberIds(union);
+        var outsiders = leaving.stream().filter(id -> !all.contains(id)).toList();
+        if (leaving.isEmpty() || !outsiders.isEmpty() || Set.copyOf(leaving).size() == all.size()) {
+            throw new IllegalArgumentException(leaving.isEmpty() ? "name the source records to split off"
+                    : !outsiders.isEmpty() ? "not members of union record " + union.id() + ": " + outsiders
+                    : "a split must leave at least one source record in union record " + union.id());
+        }
+        var overrides = new ArrayList<ClusterOverride>();
+        Instant now = clock.instant();
+        for (String out : Set.copyOf(leaving)) {
+            all.stream().filter(id -> !leaving.contains(id))
+                    .forEach(stay -> overrides.add(new ClusterOverride(out, stay, ClusterOverride.Kind.SPLIT, actor, reason, now)));
+        }
+        overrides.addAll(chain(List.copyOf(Set.copyOf(leaving)), actor, reason, now));
+        return override(overrides, all);
+    }
+
+    /**
+     * Joins two union records into one, for good: MERGE overrides tie all their source records together,
+     * whatever vetoes the matcher finds. Returns the id of the merged union record.
+     */
+    public synchronized String merge(String unionId, String otherId, String actor, String reason) {
+        UnionRecord a = record(unionId).orElseThrow(() -> new UnknownRecordException(unionId));
+        UnionRecord b = record(otherId).orElseThrow(() -> new UnknownRecordException(otherId));
+        if (a.id().equals(b.id())) {
+            throw new IllegalArgumentException(unionId + " and " + otherId + " are already one union record, " + a.id());
+        }
+        var all = new ArrayList<>(memberIds(a));
+        all.addAll(memberIds(b));
+        return override(chain(all, actor, reason, clock.instant()), all).getFirst();
+    }
+
+    private static List<ClusterOverride> chain(List<String> ids, String actor, String reason, Instant at) {
+        var links = new ArrayList<ClusterOverride>();
+        for (int i = 1; i < ids.size(); i++) {
+            links.add(new ClusterOverride(ids.get(i - 1), ids.get(i), ClusterOverride.Kind.MERGE, actor, reason, at));
+        }
+        return links;
+    }
+
+    private List<String> override(List<ClusterOverride> overrides, List<String> records) {
+        store.clusters().saveOverrides(overrides);
+        try {
+            unions.recluster(records, directory);
+            index.commit(index.committedChangeSeq());
+            committed();
+        } catch (IOException e) {
+            throw new UncheckedIOException("updating the index after a staff override failed", e);
+        }
+        return records.stream().map(id -> store.clusters().clusterOf(id).orElseThrow()).distinct().toList();
+    }
+
+    private static List<String> memberIds(UnionRecord u) {
+        return u.members().stream().map(UnionRecord.Member::recordId).toList();
+    }
+
     /** Drops the index and builds it again from every stored source record. */
     public synchronized void rebuildIndex() {
         try {
+            unions.clear();
             index.deleteAll();
             index.commit(0);
             committed();
@@ -196,45 +274,30 @@ public final class Catalog implements AutoCloseable {
         syncIndex();
     }
 
-    /** Brings the index up to the store's latest change. */
+    /** Brings the index up to the store's latest change, a slice of changes per commit. */
     public synchronized void syncIndex() {
         long from = index.committedChangeSeq();
-        long[] last = {from};
-        int[] applied = {0};
+        long last = from;
         Map<String, Library> members = directory;
         try {
-            store.forEachChangeSince(from, change -> {
-                apply(change.record(), Optional.ofNullable(members.get(change.record().libraryId())));
-                last[0] = change.seq();
-                applied[0]++;
-            });
-            index.commit(last[0]);
-            committed();
+            List<CatalogStore.Change> changes;
+            while (!(changes = store.changesSince(last, SYNC_SLICE)).isEmpty()) {
+                unions.apply(changes, members);
+                last = changes.getLast().seq();
+                index.commit(last);
+                committed();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("updating the index failed", e);
         }
-        if (applied[0] > 0) {
-            LOG.info("index caught up: {} record changes applied, now at change {}", applied[0], last[0]);
+        if (last > from) {
+            LOG.info("index caught up: changes {} to {} applied", from + 1, last);
         }
     }
 
     private void committed() {
         generation.incrementAndGet();
         searches.invalidateAll();
-    }
-
-    private void apply(SourceRecord record, Optional<Library> member) throws IOException {
-        if (record.deleted()) {
-            index.delete(record.recordId());
-            return;
-        }
-        try {
-            index.put(Normalizer.normalize(record, member.flatMap(Library::holdingsMapping)),
-                    member.map(m -> Set.of(m.kind())).orElse(Set.of()));
-        } catch (RuntimeException e) {
-            LOG.error("record {} of {} (local id {}) could not be indexed and is left out of search: {}",
-                    record.recordId(), record.libraryId(), record.localId(), e.getMessage(), e);
-        }
     }
 
     @Override

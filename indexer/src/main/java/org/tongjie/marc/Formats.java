@@ -1,11 +1,47 @@
 package org.tongjie.marc;
 
+import java.util.List;
+import java.util.Locale;
+import org.marc4j.marc.ControlField;
+import org.marc4j.marc.DataField;
+import org.marc4j.marc.Record;
 import org.tongjie.catalog.MarcProfile;
 import org.tongjie.catalog.MaterialFormat;
 
-/** Leader/06 (type of record) and leader/07 (bibliographic level) to a material format. */
+/**
+ * The material format: leader/06 (type of record) and leader/07 (bibliographic level), then for texts the
+ * form of item: MARC21 008/23 and 007/00, UNIMARC 106$a, and in both the general material designation
+ * ("[electronic resource]", "[微缩品]") that older records carry instead.
+ */
 final class Formats {
+    private static final List<String> ELECTRONIC = List.of("electronic resource", "online resource", "电子资源",
+            "電子資源", "elektronische ressource", "online-ressource", "ressource électronique");
+    private static final List<String> MICRO = List.of("microform", "microfiche", "microfilm", "缩微", "縮微");
+
     private Formats() {}
+
+    static MaterialFormat of(Record record, MarcProfile profile) {
+        MaterialFormat base = fromLeader(record.getLeader().toString(), profile);
+        if (base != MaterialFormat.BOOK && base != MaterialFormat.SERIAL) {
+            return base;
+        }
+        char form = profile == MarcProfile.MARC21 ? fixed(record, "008", 23) : subfieldChar(record, "106", 'a');
+        char carrier = fixed(record, "007", 0);
+        String designation = (subfields(record, profile == MarcProfile.MARC21 ? "245" : "200", 'h', 'b')
+                + " " + subfields(record, profile == MarcProfile.MARC21 ? "300" : "215", 'a', 'a')).toLowerCase(Locale.ROOT);
+        if (carrier == 'c' || (profile == MarcProfile.MARC21 ? "oqs" : "s").indexOf(form) >= 0
+                || ELECTRONIC.stream().anyMatch(designation::contains)) {
+            return base == MaterialFormat.SERIAL ? MaterialFormat.ONLINE_SERIAL : MaterialFormat.EBOOK;
+        }
+        if (base == MaterialFormat.SERIAL) {
+            return base;
+        }
+        if (carrier == 'h' || (profile == MarcProfile.MARC21 && "abc".indexOf(form) >= 0)
+                || MICRO.stream().anyMatch(designation::contains)) {
+            return MaterialFormat.MICROFORM;
+        }
+        return form == 'd' ? MaterialFormat.LARGE_PRINT : MaterialFormat.BOOK;
+    }
 
     static MaterialFormat fromLeader(String leader, MarcProfile profile) {
         if (leader.length() < 8) {
@@ -26,5 +62,30 @@ final class Formats {
             case 'p' -> MaterialFormat.MIXED_MATERIALS;
             default -> MaterialFormat.OTHER;
         };
+    }
+
+    private static char fixed(Record record, String tag, int position) {
+        for (ControlField f : record.getControlFields()) {
+            if (f.getTag().equals(tag) && f.getData().length() > position) {
+                return f.getData().charAt(position);
+            }
+        }
+        return ' ';
+    }
+
+    private static char subfieldChar(Record record, String tag, char code) {
+        String value = subfields(record, tag, code, code).strip();
+        return value.isEmpty() ? ' ' : value.charAt(0);
+    }
+
+    private static String subfields(Record record, String tag, char first, char second) {
+        var out = new StringBuilder();
+        for (DataField f : record.getDataFields()) {
+            if (f.getTag().equals(tag)) {
+                f.getSubfields().stream().filter(s -> s.getCode() == first || s.getCode() == second)
+                        .forEach(s -> out.append(s.getData()).append(' '));
+            }
+        }
+        return out.toString();
     }
 }

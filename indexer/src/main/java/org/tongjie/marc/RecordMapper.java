@@ -51,6 +51,7 @@ final class RecordMapper {
                 m.list(Target.ISBN, Isbns::toIsbn13),
                 m.list(Target.ISBN_CANCELLED, s -> Isbns.toIsbn13(s).or(() -> Optional.of(s))),
                 m.list(Target.ISSN, Isbns::toIssn),
+                systemNumbers(m),
                 m.single(Target.PUBLISHER, Optional::of),
                 m.single(Target.PUBLICATION_PLACE, Optional::of),
                 toInt(m.single(Target.YEAR, RecordMapper::year)),
@@ -59,13 +60,21 @@ final class RecordMapper {
                 toInt(extent.flatMap(RecordMapper::pages)),
                 m.single(Target.PRICE, Optional::of),
                 m.single(Target.LANGUAGE, RecordMapper::language),
-                Formats.fromLeader(record.getLeader().toString(), profile),
+                Formats.of(record, profile),
                 m.list(Target.SERIES, Optional::of),
                 m.list(Target.SUBJECT, Optional::of),
                 new Classification(m.list(Target.LCC, Optional::of), m.list(Target.DDC, Optional::of),
                         m.list(Target.CLC, Optional::of), m.single(Target.CLC_EDITION, Optional::of)),
                 Holdings.read(holdings, libraryId, record),
                 m.provenance);
+    }
+
+    private static List<String> systemNumbers(RecordMapper m) {
+        var numbers = new ArrayList<String>();
+        numbers.addAll(m.list(Target.LCCN, SystemNumbers::lccn));
+        numbers.addAll(m.list(Target.SYSTEM_NUMBER, SystemNumbers::prefixed));
+        numbers.addAll(m.list(Target.NATIONAL_NUMBER, SystemNumbers::nationalBibliography));
+        return numbers;
     }
 
     /** The first usable value of a single-valued target, rules in table order. */

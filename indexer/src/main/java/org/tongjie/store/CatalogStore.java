@@ -247,6 +247,53 @@ public final class CatalogStore {
         });
     }
 
+    /** At most {@code limit} changes after {@code afterSeq}, in change order. */
+    public List<Change> changesSince(long afterSeq, int limit) {
+        return read(c -> {
+            try (var st = c.prepareStatement(
+                    "SELECT * FROM source_records WHERE change_seq > ? ORDER BY change_seq LIMIT ?")) {
+                st.setLong(1, afterSeq);
+                st.setInt(2, limit);
+                try (var rs = st.executeQuery()) {
+                    var out = new ArrayList<Change>();
+                    while (rs.next()) {
+                        out.add(new Change(rs.getLong("change_seq"), sourceRecord(rs)));
+                    }
+                    return out;
+                }
+            }
+        });
+    }
+
+    /** The records with these ids as they now stand, each with the number of its last change. */
+    public List<Change> current(java.util.Collection<String> recordIds) {
+        var out = new ArrayList<Change>();
+        var ids = List.copyOf(recordIds);
+        read(c -> {
+            for (int from = 0; from < ids.size(); from += 500) {
+                var slice = ids.subList(from, Math.min(ids.size(), from + 500));
+                try (var st = c.prepareStatement("SELECT * FROM source_records WHERE record_id IN ("
+                        + "?,".repeat(slice.size() - 1) + "?)")) {
+                    for (int i = 0; i < slice.size(); i++) {
+                        st.setString(i + 1, slice.get(i));
+                    }
+                    try (var rs = st.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(new Change(rs.getLong("change_seq"), sourceRecord(rs)));
+                        }
+                    }
+                }
+            }
+            return null;
+        });
+        return out;
+    }
+
+    /** The union records' tables in this store. */
+    public ClusterTables clusters() {
+        return new ClusterTables(this);
+    }
+
     @FunctionalInterface
     public interface ChangeConsumer {
         void accept(Change change) throws java.io.IOException;

@@ -25,6 +25,7 @@ import org.tongjie.testing.SharedData;
 /** Each matching rule and each veto, shown on a pair of real records. */
 class MatcherTest {
     static final String AUSTEN = "marc4j-test-resources/test/resources/pride-and-prejudice-fixed.mrc";
+    static final String KOHA = "koha-misc4dev/koha-sample-marc21-with-952-items.mrc";
 
     static List<BibRecord> records(Path file) throws IOException {
         var out = new ArrayList<BibRecord>();
@@ -40,6 +41,31 @@ class MatcherTest {
 
     static BibRecord find(Path file, Predicate<BibRecord> which) throws IOException {
         return records(file).stream().filter(which).findFirst().orElseThrow(() -> new AssertionError("not in " + file));
+    }
+
+    /** The record with this local id, read from the file, with its series numbers (490 and 830 $v) set to {@code number}. */
+    static BibRecord withSeriesNumber(Path file, String localId, String number) throws IOException {
+        try (InputStream in = Files.newInputStream(file); var source = MarcSource.open(in)) {
+            while (source.hasNext()) {
+                if (source.next() instanceof MarcEntry.Parsed p
+                        && Normalizer.normalize("test", p).filter(r -> r.localId().equals(localId)).isPresent()) {
+                    for (var field : p.record().getVariableFields(new String[] {"490", "830"})) {
+                        var v = ((org.marc4j.marc.DataField) field).getSubfield('v');
+                        if (v != null) {
+                            v.setData(number);
+                        }
+                    }
+                    var out = new java.io.ByteArrayOutputStream();
+                    var writer = new org.marc4j.MarcStreamWriter(out, "UTF-8");
+                    writer.write(p.record());
+                    writer.close();
+                    try (var again = MarcSource.open(new java.io.ByteArrayInputStream(out.toByteArray()))) {
+                        return Normalizer.normalize("test", (MarcEntry.Parsed) again.next()).orElseThrow();
+                    }
+                }
+            }
+        }
+        throw new AssertionError(localId + " not in " + file);
     }
 
     static BibRecord byLocalId(Path file, String id) throws IOException {
@@ -73,13 +99,72 @@ class MatcherTest {
         assertJoined("isbn", Matcher.compare(cnmarc, abroad));
     }
 
-    /** Open Library's two versions of an 1878 book with no ISBN: title, author and year decide. */
+    /** Open Library's two copies of an 1878 book with no ISBN share their 035 (OCoLC) number. */
     @Test
-    void withoutIdentifiersTitleAuthorAndYearDecide() throws IOException {
+    void withoutAnIsbnTheSystemNumberDecides() throws IOException {
         Path dir = SharedData.file("openlibrary-marc-tests/bin_input/poganucpeoplethe00stowuoft_meta.mrc").getParent();
         var older = records(dir.resolve("poganucpeoplethe00stowuoft_meta.mrc")).getFirst();
         var newer = records(dir.resolve("new_poganucpeoplethe00stowuoft_meta.mrc")).getFirst();
-        assertJoined("title-author-year", Matcher.compare(older, newer));
+        assertJoined("system-number", Matcher.compare(older, newer));
+    }
+
+    /** Koha's sample catalogue holds one Penguin book twice, under two record numbers and no identifier. */
+    @Test
+    void withoutAnyIdentifierTitleAuthorAndYearDecide() throws IOException {
+        Path koha = SharedData.file(KOHA);
+        assertJoined("title-author-year", Matcher.compare(byLocalId(koha, "346"), byLocalId(koha, "347")));
+    }
+
+    /** Bandidas as the studio's 35 mm reels (2006) and as the home-video disc (2007): another publisher, another edition. */
+    @Test
+    void titleAuthorAndYearDoNotJoinTwoPublishersIssues() throws IOException {
+        Path koha = SharedData.file(KOHA);
+        var d = Matcher.compare(byLocalId(koha, "104"), byLocalId(koha, "208"));
+        assertFalse(d.sameEdition(), d.toString());
+    }
+
+    /** Gramercy's 1981 reissue of Avenel's omnibus kept Avenel's LCCN: the shared number does not join them. */
+    @Test
+    void aReissueByAnotherPublisherIsNotJoinedByTheLccnItKept() throws IOException {
+        Path austen = SharedData.file(AUSTEN);
+        var gramercy = byLocalId(austen, "000926941");
+        var avenel = byLocalId(austen, "2787787");
+        assertTrue(gramercy.systemNumbers().contains("lccn:81010777") && avenel.systemNumbers().contains("lccn:81010777"));
+        assertFalse(Matcher.compare(gramercy, avenel).sameEdition());
+    }
+
+    /** The ZDB's print and online editions of one journal: same title, body and years, different format. */
+    @Test
+    void aPrintJournalAndItsOnlineEditionAreKeptApart() throws IOException {
+        Path pool = SharedData.file("pool/pool-marc21-utf8.mrc");
+        assertVetoed("different formats: SERIAL and ONLINE_SERIAL",
+                Matcher.compare(byLocalId(pool, "1023185245"), byLocalId(pool, "1024787338")));
+    }
+
+    /** The Modern Library's e-book of Pride and Prejudice carries its print ISBN; the format keeps them apart. */
+    @Test
+    void anEbookCarryingThePrintIsbnIsKeptApart() throws IOException {
+        Path austen = SharedData.file(AUSTEN);
+        assertVetoed("different formats: BOOK and EBOOK", Matcher.compare(byLocalId(austen, "000957457"), byLocalId(austen, "6944327")));
+    }
+
+    @Test
+    void theFirstVolumeOfTheTrilogyIsNotTheRecordOfVolumeTwo() throws IOException {
+        Path books = Fixtures.cnmarcChineseBooks();
+        assertVetoed("one volume and a description without a volume",
+                Matcher.compare(byLocalId(books, "TJ-CN-0001"), byLocalId(books, "TJ-CN-0002")));
+    }
+
+    /**
+     * No two real records in the shared data differ only by their number in a series, so this takes a
+     * real Everyman's Library record and the same record with its series number changed.
+     */
+    @Test
+    void anotherNumberInTheSameSeriesIsAnotherBook() throws IOException {
+        Path austen = SharedData.file(AUSTEN);
+        var original = find(austen, r -> r.series().stream().anyMatch(s -> s.startsWith("Everyman") && s.endsWith("no. 22")));
+        var renumbered = withSeriesNumber(austen, original.localId(), "no. 23");
+        assertVetoed("different numbers in one series: 22 and 23", Matcher.compare(original, renumbered));
     }
 
     @Test

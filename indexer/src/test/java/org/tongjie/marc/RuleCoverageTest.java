@@ -39,10 +39,10 @@ class RuleCoverageTest {
     static final Map<Integer, String> UNIMARC_WITHOUT_REAL_FIXTURE = Map.of(
             15, "title_pinyin 200$9",
             27, "isbn_cancelled 010$z",
-            32, "publisher 214$c",
-            34, "publication_place 214$a",
-            37, "year 214$d",
-            44, "subject 600$abvxyz");
+            34, "publisher 214$c",
+            36, "publication_place 214$a",
+            39, "year 214$d",
+            46, "subject 600$abvxyz");
 
     @Test
     void everyMarc21RuleFiresOnARealRecord() throws IOException {

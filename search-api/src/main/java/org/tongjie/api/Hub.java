@@ -24,7 +24,13 @@ public final class Hub {
 
     private Hub() {}
 
+    /** The hub with staff actions closed (no one knows the key): for tests and embedding that need none. */
     public static Javalin create(Catalog catalog) {
+        return create(catalog, StaffKey.random());
+    }
+
+    public static Javalin create(Catalog catalog, StaffKey staffKey) {
+        var clusters = new ClusterController(catalog, staffKey);
         var search = new SearchController(catalog);
         var libraries = new LibraryController(catalog);
         var records = new RecordController(catalog);
@@ -42,8 +48,13 @@ public final class Hub {
             config.routes.get("/api/libraries/{id}/quarantine/{entry}", libraries::quarantinedRecord);
             config.routes.get("/api/search", search::search);
             config.routes.get("/api/records/{id}", records::show);
+            config.routes.get("/api/records/{id}/cluster", clusters::show);
+            config.routes.post("/api/records/{id}/cluster/split", clusters::split);
+            config.routes.post("/api/records/{id}/cluster/merge", clusters::merge);
             config.routes.exception(BadRequestException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
             config.routes.exception(ValidationException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, describe(e)));
+            config.routes.exception(UnauthorizedException.class, (e, ctx) -> error(ctx,
+                    e.forbidden() ? HttpStatus.FORBIDDEN : HttpStatus.UNAUTHORIZED, e.getMessage()));
             config.routes.exception(NotFoundException.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
             config.routes.exception(UnknownLibraryException.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
             config.routes.exception(MarcSource.NotMarcException.class,

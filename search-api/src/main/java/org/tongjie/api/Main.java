@@ -101,7 +101,7 @@ public final class Main {
             System.out.println("First start: loading the demo network into " + config.dataDir().toAbsolutePath());
             DemoNetwork.load(catalog);
         }
-        Javalin app = Hub.create(catalog).start(config.port());
+        Javalin app = Hub.create(catalog, StaffKey.inDataDir(config.dataDir())).start(config.port());
         Optional<Z3950ServerProcess> z3950 = startZ3950(config);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             z3950.ifPresent(Z3950ServerProcess::close);
@@ -112,6 +112,7 @@ public final class Main {
                 System.err.println("closing the catalogue failed: " + e.getMessage());
             }
         }));
+        System.out.printf("Staff actions (split, merge) take the key in %s%n", config.dataDir().resolve("staff.key").toAbsolutePath());
         System.out.printf("Tongjie is running: open http://localhost:%d/ (API: http://localhost:%d/openapi.json)%n",
                 app.port(), app.port());
     }

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
+import org.tongjie.catalog.UnionRecord;
 import org.tongjie.index.SearchHit;
 import org.tongjie.marc.MarcEntry;
 import org.tongjie.marc.MarcSource;
@@ -17,7 +18,7 @@ final class LiveHits {
     static Optional<SearchHit> hit(String libraryId, byte[] raw) {
         try (MarcSource in = MarcSource.open(new ByteArrayInputStream(raw))) {
             if (in.hasNext() && in.next() instanceof MarcEntry.Parsed parsed) {
-                return Normalizer.normalize(libraryId, parsed).map(SearchHit::of);
+                return Normalizer.normalize(libraryId, parsed).map(UnionRecord::single).map(SearchHit::of);
             }
             return Optional.empty();
         } catch (IOException e) {

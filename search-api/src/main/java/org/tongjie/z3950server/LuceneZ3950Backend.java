@@ -34,7 +34,8 @@ public final class LuceneZ3950Backend implements CatalogBackend, AutoCloseable {
      * in a large catalogue stays bounded and the backend keeps no state of its own.
      */
     static final int MAX_PRESENTABLE = 10_000;
-    private static final String ID = "id";
+    /** The stored id of the source record that describes each union record: the one a cataloguer copies. */
+    private static final String BEST = "best";
 
     private final FSDirectory directory;
     private final CatalogStore store;
@@ -80,7 +81,7 @@ public final class LuceneZ3950Backend implements CatalogBackend, AutoCloseable {
             var ids = new ArrayList<String>();
             if (hits > 0) {
                 for (ScoreDoc doc : searcher.search(lucene, Math.min(hits, MAX_PRESENTABLE)).scoreDocs) {
-                    ids.add(searcher.storedFields().document(doc.doc, java.util.Set.of(ID)).get(ID));
+                    ids.add(searcher.storedFields().document(doc.doc, java.util.Set.of(BEST)).get(BEST));
                 }
             }
             return new SearchResult(hits, String.join("\n", ids));

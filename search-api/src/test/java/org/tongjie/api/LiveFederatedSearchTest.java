@@ -79,7 +79,7 @@ class LiveFederatedSearchTest {
             assertFalse(status.has("message"));
             assertEquals(10, page.get("liveHits").size(), "the first records of 23");
             for (JsonNode hit : page.get("liveHits")) {
-                assertEquals("ztest-live", hit.get("libraryId").asText());
+                assertEquals("ztest-live", hit.get("libraries").get(0).asText());
                 assertFalse(hit.get("title").asText().isBlank(), hit.toString());
             }
         }

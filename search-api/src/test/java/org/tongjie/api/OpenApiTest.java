@@ -57,7 +57,10 @@ class OpenApiTest {
 
             assertDeclared(doc, "SearchPage", page);
             assertDeclared(doc, "SearchHit", hit);
-            assertDeclared(doc, "BibRecord", record);
+            assertDeclared(doc, "UnionRecord", record);
+            assertDeclared(doc, "BibRecord", record.get("description"));
+            assertDeclared(doc, "UnionMember", record.get("members").get(0));
+            assertDeclared(doc, "ClusterView", hub.get("/api/records/" + hit.get("id").asText() + "/cluster").json());
         }
     }
 

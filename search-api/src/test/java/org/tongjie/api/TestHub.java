@@ -26,14 +26,22 @@ final class TestHub implements AutoCloseable {
 
     record Answer(int status, JsonNode json, String contentType) {}
 
+    /** The key the staff of this test's hub use. */
+    final StaffKey staffKey = StaffKey.random();
+
     TestHub(Path dataDir) {
         catalog = Catalog.open(dataDir, Clock.systemUTC());
-        app = Hub.create(catalog).start(0);
+        app = Hub.create(catalog, staffKey).start(0);
     }
 
     TestHub withLibrary(String id, LibraryKind kind) {
         catalog.saveLibrary(new Library(id, id + "图书馆", id + " library", kind, Optional.empty(), "", Optional.empty()));
         return this;
+    }
+
+    /** Source records in the union records a search for everything finds: each one once, none lost. */
+    long searchableSourceRecords() {
+        return catalog.search("", 1, 5000).hits().stream().mapToLong(org.tongjie.index.SearchHit::sourceRecords).sum();
     }
 
     URI uri(String path) {
@@ -58,6 +66,16 @@ final class TestHub implements AutoCloseable {
 
     Answer post(String path, byte[] body) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    /** A JSON body, with {@code Authorization: Bearer key} unless the key is empty. */
+    Answer postJson(String path, String json, String key) throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (!key.isEmpty()) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        return send(request.build());
     }
 
     Answer postFile(String path, Path file) throws IOException, InterruptedException {

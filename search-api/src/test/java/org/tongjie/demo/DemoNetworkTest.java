@@ -39,10 +39,11 @@ class DemoNetworkTest {
             assertTrue(computer.hits().stream().allMatch(h -> !h.holdings().isEmpty()), "every demo copy has items");
 
             var everything = catalog.search("", 1, 1000).hits();
-            Map<String, Integer> holdersByTitle = new HashMap<>();
-            everything.stream().map(SearchHit::title).forEach(t -> holdersByTitle.merge(t, 1, Integer::sum));
-            long shared = holdersByTitle.values().stream().filter(n -> n > 1).count();
-            assertTrue(shared > 20, "titles held by more than one member: " + shared);
+            long shared = everything.stream().filter(h -> h.libraries().size() > 1).count();
+            assertTrue(shared > 20, "union records held by more than one member: " + shared);
+            var santiVolumes = everything.stream().filter(h -> h.title().equals("三体")).toList();
+            assertEquals(3, santiVolumes.size(), "one union record per volume of the trilogy, however many members hold it");
+            assertTrue(santiVolumes.stream().anyMatch(h -> h.libraries().size() > 1), santiVolumes.toString());
             var santi = catalog.search("三体", 1, 10);
             assertTrue(santi.total() >= 3, "the CNMARC records are in the network");
             var chineseItems = catalog.search("", 1, 1000).hits().stream()
@@ -53,12 +54,18 @@ class DemoNetworkTest {
         }
     }
 
+    static Map<String, SearchHit> byId(Catalog catalog) {
+        return catalog.search("", 1, 1000).hits().stream()
+                .collect(Collectors.toMap(SearchHit::id, h -> h, (x, y) -> x, java.util.TreeMap::new));
+    }
+
     @Test
     void loadingIsDeterministic(@TempDir Path a, @TempDir Path b) throws IOException {
         try (var first = Catalog.open(a, Clock.systemUTC()); var second = Catalog.open(b, Clock.systemUTC())) {
             DemoNetwork.load(first);
             DemoNetwork.load(second);
-            assertEquals(first.search("", 1, 1000).hits(), second.search("", 1, 1000).hits());
+            // documents of equal score come in index order, which merges of index segments may reorder
+            assertEquals(byId(first), byId(second));
         }
     }
 }

@@ -54,13 +54,24 @@ class OaiHarvestIntoCatalogTest {
         return catalog.search("", 1, 1000).hits().stream().map(SearchHit::title).collect(Collectors.toSet());
     }
 
+    /** Source records in the union records a search for everything finds. */
+    static long sourceRecords(Catalog catalog) {
+        return catalog.search("", 1, 1000).hits().stream().mapToLong(SearchHit::sourceRecords).sum();
+    }
+
+    /** Every union record by id: hits of equal score come in index order, which segment merges may change. */
+    static Map<String, SearchHit> byId(Catalog catalog) {
+        return catalog.search("", 1, 1000).hits().stream()
+                .collect(Collectors.toMap(SearchHit::id, h -> h, (x, y) -> x, java.util.TreeMap::new));
+    }
+
     @Test
     void aSecondRunAppliesExactlyTheChangesMadeAtTheSource(@TempDir Path dir) throws IOException {
         InMemoryItems items = LcItems.at(LOADED);
         try (var provider = provider(items); var catalog = catalog(dir)) {
             var first = OaiHarvest.run(catalog, "lc", client(provider.baseUrl(), FIRST_RUN), Clock.fixed(FIRST_RUN, ZoneOffset.UTC));
             assertEquals(items.all().size(), first.accepted() + first.quarantined(), first.toString());
-            long before = catalog.search("", 1, 1).total();
+            long before = sourceRecords(catalog);
             assertEquals(first.accepted(), before);
 
             var ids = items.all().stream().filter(i -> new String(i.marcxml(), StandardCharsets.UTF_8).contains("tag=\"245\""))
@@ -73,7 +84,7 @@ class OaiHarvestIntoCatalogTest {
             assertEquals(0, second.accepted());
             assertEquals(1, second.updated(), second.toString());
             assertEquals(1, second.deleted(), second.toString());
-            assertEquals(before - 1, catalog.search("", 1, 1).total());
+            assertEquals(before - 1, sourceRecords(catalog));
             assertEquals(1, catalog.search("Retitled by the member", 1, 5).total());
         }
     }
@@ -88,14 +99,14 @@ class OaiHarvestIntoCatalogTest {
              var cut = catalog(cutDir); var clean = catalog(cleanDir)) {
             var clock = Clock.fixed(FIRST_RUN, ZoneOffset.UTC);
             assertThrows(OaiHarvestException.class, () -> OaiHarvest.run(cut, "lc", client(failing.baseUrl(), FIRST_RUN), clock));
-            long kept = cut.search("", 1, 1).total();
+            long kept = sourceRecords(cut);
             assertTrue(kept > 0 && kept < 106, "the pages before the failure are stored: " + kept);
             assertTrue(cut.harvestState("lc").resumeToken().isPresent(), "the run can resume");
 
             OaiHarvest.run(cut, "lc", client(provider.baseUrl(), FIRST_RUN), clock);
             OaiHarvest.run(clean, "lc", client(provider.baseUrl(), FIRST_RUN), clock);
 
-            assertEquals(clean.search("", 1, 1000).hits(), cut.search("", 1, 1000).hits());
+            assertEquals(byId(clean), byId(cut));
             assertTrue(cut.harvestState("lc").resumeToken().isEmpty());
         }
     }

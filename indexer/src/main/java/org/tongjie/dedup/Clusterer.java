@@ -1,0 +1,163 @@
+package org.tongjie.dedup;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Groups records that share block keys into clusters of one edition each. A record joins a cluster when
+ * some member matches it by a rule and no member vetoes it (so a chain of near-matches can never pull two
+ * different editions together), and records are taken in id order, so the same records always give the
+ * same clusters: updating a few records and clustering their block again gives what clustering everything
+ * from scratch would. Staff overrides come first: MERGE pairs form one unit that vetoes cannot break,
+ * SPLIT pairs never share a cluster.
+ */
+public final class Clusterer {
+    public static final String STAFF_MERGE = "staff-merge";
+
+    private Clusterer() {}
+
+    public static List<Cluster> cluster(List<Candidate> candidates, List<ClusterOverride> overrides) {
+        var byId = new HashMap<String, Candidate>();
+        candidates.forEach(c -> byId.put(c.recordId(), c));
+        var split = new HashSet<String>();
+        var units = new Units(byId.keySet());
+        for (ClusterOverride o : overrides) {
+            if (byId.containsKey(o.recordA()) && byId.containsKey(o.recordB())) {
+                if (o.kind() == ClusterOverride.Kind.MERGE) {
+                    units.join(o.recordA(), o.recordB());
+                } else {
+                    split.add(pair(o.recordA(), o.recordB()));
+                }
+            }
+        }
+        var clusters = new ArrayList<Building>();
+        var byKey = new HashMap<String, List<Building>>();
+        for (List<String> unit : units.sorted()) {
+            List<Candidate> members = unit.stream().map(byId::get).toList();
+            Building home = sharingKeys(members, byKey).stream().filter(b -> b.accepts(members, split)).findFirst()
+                    .orElse(null);
+            if (home == null) {
+                home = new Building(clusters.size(), members);
+                clusters.add(home);
+            } else {
+                home.add(members);
+            }
+            for (Candidate c : members) {
+                for (String key : c.blockKeys()) {
+                    List<Building> filed = byKey.computeIfAbsent(key, k -> new ArrayList<>());
+                    if (!filed.contains(home)) {
+                        filed.add(home);
+                    }
+                }
+            }
+        }
+        return clusters.stream().map(Building::toCluster).toList();
+    }
+
+    /**
+     * The clusters a unit could join, oldest first: only a cluster with a member sharing a block key can
+     * hold a match, so the others need not be tried.
+     */
+    private static List<Building> sharingKeys(List<Candidate> unit, Map<String, List<Building>> byKey) {
+        var found = new TreeMap<Integer, Building>();
+        for (Candidate c : unit) {
+            for (String key : c.blockKeys()) {
+                byKey.getOrDefault(key, List.of()).forEach(b -> found.put(b.order, b));
+            }
+        }
+        return List.copyOf(found.values());
+    }
+
+    private static String pair(String a, String b) {
+        return a.compareTo(b) < 0 ? a + "\n" + b : b + "\n" + a;
+    }
+
+    /** A cluster being built: its members in joining order and how each joined. */
+    private static final class Building {
+        private final int order;
+        private final List<Candidate> members = new ArrayList<>();
+        private final List<Cluster.Member> joined = new ArrayList<>();
+        private Optional<Cluster.Member> pendingMatch = Optional.empty();
+
+        Building(int order, List<Candidate> unit) {
+            this.order = order;
+            for (int i = 0; i < unit.size(); i++) {
+                Candidate c = unit.get(i);
+                joined.add(i == 0 ? new Cluster.Member(c.recordId(), Optional.empty(), Optional.empty())
+                        : new Cluster.Member(c.recordId(), Optional.of(STAFF_MERGE), Optional.of(unit.getFirst().recordId())));
+                members.add(c);
+            }
+        }
+
+        /** True when no pair is split or vetoed and at least one pair matches by a rule. */
+        boolean accepts(List<Candidate> unit, Set<String> split) {
+            Optional<Cluster.Member> match = Optional.empty();
+            for (Candidate newcomer : unit) {
+                for (Candidate member : members) {
+                    if (split.contains(pair(newcomer.recordId(), member.recordId()))) {
+                        return false;
+                    }
+                    MatchDecision d = Matcher.compare(newcomer.keys(), member.keys());
+                    if (d.veto().isPresent()) {
+                        return false;
+                    }
+                    if (d.sameEdition() && match.isEmpty()) {
+                        match = Optional.of(new Cluster.Member(unit.getFirst().recordId(), d.rule(), Optional.of(member.recordId())));
+                    }
+                }
+            }
+            pendingMatch = match;
+            return match.isPresent();
+        }
+
+        void add(List<Candidate> unit) {
+            Cluster.Member first = pendingMatch.orElseThrow();
+            for (int i = 0; i < unit.size(); i++) {
+                Candidate c = unit.get(i);
+                joined.add(i == 0 ? first
+                        : new Cluster.Member(c.recordId(), Optional.of(STAFF_MERGE), Optional.of(unit.getFirst().recordId())));
+                members.add(c);
+            }
+        }
+
+        Cluster toCluster() {
+            String id = members.stream().map(Candidate::recordId).min(Comparator.naturalOrder()).orElseThrow();
+            return new Cluster(id, joined);
+        }
+    }
+
+    /** Records tied together by staff merges (union-find), each unit in id order, units by their first id. */
+    private static final class Units {
+        private final Map<String, String> parent = new HashMap<>();
+
+        Units(Set<String> ids) {
+            ids.forEach(id -> parent.put(id, id));
+        }
+
+        void join(String a, String b) {
+            String ra = root(a);
+            String rb = root(b);
+            if (!ra.equals(rb)) {
+                parent.put(ra.compareTo(rb) < 0 ? rb : ra, ra.compareTo(rb) < 0 ? ra : rb);
+            }
+        }
+
+        private String root(String id) {
+            String p = parent.get(id);
+            return p.equals(id) ? id : root(p);
+        }
+
+        List<List<String>> sorted() {
+            var groups = new HashMap<String, List<String>>();
+            parent.keySet().stream().sorted().forEach(id -> groups.computeIfAbsent(root(id), r -> new ArrayList<>()).add(id));
+            return groups.values().stream().sorted(Comparator.comparing(List::getFirst)).toList();
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package org.tongjie.indexer;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tongjie.catalog.BibRecord;
+import org.tongjie.catalog.Library;
+import org.tongjie.catalog.LibraryKind;
+import org.tongjie.catalog.UnionRecord;
+import org.tongjie.dedup.Candidate;
+import org.tongjie.dedup.Cluster;
+import org.tongjie.dedup.ClusterOverride;
+import org.tongjie.dedup.Clusterer;
+import org.tongjie.index.CatalogIndex;
+import org.tongjie.marc.Normalizer;
+import org.tongjie.store.CatalogStore;
+import org.tongjie.store.ClusterTables;
+
+/**
+ * Turns a run of source-record changes into union records. Only the clusters the changes touch are
+ * worked out again: the changed records, every record sharing a block key with them (by their old keys
+ * and their new ones), their cluster mates, the records a staff override ties to them, and so on until
+ * nothing new joins. Clustering is a function of those records alone, so the result is what clustering
+ * the whole catalogue would give. The store's cluster tables are saved before the index is written; if
+ * the hub stops in between, the same changes are applied again and the index's own view of which records
+ * shared a union record finds what must be rewritten.
+ */
+final class UnionIndexer {
+    private static final Logger LOG = LoggerFactory.getLogger(UnionIndexer.class);
+    /**
+     * A block this large means a key shared by unrelated records (a title like "Poems" with no author);
+     * the closure stops growing there rather than recluster half the catalogue for one change.
+     */
+    static final int MAX_AFFECTED = 20_000;
+
+    private final CatalogStore store;
+    private final ClusterTables tables;
+    private final CatalogIndex index;
+    /** Normalised records by id and change number: reclustering a block reads its unchanged records again. */
+    private final Cache<String, Optional<Candidate>> prepared = Caffeine.newBuilder().maximumSize(20_000).build();
+
+    UnionIndexer(CatalogStore store, CatalogIndex index) {
+        this.store = store;
+        this.tables = store.clusters();
+        this.index = index;
+    }
+
+    /** Applies changes to the index (not yet committed) and the cluster tables. */
+    void apply(List<CatalogStore.Change> changes, Map<String, Library> members) throws IOException {
+        var changed = new HashMap<String, Optional<Candidate>>();
+        for (var change : changes) {
+            changed.put(change.record().recordId(), prepare(change, members));
+        }
+        Map<String, Set<String>> newKeys = changed.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                e -> e.getValue().map(Candidate::blockKeys).orElse(Set.of())));
+        recluster(changed, newKeys, closure(newKeys.keySet(), newKeys), members);
+    }
+
+    /** Works out again the clusters of these unchanged records, after staff overrode how they join. */
+    void recluster(Collection<String> recordIds, Map<String, Library> members) throws IOException {
+        recluster(Map.of(), Map.of(), closure(recordIds, Map.of()), members);
+    }
+
+    private void recluster(Map<String, Optional<Candidate>> changed, Map<String, Set<String>> newKeys,
+            Set<String> affected, Map<String, Library> members) throws IOException {
+        var candidates = new ArrayList<Candidate>();
+        var unchanged = affected.stream().filter(id -> !changed.containsKey(id)).toList();
+        for (var current : store.current(unchanged)) {
+            prepare(current, members).ifPresent(candidates::add);
+        }
+        changed.values().forEach(c -> c.ifPresent(candidates::add));
+        List<Cluster> clusters = Clusterer.cluster(candidates, tables.overridesOf(affected));
+        tables.save(newKeys, affected, clusters);
+        index.deleteMembers(affected);
+        Map<String, BibRecord> records = candidates.stream().collect(Collectors.toMap(Candidate::recordId, Candidate::record));
+        for (Cluster cluster : clusters) {
+            put(cluster, records, members);
+        }
+    }
+
+    private Set<String> closure(Collection<String> start, Map<String, Set<String>> newKeys) throws IOException {
+        var affected = new HashSet<>(start);
+        var seenKeys = new HashSet<String>();
+        Collection<String> frontier = List.copyOf(affected);
+        while (!frontier.isEmpty()) {
+            var keys = new HashSet<String>();
+            tables.keysOf(frontier).values().forEach(keys::addAll);
+            frontier.stream().filter(newKeys::containsKey).forEach(id -> keys.addAll(newKeys.get(id)));
+            keys.removeAll(seenKeys);
+            seenKeys.addAll(keys);
+            var neighbours = new HashSet<>(tables.recordsUnder(keys));
+            neighbours.addAll(tables.clusterMates(frontier));
+            neighbours.addAll(index.coMembers(frontier));
+            for (ClusterOverride o : tables.overridesOf(frontier)) {
+                neighbours.add(o.recordA());
+                neighbours.add(o.recordB());
+            }
+            neighbours.removeAll(affected);
+            if (affected.size() + neighbours.size() > MAX_AFFECTED) {
+                LOG.warn("the records changed with {} share keys with more than {} others; clustering only those found so far",
+                        start.stream().limit(3).toList(), MAX_AFFECTED);
+                break;
+            }
+            affected.addAll(neighbours);
+            frontier = neighbours;
+        }
+        return affected;
+    }
+
+    private Optional<Candidate> prepare(CatalogStore.Change change, Map<String, Library> members) {
+        var record = change.record();
+        if (record.deleted()) {
+            return Optional.empty();
+        }
+        return prepared.get(record.recordId() + "@" + change.seq(), key -> {
+            try {
+                var member = Optional.ofNullable(members.get(record.libraryId()));
+                return Optional.of(Candidate.of(Normalizer.normalize(record, member.flatMap(Library::holdingsMapping))));
+            } catch (RuntimeException e) {
+                LOG.error("record {} of {} (local id {}) could not be indexed and is left out of search: {}",
+                        record.recordId(), record.libraryId(), record.localId(), e.getMessage(), e);
+                return Optional.empty();
+            }
+        });
+    }
+
+    private void put(Cluster cluster, Map<String, BibRecord> records, Map<String, Library> members) throws IOException {
+        var joined = cluster.members().stream()
+                .map(m -> new UnionRecord.Joined(records.get(m.recordId()), m.rule(), m.matchedWith())).toList();
+        var union = UnionRecord.of(cluster.id(), joined);
+        Set<LibraryKind> kinds = union.libraries().stream().map(members::get).filter(l -> l != null)
+                .map(Library::kind).collect(Collectors.toSet());
+        index.put(union, joined.stream().map(UnionRecord.Joined::record).toList(), kinds);
+    }
+
+    /** Forgets the derived cluster tables, for a rebuild of the index from the store. */
+    void clear() {
+        tables.clearDerived();
+        prepared.invalidateAll();
+    }
+}

@@ -1,0 +1,60 @@
+package org.tongjie.api;
+
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+import org.tongjie.indexer.Catalog;
+import org.tongjie.indexer.UnknownRecordException;
+
+/**
+ * {@code /api/records/{id}/cluster}: which source records make up a union record and by which rule, and
+ * the staff's split and merge, which outrank the matcher from then on.
+ */
+final class ClusterController {
+    private final Catalog catalog;
+    private final StaffKey staff;
+
+    ClusterController(Catalog catalog, StaffKey staff) {
+        this.catalog = catalog;
+        this.staff = staff;
+    }
+
+    record SplitRequest(List<String> records, String reason) {}
+
+    record MergeRequest(String with, String reason) {}
+
+    void show(Context ctx) {
+        String id = ctx.pathParam("id");
+        ctx.json(catalog.cluster(id).orElseThrow(() -> new NotFoundException("no union record or source record with id '" + id + "'")));
+    }
+
+    void split(Context ctx) {
+        staff.require(ctx);
+        var body = ctx.bodyValidator(SplitRequest.class)
+                .check(r -> r.records() != null && !r.records().isEmpty(), "records: name the source records to split off")
+                .check(r -> r.reason() != null && !r.reason().isBlank(), "reason: say why, for the staff after you")
+                .get();
+        List<String> now = act(() -> catalog.split(ctx.pathParam("id"), body.records(), "staff", body.reason()));
+        ctx.json(Map.of("unionRecords", now));
+    }
+
+    void merge(Context ctx) {
+        staff.require(ctx);
+        var body = ctx.bodyValidator(MergeRequest.class)
+                .check(r -> r.with() != null && !r.with().isBlank(), "with: the id of the union record to merge with")
+                .check(r -> r.reason() != null && !r.reason().isBlank(), "reason: say why, for the staff after you")
+                .get();
+        String merged = act(() -> catalog.merge(ctx.pathParam("id"), body.with(), "staff", body.reason()));
+        ctx.json(Map.of("unionRecord", merged));
+    }
+
+    private static <T> T act(java.util.function.Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (UnknownRecordException e) {
+            throw new NotFoundException(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        }
+    }
+}
