@@ -9,16 +9,54 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /** Connections and transactions on the embedded SQLite file, with the ILL schema migrated. */
-final class Database {
+final class Database implements AutoCloseable {
     @FunctionalInterface
     interface Work<T> {
         T run(Connection c) throws Exception;
     }
 
+    /** Idle connections kept for reuse: opening a SQLite connection costs more than most transactions. */
+    private static final int MAX_IDLE = 8;
+
     private final DataSource dataSource;
+    private final java.util.concurrent.BlockingDeque<Connection> idle = new java.util.concurrent.LinkedBlockingDeque<>();
+    private volatile boolean closed;
 
     private Database(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    private Connection borrow() throws java.sql.SQLException {
+        if (closed) {
+            throw new IllStoreException("the ILL store is closed", null);
+        }
+        Connection c = idle.pollFirst();
+        return c != null ? c : dataSource.getConnection();
+    }
+
+    /** Back to the pool in auto-commit mode (no transaction, no lock held), or closed if the pool is full. */
+    private void giveBack(Connection c, boolean healthy) {
+        try {
+            if (healthy && !closed && !c.isClosed() && c.getAutoCommit() && idle.size() < MAX_IDLE) {
+                idle.offerFirst(c);
+                if (!closed) {
+                    return;
+                }
+                idle.remove(c);
+            }
+            c.close();
+        } catch (java.sql.SQLException e) {
+            // a connection that cannot even be closed is simply dropped
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        Connection c;
+        while ((c = idle.pollFirst()) != null) {
+            giveBack(c, false);
+        }
     }
 
     static Database openSqlite(Path file) {
@@ -45,30 +83,51 @@ final class Database {
 
     /** Runs {@code work} in one transaction: all of it commits, or none of it. */
     <T> T inTransaction(Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
+        Connection c = null;
+        boolean healthy = false;
+        try {
+            c = borrow();
             c.setAutoCommit(false);
             try {
                 T result = work.run(c);
                 c.commit();
+                c.setAutoCommit(true);
+                healthy = true;
                 return result;
             } catch (Exception e) {
                 c.rollback();
+                c.setAutoCommit(true);
+                healthy = true;
                 throw e;
             }
         } catch (RuntimeException e) {
             throw e; // our own refusals (illegal transition, concurrent change) pass through as they are
         } catch (Exception e) {
             throw new IllStoreException("ILL database write failed: " + e.getMessage(), e);
+        } finally {
+            if (c != null) {
+                giveBack(c, healthy);
+            }
         }
     }
 
     <T> T read(Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            return work.run(c);
+        Connection c = null;
+        boolean healthy = false;
+        try {
+            c = borrow();
+            T result = work.run(c);
+            healthy = true;
+            return result;
         } catch (RuntimeException e) {
+            healthy = true;
             throw e;
         } catch (Exception e) {
             throw new IllStoreException("ILL database read failed: " + e.getMessage(), e);
+        } finally {
+            if (c != null) {
+                giveBack(c, healthy);
+            }
         }
     }
 }

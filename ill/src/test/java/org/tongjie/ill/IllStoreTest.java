@@ -32,8 +32,9 @@ class IllStoreTest {
         Instant due = Instant.parse("2025-04-01T16:00:00Z");
         Instant renewed = Instant.parse("2025-05-01T16:00:00Z");
         var kioskOfD = new Pickup.AtServicePoint("D", Pickup.Kind.KIOSK_24H);
-        List<Command> journey = List.of(Command.of(Action.ROUTE), Command.of(Action.SEND_TO_LENDER),
-                Command.of(Action.UNFILLED), Command.of(Action.ROUTE), Command.of(Action.SEND_TO_LENDER),
+        Instant answerBy = Instant.parse("2025-03-03T02:00:00Z");
+        List<Command> journey = List.of(Command.route(1, "B"), Command.sendToLender(answerBy),
+                Command.of(Action.UNFILLED), Command.route(2, "C"), Command.sendToLender(answerBy),
                 Command.of(Action.WILL_SUPPLY), Command.of(Action.PICK), Command.ship("SF Express", "SF1234567890"),
                 Command.of(Action.DEPART), Command.shelveForPickup("L-07", holdUntil), Command.loan(due),
                 Command.renew(renewed), Command.returnAt(kioskOfD), Command.of(Action.SEND_HOME),
@@ -105,7 +106,7 @@ class IllStoreTest {
     void staleVersionIsRefusedAndNamesTheVersionSeen() {
         IllStore store = open();
         IllRequest r = Walk.create(store, Track.LOAN_AT_SERVICE_POINT);
-        store.apply(r.id(), 0, Command.of(Action.ROUTE), "router", "");
+        store.apply(r.id(), 0, Command.route(1, "B"), "router", "");
         var e = assertThrows(ConcurrentChangeException.class,
                 () -> store.apply(r.id(), 0, Command.of(Action.CANCEL), "reader", ""));
         assertEquals(0, e.seenVersion());
@@ -116,7 +117,7 @@ class IllStoreTest {
     void unknownRequestIsReported() {
         IllStore store = open();
         assertEquals(Optional.empty(), store.find(999));
-        assertThrows(UnknownRequestException.class, () -> store.apply(999, 0, Command.of(Action.ROUTE), "x", ""));
+        assertThrows(UnknownRequestException.class, () -> store.apply(999, 0, Command.route(1, "B"), "x", ""));
     }
 
     @Test
