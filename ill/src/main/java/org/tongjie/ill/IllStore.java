@@ -219,6 +219,27 @@ public final class IllStore implements AutoCloseable {
         }
     }
 
+    /** Lines for the pick list of a lender: its requests at WILL_SUPPLY with the copy on their current rota line. */
+    List<PickListLine> pickList(String libraryId) {
+        return db.read(c -> {
+            try (var st = c.prepareStatement("""
+                    SELECT r.id, r.version, r.state, r.title, o.service_point, o.location, o.call_number, o.barcode
+                    FROM ill_requests r JOIN ill_rota o ON o.request_id = r.id AND o.position = r.rota_position
+                    WHERE r.lender_library = ? AND r.state = 'WILL_SUPPLY'""")) {
+                st.setString(1, libraryId);
+                try (var rs = st.executeQuery()) {
+                    var out = new ArrayList<PickListLine>();
+                    while (rs.next()) {
+                        out.add(new PickListLine(rs.getLong(1), rs.getLong(2), RequestState.valueOf(rs.getString(3)),
+                                rs.getString(4), rs.getString(5), Optional.ofNullable(rs.getString(6)),
+                                Optional.ofNullable(rs.getString(7)), Optional.ofNullable(rs.getString(8))));
+                    }
+                    return out;
+                }
+            }
+        });
+    }
+
     /** Every request id with its version and the number of its events, for consistency checks. */
     public List<long[]> versionsAndEventCounts() {
         return db.read(c -> {
