@@ -81,6 +81,16 @@ final class Database implements AutoCloseable {
         return new Database(ds);
     }
 
+    /**
+     * A PostgreSQL database (the caller's data source, e.g. a PGSimpleDataSource), migrated with the
+     * PostgreSQL folder: the same tables, an identity column and plpgsql triggers for the append-only log.
+     */
+    static Database openPostgres(DataSource ds) {
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration/ill/postgresql")
+                .table("ill_schema_history").load().migrate();
+        return new Database(ds);
+    }
+
     /** Runs {@code work} in one transaction: all of it commits, or none of it. */
     <T> T inTransaction(Work<T> work) {
         Connection c = null;

@@ -106,6 +106,62 @@ public final class IllService {
         return store.apply(id, version, Command.recall(due), actor, note);
     }
 
+    public Permissions permissions() {
+        return new Permissions(network.get());
+    }
+
+    /** What {@code who} may do to the request now: the table's moves from its state that their role allows. */
+    public Set<Action> allowedActions(Principal who, IllRequest r) {
+        var permissions = permissions();
+        var out = EnumSet.noneOf(Action.class);
+        for (Action a : Transitions.allowed(r.track(), r.state())) {
+            if (permissions.mayDo(who, a, r)) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    /** The request, if {@code who} may see it. */
+    public IllRequest view(Principal who, long id) {
+        IllRequest r = require(id);
+        if (!permissions().maySee(who, r)) {
+            throw new NotPermittedException(who.actor() + " may not see ILL request " + id);
+        }
+        return r;
+    }
+
+    /**
+     * An action by {@code who}, checked against {@link Permissions}; the details the lender's policy and
+     * the clock decide (due dates, hold times, the next lender) are decided here.
+     *
+     * @throws NotPermittedException if the role does not allow it on this request
+     * @throws IllegalArgumentException if a detail the action needs is missing
+     */
+    public IllRequest perform(Principal who, long id, ActionRequest a) {
+        IllRequest r = require(id);
+        if (!permissions().mayDo(who, a.action(), r)) {
+            throw new NotPermittedException(who.actor() + " may not " + a.action() + " ILL request " + id
+                    + " (" + r.state() + ")");
+        }
+        String actor = who.actor();
+        return switch (a.action()) {
+            case UNFILLED -> unfilled(id, a.version(), actor, a.note());
+            case SHELVE_FOR_PICKUP -> shelveForPickup(id, a.version(), need(a.slot(), "slot", a), actor);
+            case LOAN -> loan(id, a.version(), actor);
+            case RENEW -> renew(id, a.version(), actor);
+            case RECALL -> recall(id, a.version(), actor, a.note());
+            case SHIP -> act(id, a.version(), Command.ship(need(a.courier(), "courier", a), need(a.waybill(), "waybill", a)),
+                    actor, a.note());
+            case RETURN -> act(id, a.version(), Command.returnAt(need(a.returnPoint(), "returnPoint", a)), actor, a.note());
+            default -> act(id, a.version(), Command.of(a.action()), actor, a.note());
+        };
+    }
+
+    private static <T> T need(Optional<T> value, String field, ActionRequest a) {
+        return value.orElseThrow(() -> new IllegalArgumentException(a.action() + " needs " + field));
+    }
+
     /** What one run of the scheduled jobs did. */
     public record JobReport(int lenderTimeouts, int rerouted, int sentToLender, int pickupsExpired, int overdue) {}
 

@@ -21,15 +21,30 @@ import java.util.Optional;
 public final class IllStore implements AutoCloseable {
     private final Database db;
     private final Clock clock;
+    private final IllAccounts accounts;
 
     private IllStore(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
+        this.accounts = new IllAccounts(db);
+    }
+
+    /** Readers' PINs and members' API keys, in the same database. */
+    public IllAccounts accounts() {
+        return accounts;
     }
 
     /** Opens (creating if needed) the SQLite file and migrates the ILL tables; the file may be shared. */
     public static IllStore openSqlite(Path file, Clock clock) {
         return new IllStore(Database.openSqlite(file), Objects.requireNonNull(clock, "clock"));
+    }
+
+    /**
+     * Opens a PostgreSQL database and migrates the ILL tables (history table {@code ill_schema_history}).
+     * Under READ COMMITTED the version guard in the UPDATE, not the read before it, decides a race.
+     */
+    public static IllStore openPostgres(javax.sql.DataSource dataSource, Clock clock) {
+        return new IllStore(Database.openPostgres(dataSource), Objects.requireNonNull(clock, "clock"));
     }
 
     /** Records a new request in state REQUESTED at version 0. */

@@ -34,9 +34,13 @@ class IllServiceTest {
     @BeforeEach
     void open() {
         clock = new Networks.MovableClock(Walk.T0);
-        store = IllStore.openSqlite(dir.resolve("ill.db"), clock);
+        store = openStore(clock);
         members = new ArrayList<>(Networks.members());
         ill = new IllService(store, () -> Network.of(members), clock);
+    }
+
+    IllStore openStore(java.time.Clock clock) {
+        return IllStore.openSqlite(dir.resolve("ill.db"), clock);
     }
 
     @AfterEach

@@ -16,8 +16,14 @@ class IllStoreTest {
     @TempDir
     Path dir;
 
-    private IllStore open() {
+    /** The store under test; {@code PostgresIllStoreTest} runs every test here on PostgreSQL. */
+    IllStore open() {
         return IllStore.openSqlite(dir.resolve("hub.db"), Clock.fixed(Walk.T0, ZoneOffset.UTC));
+    }
+
+    /** A plain connection to the same database, past the store. */
+    java.sql.Connection raw() throws java.sql.SQLException {
+        return DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("hub.db"));
     }
 
     /** The "Done when" journey, at the store level: A's reader, B unfilled, C ships, returned at D. */
@@ -135,8 +141,7 @@ class IllStoreTest {
     void eventsAreAppendOnlyInTheDatabase() throws Exception {
         IllStore store = open();
         IllRequest r = Walk.driveTo(store, Track.LOAN_AT_SERVICE_POINT, RequestState.ROUTED);
-        try (var c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("hub.db"));
-             var st = c.createStatement()) {
+        try (var c = raw(); var st = c.createStatement()) {
             var update = assertThrows(java.sql.SQLException.class,
                     () -> st.executeUpdate("UPDATE ill_events SET actor = 'forger' WHERE request_id = " + r.id()));
             assertTrue(update.getMessage().contains("append-only"), update.getMessage());

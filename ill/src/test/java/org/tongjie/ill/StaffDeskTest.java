@@ -27,9 +27,13 @@ class StaffDeskTest {
     @BeforeEach
     void open() {
         var clock = new Networks.MovableClock(Walk.T0);
-        store = IllStore.openSqlite(dir.resolve("ill.db"), clock);
+        store = openStore(clock);
         ill = new IllService(store, Networks::kunshan, clock);
         desk = new StaffDesk(ill);
+    }
+
+    IllStore openStore(java.time.Clock clock) {
+        return IllStore.openSqlite(dir.resolve("ill.db"), clock);
     }
 
     @AfterEach

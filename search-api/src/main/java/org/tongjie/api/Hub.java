@@ -14,6 +14,7 @@ import io.javalin.validation.ValidationException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tongjie.api.ill.IllHttp;
 import org.tongjie.indexer.Catalog;
 import org.tongjie.indexer.UnknownLibraryException;
 import org.tongjie.marc.MarcSource;
@@ -24,7 +25,13 @@ public final class Hub {
 
     private Hub() {}
 
+    /** The hub without interlibrary loan (no /api/ill routes). */
     public static Javalin create(Catalog catalog) {
+        return create(catalog, null);
+    }
+
+    /** The hub; with {@code ill}, its /api/ill routes too. */
+    public static Javalin create(Catalog catalog, IllHttp ill) {
         var search = new SearchController(catalog);
         var libraries = new LibraryController(catalog);
         var records = new RecordController(catalog);
@@ -42,6 +49,9 @@ public final class Hub {
             config.routes.get("/api/libraries/{id}/quarantine/{entry}", libraries::quarantinedRecord);
             config.routes.get("/api/search", search::search);
             config.routes.get("/api/records/{id}", records::show);
+            if (ill != null) {
+                ill.register(config.routes);
+            }
             config.routes.exception(BadRequestException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
             config.routes.exception(ValidationException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, describe(e)));
             config.routes.exception(NotFoundException.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e.getMessage()));

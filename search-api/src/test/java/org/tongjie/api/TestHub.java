@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import org.tongjie.api.ill.IllHttp;
 import org.tongjie.catalog.Library;
 import org.tongjie.catalog.LibraryKind;
 import org.tongjie.indexer.Catalog;
@@ -23,12 +24,14 @@ final class TestHub implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
     final Catalog catalog;
     final Javalin app;
+    final IllHttp ill;
 
     record Answer(int status, JsonNode json, String contentType) {}
 
     TestHub(Path dataDir) {
         catalog = Catalog.open(dataDir, Clock.systemUTC());
-        app = Hub.create(catalog).start(0);
+        ill = IllHttp.open(dataDir, catalog, Clock.systemUTC());
+        app = Hub.create(catalog, ill).start(0);
     }
 
     TestHub withLibrary(String id, LibraryKind kind) {
@@ -74,6 +77,7 @@ final class TestHub implements AutoCloseable {
     @Override
     public void close() throws IOException {
         app.stop();
+        ill.close();
         catalog.close();
     }
 }
