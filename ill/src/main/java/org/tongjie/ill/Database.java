@@ -60,6 +60,14 @@ final class Database implements AutoCloseable {
     }
 
     static Database openSqlite(Path file) {
+        return openSqlite(file, SQLiteConfig.SynchronousMode.NORMAL);
+    }
+
+    /**
+     * In WAL mode, NORMAL syncs at checkpoints: a commit survives the process being killed but the last
+     * ones may be lost if the machine loses power; FULL syncs the WAL at every commit.
+     */
+    static Database openSqlite(Path file, SQLiteConfig.SynchronousMode synchronous) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
         } catch (java.io.IOException e) {
@@ -67,7 +75,7 @@ final class Database implements AutoCloseable {
         }
         var config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setSynchronous(synchronous);
         config.setBusyTimeout(30_000);
         config.enforceForeignKeys(true);
         // BEGIN IMMEDIATE takes the write lock up front: concurrent writers wait for each other (busy

@@ -39,6 +39,11 @@ public final class IllStore implements AutoCloseable {
         return new IllStore(Database.openSqlite(file), Objects.requireNonNull(clock, "clock"));
     }
 
+    /** As {@link #openSqlite(Path, Clock)}, but syncing the log at every commit (power-loss durable). */
+    static IllStore openSqliteFullSync(Path file, Clock clock) {
+        return new IllStore(Database.openSqlite(file, org.sqlite.SQLiteConfig.SynchronousMode.FULL), clock);
+    }
+
     /**
      * Opens a PostgreSQL database and migrates the ILL tables (history table {@code ill_schema_history}).
      * Under READ COMMITTED the version guard in the UPDATE, not the read before it, decides a race.
