@@ -2,8 +2,8 @@ package org.tongjie.ill;
 
 /** The name of a move in {@link Transitions}, with the kind of details a {@link Command} must carry. */
 public enum Action {
-    ROUTE(Details.None.class),
-    SEND_TO_LENDER(Details.None.class),
+    ROUTE(Details.Lender.class),
+    SEND_TO_LENDER(Details.RespondBy.class),
     WILL_SUPPLY(Details.None.class),
     UNFILLED(Details.None.class),
     PICK(Details.None.class),

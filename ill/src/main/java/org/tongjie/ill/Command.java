@@ -18,6 +18,14 @@ public record Command(Action action, Details details) {
         return new Command(action, new Details.None());
     }
 
+    public static Command route(int rotaPosition, String lenderLibraryId) {
+        return new Command(Action.ROUTE, new Details.Lender(rotaPosition, lenderLibraryId));
+    }
+
+    public static Command sendToLender(Instant answerBy) {
+        return new Command(Action.SEND_TO_LENDER, new Details.RespondBy(answerBy));
+    }
+
     public static Command ship(String courier, String waybill) {
         return new Command(Action.SHIP, new Details.Shipment(courier, waybill));
     }

@@ -8,6 +8,23 @@ public sealed interface Details {
     /** The action needs nothing more than its name. */
     record None() implements Details {}
 
+    /** The lender on the rota that the request goes to now. */
+    record Lender(int rotaPosition, String libraryId) implements Details {
+        public Lender {
+            if (rotaPosition < 1) {
+                throw new IllegalArgumentException("rota position must be 1 or more, was " + rotaPosition);
+            }
+            Checks.nonBlank(libraryId, "lender library id");
+        }
+    }
+
+    /** The lender must answer (will supply or unfilled) by then, or the rota moves on. */
+    record RespondBy(Instant deadline) implements Details {
+        public RespondBy {
+            Checks.present(deadline, "answer deadline");
+        }
+    }
+
     record Shipment(String courier, String waybill) implements Details {
         public Shipment {
             Checks.nonBlank(courier, "courier");

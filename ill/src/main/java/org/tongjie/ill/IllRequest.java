@@ -6,13 +6,14 @@ package org.tongjie.ill;
  * the latest state.
  */
 public record IllRequest(long id, Citation citation, Reader reader, ServiceType serviceType, Pickup pickup,
-                         RequestState state, long version) {
+                         RequestState state, long version, Progress progress) {
     public IllRequest {
         Checks.present(citation, "citation");
         Checks.present(reader, "reader");
         Checks.present(serviceType, "service type");
         Checks.present(pickup, "pickup");
         Checks.present(state, "state");
+        Checks.present(progress, "progress");
     }
 
     Track track() {

@@ -4,7 +4,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,13 +18,20 @@ import java.util.Optional;
  * table, bumps the version only if the caller saw the latest one, and appends the event, all in one
  * transaction. Safe to share between threads.
  */
-public final class IllStore {
+public final class IllStore implements AutoCloseable {
     private final Database db;
     private final Clock clock;
+    private final IllAccounts accounts;
 
     private IllStore(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
+        this.accounts = new IllAccounts(db);
+    }
+
+    /** Readers' PINs and members' API keys, in the same database. */
+    public IllAccounts accounts() {
+        return accounts;
     }
 
     /** Opens (creating if needed) the SQLite file and migrates the ILL tables; the file may be shared. */
@@ -28,16 +39,29 @@ public final class IllStore {
         return new IllStore(Database.openSqlite(file), Objects.requireNonNull(clock, "clock"));
     }
 
+    /** As {@link #openSqlite(Path, Clock)}, but syncing the log at every commit (power-loss durable). */
+    static IllStore openSqliteFullSync(Path file, Clock clock) {
+        return new IllStore(Database.openSqlite(file, org.sqlite.SQLiteConfig.SynchronousMode.FULL), clock);
+    }
+
+    /**
+     * Opens a PostgreSQL database and migrates the ILL tables (history table {@code ill_schema_history}).
+     * Under READ COMMITTED the version guard in the UPDATE, not the read before it, decides a race.
+     */
+    public static IllStore openPostgres(javax.sql.DataSource dataSource, Clock clock) {
+        return new IllStore(Database.openPostgres(dataSource), Objects.requireNonNull(clock, "clock"));
+    }
+
     /** Records a new request in state REQUESTED at version 0. */
     public IllRequest create(Citation citation, Reader reader, ServiceType serviceType, Pickup pickup) {
-        var draft = new IllRequest(0, citation, reader, serviceType, pickup, RequestState.REQUESTED, 0);
+        var draft = new IllRequest(0, citation, reader, serviceType, pickup, RequestState.REQUESTED, 0, Progress.NONE);
         String now = clock.instant().toString();
         long id = db.inTransaction(c -> {
             long newId = insertRequest(c, draft, now);
             insertPatron(c, newId, reader, pickup);
             return newId;
         });
-        return new IllRequest(id, citation, reader, serviceType, pickup, RequestState.REQUESTED, 0);
+        return new IllRequest(id, citation, reader, serviceType, pickup, RequestState.REQUESTED, 0, Progress.NONE);
     }
 
     public Optional<IllRequest> find(long id) {
@@ -63,6 +87,10 @@ public final class IllStore {
     /**
      * Moves request {@code id} by {@code command}, provided it is still at {@code expectedVersion}.
      *
+     * <p>Idempotent for a repeated click: if the request has already moved past {@code expectedVersion}
+     * by exactly this command from the same actor (the next event matches action, details and actor),
+     * the request is returned as it is now and nothing is written.
+     *
      * @param note free text for the log; blank means none
      * @return the request after the move
      * @throws ConcurrentChangeException if it changed since the caller read it (nothing written)
@@ -76,19 +104,279 @@ public final class IllStore {
         return db.inTransaction(c -> {
             IllRequest current = load(c, id).orElseThrow(() -> new UnknownRequestException(id));
             if (current.version() != expectedVersion) {
+                Optional<RequestEvent> next = event(c, id, expectedVersion + 1);
+                if (next.isPresent() && next.get().action() == command.action()
+                        && next.get().details().equals(command.details()) && next.get().actor().equals(actor)) {
+                    return current; // the same click again: already done
+                }
                 throw new ConcurrentChangeException(id, expectedVersion,
                         "it is now at version " + current.version() + ", state " + current.state());
             }
-            RequestState to = Transitions.next(current.track(), current.state(), command.action())
-                    .orElseThrow(() -> new IllegalTransitionException(id, current.state(), command.action(),
-                            Transitions.allowed(current.track(), current.state())));
-            var event = new RequestEvent(id, expectedVersion + 1, actor, clock.instant(), current.state(), to,
-                    command.action(), command.details(), Optional.of(note).filter(n -> !n.isBlank()));
-            updateState(c, id, expectedVersion, to, event);
-            insertEvent(c, event);
-            return new IllRequest(id, current.citation(), current.reader(), current.serviceType(),
-                    current.pickup(), to, event.seq());
+            return applyIn(c, current, command, actor, note);
         });
+    }
+
+    /**
+     * Routes the request to the next lender on its rota, or cancels it when no lender is left. With
+     * {@code plan}, the rota is first stored (only once per request: the rota is its history of choices).
+     * The ROUTE event's note carries the reason the lender was chosen.
+     */
+    public IllRequest route(long id, long expectedVersion, Optional<List<RotaEntry>> plan, String actor) {
+        Checks.present(plan, "rota plan");
+        Checks.nonBlank(actor, "actor");
+        return db.inTransaction(c -> {
+            IllRequest current = load(c, id).orElseThrow(() -> new UnknownRequestException(id));
+            if (current.version() != expectedVersion) {
+                throw new ConcurrentChangeException(id, expectedVersion,
+                        "it is now at version " + current.version() + ", state " + current.state());
+            }
+            if (plan.isPresent()) {
+                if (!rota(c, id).isEmpty()) {
+                    throw new IllegalStateException("ILL request " + id + " already has a rota; route it without a plan");
+                }
+                insertRota(c, id, plan.get());
+            }
+            Optional<RotaEntry> next = rota(c, id).stream()
+                    .filter(e -> e.status() == RotaEntry.Status.WAITING).findFirst();
+            if (next.isEmpty()) {
+                return applyIn(c, current, Command.of(Action.CANCEL), actor,
+                        "rota exhausted: no lender left that can fill this request");
+            }
+            RotaEntry e = next.get();
+            return applyIn(c, current, Command.route(e.position(), e.libraryId()), actor,
+                    "routed to " + e.libraryId() + " (rota line " + e.position() + "): " + e.reason());
+        });
+    }
+
+    /** The request's rota, lenders in order and then the skipped copies; empty before routing. */
+    public List<RotaEntry> rota(long id) {
+        return db.read(c -> rota(c, id));
+    }
+
+    /** Open lending requests per lender (routed, at the lender, will supply, picked): the queue depth routing balances. */
+    public Map<String, Integer> openLendingLoad() {
+        return db.read(c -> {
+            var out = new HashMap<String, Integer>();
+            try (var st = c.prepareStatement("SELECT lender_library, COUNT(*) FROM ill_requests WHERE state IN "
+                    + "('ROUTED', 'AT_LENDER', 'WILL_SUPPLY', 'PICKED') AND lender_library IS NOT NULL GROUP BY lender_library");
+                 var rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Requests in any of {@code states} whose time column (see {@link Due}) is before {@code now}, oldest first. */
+    public List<IllRequest> due(Due which, Set<RequestState> states, Instant now) {
+        String sql = Rows.SELECT_REQUEST + " WHERE r.state IN (" + placeholders(states.size()) + ") AND r."
+                + which.column + " < ? ORDER BY r." + which.column + ", r.id";
+        return db.read(c -> {
+            try (var st = c.prepareStatement(sql)) {
+                int i = 1;
+                for (RequestState s : states) {
+                    st.setString(i++, s.name());
+                }
+                st.setLong(i, now.toEpochMilli());
+                return requests(st);
+            }
+        });
+    }
+
+    /** Requests in any of {@code states}, oldest change first. */
+    public List<IllRequest> inStates(Set<RequestState> states) {
+        String sql = Rows.SELECT_REQUEST + " WHERE r.state IN (" + placeholders(states.size()) + ") ORDER BY r.updated_at, r.id";
+        return db.read(c -> {
+            try (var st = c.prepareStatement(sql)) {
+                int i = 1;
+                for (RequestState s : states) {
+                    st.setString(i++, s.name());
+                }
+                return requests(st);
+            }
+        });
+    }
+
+    /** The time columns the scheduled jobs look at. */
+    public enum Due {
+        LENDER_ANSWER("respond_by_ms"), PICKUP_HOLD("hold_until_ms"), LOAN("due_ms");
+
+        private final String column;
+
+        Due(String column) {
+            this.column = column;
+        }
+    }
+
+    /**
+     * Requests in {@code states} where library {@code libraryId} is the given party, oldest change first.
+     */
+    public List<IllRequest> queue(Party party, String libraryId, Set<RequestState> states) {
+        String sql = Rows.SELECT_REQUEST + " WHERE " + party.column + " = ? AND r.state IN ("
+                + placeholders(states.size()) + ") ORDER BY r.updated_at, r.id";
+        return db.read(c -> {
+            try (var st = c.prepareStatement(sql)) {
+                st.setString(1, libraryId);
+                int i = 2;
+                for (RequestState s : states) {
+                    st.setString(i++, s.name());
+                }
+                return requests(st);
+            }
+        });
+    }
+
+    /** Which library column a queue selects on. */
+    public enum Party {
+        LENDER("r.lender_library"), PICKUP("r.pickup_library"), RETURN_POINT("r.returned_at_library"),
+        BORROWER("p.home_library");
+
+        private final String column;
+
+        Party(String column) {
+            this.column = column;
+        }
+    }
+
+    /** Lines for the pick list of a lender: its requests at WILL_SUPPLY with the copy on their current rota line. */
+    List<PickListLine> pickList(String libraryId) {
+        return db.read(c -> {
+            try (var st = c.prepareStatement("""
+                    SELECT r.id, r.version, r.state, r.title, o.service_point, o.location, o.call_number, o.barcode
+                    FROM ill_requests r JOIN ill_rota o ON o.request_id = r.id AND o.position = r.rota_position
+                    WHERE r.lender_library = ? AND r.state = 'WILL_SUPPLY'""")) {
+                st.setString(1, libraryId);
+                try (var rs = st.executeQuery()) {
+                    var out = new ArrayList<PickListLine>();
+                    while (rs.next()) {
+                        out.add(new PickListLine(rs.getLong(1), rs.getLong(2), RequestState.valueOf(rs.getString(3)),
+                                rs.getString(4), rs.getString(5), Optional.ofNullable(rs.getString(6)),
+                                Optional.ofNullable(rs.getString(7)), Optional.ofNullable(rs.getString(8))));
+                    }
+                    return out;
+                }
+            }
+        });
+    }
+
+    /** Every request id with its version and the number of its events, for consistency checks. */
+    public List<long[]> versionsAndEventCounts() {
+        return db.read(c -> {
+            var out = new ArrayList<long[]>();
+            try (var st = c.prepareStatement("SELECT r.id, r.version, (SELECT COUNT(*) FROM ill_events e "
+                    + "WHERE e.request_id = r.id) FROM ill_requests r ORDER BY r.id");
+                 var rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)});
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+
+    private IllRequest applyIn(Connection c, IllRequest current, Command command, String actor, String note)
+            throws SQLException {
+        long id = current.id();
+        RequestState to = Transitions.next(current.track(), current.state(), command.action())
+                .orElseThrow(() -> new IllegalTransitionException(id, current.state(), command.action(),
+                        Transitions.allowed(current.track(), current.state())));
+        var event = new RequestEvent(id, current.version() + 1, actor, clock.instant(), current.state(), to,
+                command.action(), command.details(), Optional.of(note).filter(n -> !n.isBlank()));
+        Progress progress = current.progress().after(command);
+        updateState(c, id, current.version(), to, progress, event);
+        insertEvent(c, event);
+        updateRota(c, id, current.progress(), progress, command.action(), note);
+        return new IllRequest(id, current.citation(), current.reader(), current.serviceType(), current.pickup(), to,
+                event.seq(), progress);
+    }
+
+    /** The rota line of the lender follows its answers: asked, unfilled (with why), supplying. */
+    private static void updateRota(Connection c, long id, Progress before, Progress after, Action action, String note)
+            throws SQLException {
+        String status = switch (action) {
+            case ROUTE -> "CURRENT";
+            case UNFILLED -> "UNFILLED";
+            case WILL_SUPPLY -> "SUPPLYING";
+            default -> null;
+        };
+        if (status == null || after.rotaPosition() == 0) {
+            return;
+        }
+        try (var st = c.prepareStatement(
+                "UPDATE ill_rota SET status = ?, outcome = COALESCE(?, outcome) WHERE request_id = ? AND position = ?")) {
+            st.setString(1, status);
+            st.setString(2, action == Action.UNFILLED ? (note.isBlank() ? "unfilled" : note) : null);
+            st.setLong(3, id);
+            st.setInt(4, after.rotaPosition());
+            st.executeUpdate();
+        }
+    }
+
+    private static List<RotaEntry> rota(Connection c, long id) throws SQLException {
+        try (var st = c.prepareStatement("SELECT * FROM ill_rota WHERE request_id = ? ORDER BY position")) {
+            st.setLong(1, id);
+            try (var rs = st.executeQuery()) {
+                var out = new ArrayList<RotaEntry>();
+                while (rs.next()) {
+                    out.add(Rows.rota(rs));
+                }
+                return out;
+            }
+        }
+    }
+
+    private static void insertRota(Connection c, long id, List<RotaEntry> plan) throws SQLException {
+        try (var st = c.prepareStatement("""
+                INSERT INTO ill_rota (request_id, position, library_id, service_point, barcode, location, call_number,
+                  status, reason, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            for (RotaEntry e : plan) {
+                st.setLong(1, id);
+                st.setInt(2, e.position());
+                st.setString(3, e.libraryId());
+                st.setString(4, e.servicePoint());
+                st.setString(5, e.barcode().orElse(null));
+                st.setString(6, e.location().orElse(null));
+                st.setString(7, e.callNumber().orElse(null));
+                st.setString(8, e.status().name());
+                st.setString(9, e.reason());
+                st.setString(10, e.outcome().orElse(null));
+                st.addBatch();
+            }
+            st.executeBatch();
+        }
+    }
+
+    private static Optional<RequestEvent> event(Connection c, long id, long seq) throws SQLException {
+        try (var st = c.prepareStatement("SELECT * FROM ill_events WHERE request_id = ? AND seq = ?")) {
+            st.setLong(1, id);
+            st.setLong(2, seq);
+            try (var rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(Rows.event(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private static List<IllRequest> requests(java.sql.PreparedStatement st) throws SQLException {
+        try (var rs = st.executeQuery()) {
+            var out = new ArrayList<IllRequest>();
+            while (rs.next()) {
+                out.add(Rows.request(rs));
+            }
+            return out;
+        }
+    }
+
+    private static String placeholders(int n) {
+        if (n == 0) {
+            throw new IllegalArgumentException("at least one state is needed");
+        }
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
     private static Optional<IllRequest> load(Connection c, long id) throws SQLException {
@@ -101,25 +389,44 @@ public final class IllStore {
     }
 
     /** The version guard: on PostgreSQL under READ COMMITTED this, not the read above, stops a race. */
-    private static void updateState(Connection c, long id, long expectedVersion, RequestState to,
+    private static void updateState(Connection c, long id, long expectedVersion, RequestState to, Progress p,
                                     RequestEvent event) throws SQLException {
-        try (var st = c.prepareStatement(
-                "UPDATE ill_requests SET state = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?")) {
+        try (var st = c.prepareStatement("""
+                UPDATE ill_requests SET state = ?, version = version + 1, updated_at = ?, lender_library = ?,
+                  rota_position = ?, respond_by_ms = ?, hold_until_ms = ?, due_ms = ?, renewals = ?,
+                  returned_at_library = ?
+                WHERE id = ? AND version = ?""")) {
             st.setString(1, to.name());
             st.setString(2, event.at().toString());
-            st.setLong(3, id);
-            st.setLong(4, expectedVersion);
+            st.setString(3, p.lender().orElse(null));
+            st.setInt(4, p.rotaPosition());
+            setMillis(st, 5, p.respondBy());
+            setMillis(st, 6, p.holdUntil());
+            setMillis(st, 7, p.due());
+            st.setInt(8, p.renewals());
+            st.setString(9, p.returnedAt().orElse(null));
+            st.setLong(10, id);
+            st.setLong(11, expectedVersion);
             if (st.executeUpdate() == 0) {
                 throw new ConcurrentChangeException(id, expectedVersion, "another writer got there first");
             }
         }
     }
 
+    private static void setMillis(java.sql.PreparedStatement st, int i, Optional<Instant> t) throws SQLException {
+        if (t.isPresent()) {
+            st.setLong(i, t.get().toEpochMilli());
+        } else {
+            st.setNull(i, java.sql.Types.BIGINT);
+        }
+    }
+
     private static void insertEvent(Connection c, RequestEvent e) throws SQLException {
         try (var st = c.prepareStatement("""
                 INSERT INTO ill_events (request_id, seq, at, actor, from_state, to_state, action, note,
-                  courier, waybill, slot, hold_until, due_at, point_library, point_kind)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                  courier, waybill, slot, hold_until, due_at, point_library, point_kind, lender_library,
+                  rota_position, respond_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             st.setLong(1, e.requestId());
             st.setLong(2, e.seq());
             st.setString(3, e.at().toString());

@@ -20,9 +20,13 @@ class ConcurrentShipTest {
     @TempDir
     Path dir;
 
+    IllStore openStore(Clock clock) {
+        return IllStore.openSqlite(dir.resolve("ill.db"), clock);
+    }
+
     @RepeatedTest(5)
     void exactlyOneShipWins() throws Exception {
-        IllStore store = IllStore.openSqlite(dir.resolve("ill.db"), Clock.fixed(Walk.T0, ZoneOffset.UTC));
+        IllStore store = openStore(Clock.fixed(Walk.T0, ZoneOffset.UTC));
         IllRequest picked = Walk.driveTo(store, Track.LOAN_AT_SERVICE_POINT, RequestState.PICKED);
         var barrier = new CyclicBarrier(THREADS);
         var results = new ArrayList<Future<String>>();

@@ -16,8 +16,14 @@ class IllStoreTest {
     @TempDir
     Path dir;
 
-    private IllStore open() {
+    /** The store under test; {@code PostgresIllStoreTest} runs every test here on PostgreSQL. */
+    IllStore open() {
         return IllStore.openSqlite(dir.resolve("hub.db"), Clock.fixed(Walk.T0, ZoneOffset.UTC));
+    }
+
+    /** A plain connection to the same database, past the store. */
+    java.sql.Connection raw() throws java.sql.SQLException {
+        return DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("hub.db"));
     }
 
     /** The "Done when" journey, at the store level: A's reader, B unfilled, C ships, returned at D. */
@@ -32,8 +38,9 @@ class IllStoreTest {
         Instant due = Instant.parse("2025-04-01T16:00:00Z");
         Instant renewed = Instant.parse("2025-05-01T16:00:00Z");
         var kioskOfD = new Pickup.AtServicePoint("D", Pickup.Kind.KIOSK_24H);
-        List<Command> journey = List.of(Command.of(Action.ROUTE), Command.of(Action.SEND_TO_LENDER),
-                Command.of(Action.UNFILLED), Command.of(Action.ROUTE), Command.of(Action.SEND_TO_LENDER),
+        Instant answerBy = Instant.parse("2025-03-03T02:00:00Z");
+        List<Command> journey = List.of(Command.route(1, "B"), Command.sendToLender(answerBy),
+                Command.of(Action.UNFILLED), Command.route(2, "C"), Command.sendToLender(answerBy),
                 Command.of(Action.WILL_SUPPLY), Command.of(Action.PICK), Command.ship("SF Express", "SF1234567890"),
                 Command.of(Action.DEPART), Command.shelveForPickup("L-07", holdUntil), Command.loan(due),
                 Command.renew(renewed), Command.returnAt(kioskOfD), Command.of(Action.SEND_HOME),
@@ -105,7 +112,7 @@ class IllStoreTest {
     void staleVersionIsRefusedAndNamesTheVersionSeen() {
         IllStore store = open();
         IllRequest r = Walk.create(store, Track.LOAN_AT_SERVICE_POINT);
-        store.apply(r.id(), 0, Command.of(Action.ROUTE), "router", "");
+        store.apply(r.id(), 0, Command.route(1, "B"), "router", "");
         var e = assertThrows(ConcurrentChangeException.class,
                 () -> store.apply(r.id(), 0, Command.of(Action.CANCEL), "reader", ""));
         assertEquals(0, e.seenVersion());
@@ -116,7 +123,7 @@ class IllStoreTest {
     void unknownRequestIsReported() {
         IllStore store = open();
         assertEquals(Optional.empty(), store.find(999));
-        assertThrows(UnknownRequestException.class, () -> store.apply(999, 0, Command.of(Action.ROUTE), "x", ""));
+        assertThrows(UnknownRequestException.class, () -> store.apply(999, 0, Command.route(1, "B"), "x", ""));
     }
 
     @Test
@@ -134,8 +141,7 @@ class IllStoreTest {
     void eventsAreAppendOnlyInTheDatabase() throws Exception {
         IllStore store = open();
         IllRequest r = Walk.driveTo(store, Track.LOAN_AT_SERVICE_POINT, RequestState.ROUTED);
-        try (var c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("hub.db"));
-             var st = c.createStatement()) {
+        try (var c = raw(); var st = c.createStatement()) {
             var update = assertThrows(java.sql.SQLException.class,
                     () -> st.executeUpdate("UPDATE ill_events SET actor = 'forger' WHERE request_id = " + r.id()));
             assertTrue(update.getMessage().contains("append-only"), update.getMessage());

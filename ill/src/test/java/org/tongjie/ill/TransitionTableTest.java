@@ -25,7 +25,11 @@ class TransitionTableTest {
     @BeforeAll
     void open(@TempDir Path dir) {
         // One database for the ~870 cases (a migration each would dominate); each case has its own request.
-        store = IllStore.openSqlite(dir.resolve("ill.db"), Clock.fixed(Walk.T0, ZoneOffset.UTC));
+        store = openStore(dir);
+    }
+
+    IllStore openStore(Path dir) {
+        return IllStore.openSqlite(dir.resolve("ill.db"), Clock.fixed(Walk.T0, ZoneOffset.UTC));
     }
 
     Stream<Arguments> everyReachableStateAndAction() {

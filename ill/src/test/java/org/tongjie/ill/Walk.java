@@ -39,6 +39,10 @@ final class Walk {
             return Command.shelveForPickup("L-07", T0.plusSeconds(86_400 * 3));
         } else if (type == Details.DueDate.class) {
             return new Command(action, new Details.DueDate(T0.plusSeconds(86_400 * 30)));
+        } else if (type == Details.Lender.class) {
+            return Command.route(1, "TC");
+        } else if (type == Details.RespondBy.class) {
+            return Command.sendToLender(T0.plusSeconds(86_400 * 2));
         } else if (type == Details.ReturnedAt.class) {
             return Command.returnAt(new Pickup.AtServicePoint("GL", Pickup.Kind.KIOSK_24H));
         }

@@ -11,9 +11,11 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.validation.ValidationException;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tongjie.api.ill.IllHttp;
 import org.tongjie.indexer.Catalog;
 import org.tongjie.indexer.UnknownLibraryException;
 import org.tongjie.marc.MarcSource;
@@ -24,12 +26,13 @@ public final class Hub {
 
     private Hub() {}
 
-    /** The hub with staff actions closed (no one knows the key): for tests and embedding that need none. */
+    /** The hub with staff actions closed (no one knows the key) and no interlibrary loan. */
     public static Javalin create(Catalog catalog) {
-        return create(catalog, StaffKey.random());
+        return create(catalog, StaffKey.random(), Optional.empty());
     }
 
-    public static Javalin create(Catalog catalog, StaffKey staffKey) {
+    /** The hub; with {@code ill}, its /api/ill routes too. */
+    public static Javalin create(Catalog catalog, StaffKey staffKey, Optional<IllHttp> ill) {
         var clusters = new ClusterController(catalog, staffKey);
         var search = new SearchController(catalog);
         var libraries = new LibraryController(catalog);
@@ -51,6 +54,7 @@ public final class Hub {
             config.routes.get("/api/records/{id}/cluster", clusters::show);
             config.routes.post("/api/records/{id}/cluster/split", clusters::split);
             config.routes.post("/api/records/{id}/cluster/merge", clusters::merge);
+            ill.ifPresent(i -> i.register(config.routes));
             config.routes.exception(BadRequestException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
             config.routes.exception(ValidationException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, describe(e)));
             config.routes.exception(UnauthorizedException.class, (e, ctx) -> error(ctx,

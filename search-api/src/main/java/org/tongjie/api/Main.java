@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.tongjie.api.ill.IllHttp;
 import org.tongjie.demo.DemoNetwork;
 import org.tongjie.harvest.ExportFile;
 import org.tongjie.harvest.OaiHarvest;
@@ -94,18 +95,25 @@ public final class Main {
         }
     }
 
-    private static void run(HubConfig config, List<String> positional) {
+    private static void run(HubConfig config, List<String> positional) throws java.io.IOException {
         expectNone(positional);
         Catalog catalog = Catalog.open(config.dataDir(), Clock.systemUTC());
         if (config.loadDemo() && catalog.libraries().isEmpty()) {
             System.out.println("First start: loading the demo network into " + config.dataDir().toAbsolutePath());
             DemoNetwork.load(catalog);
         }
-        Javalin app = Hub.create(catalog, StaffKey.inDataDir(config.dataDir())).start(config.port());
+        IllHttp ill = IllHttp.open(config.dataDir(), catalog, Clock.systemUTC());
+        Path adminKey = config.dataDir().resolve("ill-admin.key");
+        if (ill.bootstrapAdminKey(adminKey).isPresent()) {
+            System.out.println("ILL: a network administrator API key was written to " + adminKey.toAbsolutePath());
+        }
+        ill.scheduleJobs(1);
+        Javalin app = Hub.create(catalog, StaffKey.inDataDir(config.dataDir()), Optional.of(ill)).start(config.port());
         Optional<Z3950ServerProcess> z3950 = startZ3950(config);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             z3950.ifPresent(Z3950ServerProcess::close);
             app.stop();
+            ill.close();
             try {
                 catalog.close();
             } catch (Exception e) {

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import org.tongjie.api.ill.IllHttp;
 import org.tongjie.catalog.Library;
 import org.tongjie.catalog.LibraryKind;
 import org.tongjie.indexer.Catalog;
@@ -23,6 +24,7 @@ final class TestHub implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
     final Catalog catalog;
     final Javalin app;
+    final IllHttp ill;
 
     record Answer(int status, JsonNode json, String contentType) {}
 
@@ -31,7 +33,8 @@ final class TestHub implements AutoCloseable {
 
     TestHub(Path dataDir) {
         catalog = Catalog.open(dataDir, Clock.systemUTC());
-        app = Hub.create(catalog, staffKey).start(0);
+        ill = IllHttp.open(dataDir, catalog, Clock.systemUTC());
+        app = Hub.create(catalog, staffKey, Optional.of(ill)).start(0);
     }
 
     TestHub withLibrary(String id, LibraryKind kind) {
@@ -92,6 +95,7 @@ final class TestHub implements AutoCloseable {
     @Override
     public void close() throws IOException {
         app.stop();
+        ill.close();
         catalog.close();
     }
 }

@@ -1,0 +1,72 @@
+package org.tongjie.api.ill;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.tongjie.ill.Action;
+import org.tongjie.ill.Details;
+import org.tongjie.ill.IllRequest;
+import org.tongjie.ill.IllService;
+import org.tongjie.ill.IllStore;
+import org.tongjie.ill.Pickup;
+import org.tongjie.ill.Principal;
+import org.tongjie.ill.Progress;
+import org.tongjie.ill.RequestEvent;
+import org.tongjie.ill.RequestState;
+import org.tongjie.ill.RotaEntry;
+import org.tongjie.ill.ServiceType;
+
+/** What the API sends about a request: the card number masked, the home address shown to the reader only. */
+final class IllViews {
+    private IllViews() {}
+
+    record CitationView(String recordId, String title, Optional<String> author, Optional<String> isbn,
+                        Optional<String> holdingLibraryId, Optional<String> holdingBarcode) {}
+
+    record ReaderView(String card, String homeLibraryId) {}
+
+    record PickupView(String kind, Optional<String> libraryId, Optional<String> homeAddress) {}
+
+    record EventView(long seq, Instant at, String actor, RequestState from, RequestState to, Action action,
+                     Details details, Optional<String> note) {}
+
+    record RequestView(long id, RequestState state, long version, ServiceType serviceType, CitationView citation,
+                       ReaderView reader, PickupView pickup, Progress progress, List<RotaEntry> rota,
+                       List<EventView> timeline, Set<Action> allowedActions) {}
+
+    record Summary(long id, RequestState state, long version, String title, String homeLibraryId, PickupView pickup,
+                   Progress progress) {}
+
+    static RequestView of(IllRequest r, IllStore store, IllService ill, Principal who) {
+        boolean mayReadAddress = who instanceof Principal.ReaderPrincipal || who instanceof Principal.Admin;
+        var c = r.citation();
+        var citation = new CitationView(c.unionRecordId(), c.title(), c.author(), c.isbn(),
+                c.holding().map(h -> h.lenderLibraryId()), c.holding().map(h -> h.barcode()));
+        var timeline = store.events(r.id()).stream().map(IllViews::event).toList();
+        return new RequestView(r.id(), r.state(), r.version(), r.serviceType(), citation, reader(r), pickup(r, mayReadAddress),
+                r.progress(), store.rota(r.id()), timeline, ill.allowedActions(who, r));
+    }
+
+    static Summary summary(IllRequest r) {
+        return new Summary(r.id(), r.state(), r.version(), r.citation().title(), r.reader().homeLibraryId(),
+                pickup(r, false), r.progress());
+    }
+
+    private static ReaderView reader(IllRequest r) {
+        String card = r.reader().cardNumber();
+        return new ReaderView("****" + card.substring(Math.max(0, card.length() - 4)), r.reader().homeLibraryId());
+    }
+
+    private static PickupView pickup(IllRequest r, boolean withAddress) {
+        return switch (r.pickup()) {
+            case Pickup.AtServicePoint p -> new PickupView(p.kind().name(), Optional.of(p.libraryId()), Optional.empty());
+            case Pickup.HomeDelivery h -> new PickupView("HOME", Optional.empty(),
+                    withAddress ? Optional.of(h.address()) : Optional.empty());
+        };
+    }
+
+    private static EventView event(RequestEvent e) {
+        return new EventView(e.seq(), e.at(), e.actor(), e.from(), e.to(), e.action(), e.details(), e.note());
+    }
+}

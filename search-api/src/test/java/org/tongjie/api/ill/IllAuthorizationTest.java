@@ -1,0 +1,141 @@
+package org.tongjie.api.ill;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tongjie.api.ill.IllTestHub.As;
+import org.tongjie.catalog.LibraryKind;
+
+/** Every /api/ill endpoint against every role: who gets in, who is told to sign in, who is refused. */
+class IllAuthorizationTest {
+    @TempDir
+    Path dir;
+
+    private record Case(String what, As as, String method, String path, Object body, int expected) {}
+
+    @Test
+    void everyEndpointAndRole() throws Exception {
+        try (var hub = new IllTestHub(dir, Clock.systemUTC())) {
+            hub.library("a", LibraryKind.CENTRAL, null, 31.38, 120.98)
+                    .library("b", LibraryKind.CENTRAL, null, 31.32, 121.05)
+                    .library("x", LibraryKind.CENTRAL, null, 31.65, 120.75);
+            assertEquals(200, hub.post("/api/libraries/b/records", As.NOBODY, IllTestHub.lendableKohaRecord()).status());
+            String record = hub.catalog.search("", 1, 1).hits().getFirst().id();
+            var admin = As.key(hub.adminKey);
+            var staffA = As.key(hub.staffKey("a"));
+            var staffB = As.key(hub.staffKey("b"));
+            var staffX = As.key(hub.staffKey("x"));
+            hub.ill.store().accounts().registerReader(new org.tongjie.ill.Reader("A-0001", "a"), "1111");
+            hub.ill.store().accounts().registerReader(new org.tongjie.ill.Reader("X-0002", "x"), "2222");
+            var owner = As.reader("A-0001", "1111");
+            var other = As.reader("X-0002", "2222");
+            var wrongPin = As.reader("A-0001", "9999");
+            var badKey = As.key("tj_not-a-key");
+
+            var pickup = Map.of("libraryId", "a", "kind", "BRANCH");
+            var forReaderOfA = Map.of("recordId", record, "pickup", pickup,
+                    "reader", Map.of("cardNumber", "A-0001", "homeLibraryId", "a"));
+            var created = hub.post("/api/ill/requests", owner, Map.of("recordId", record, "pickup", pickup));
+            assertEquals(201, created.status(), created.json().toString());
+            long id = created.get("id").asLong();
+            long v = created.get("version").asLong();
+            String req = "/api/ill/requests/" + id;
+            Map<String, Object> supply = Map.of("action", "WILL_SUPPLY", "version", v);
+            Map<String, Object> bulk = Map.of("action", "WILL_SUPPLY", "items", List.of(Map.of("id", id, "version", v)));
+
+            var cases = List.of(
+                    new Case("create: nobody", As.NOBODY, "POST", "/api/ill/requests", forReaderOfA, 401),
+                    new Case("create: bad key", badKey, "POST", "/api/ill/requests", forReaderOfA, 401),
+                    new Case("create: wrong PIN", wrongPin, "POST", "/api/ill/requests", forReaderOfA, 401),
+                    new Case("create: another library's staff", staffB, "POST", "/api/ill/requests", forReaderOfA, 403),
+                    new Case("create: the reader's library", staffA, "POST", "/api/ill/requests", forReaderOfA, 201),
+                    new Case("create: admin", admin, "POST", "/api/ill/requests", forReaderOfA, 201),
+                    new Case("create: a reader for themself", other, "POST", "/api/ill/requests",
+                            Map.of("recordId", record, "pickup", pickup), 201),
+
+                    new Case("show: nobody", As.NOBODY, "GET", req, null, 401),
+                    new Case("show: owner", owner, "GET", req, null, 200),
+                    new Case("show: another reader", other, "GET", req, null, 403),
+                    new Case("show: lender", staffB, "GET", req, null, 200),
+                    new Case("show: borrower library", staffA, "GET", req, null, 200),
+                    new Case("show: unrelated staff", staffX, "GET", req, null, 403),
+                    new Case("show: admin", admin, "GET", req, null, 200),
+
+                    new Case("act: nobody", As.NOBODY, "POST", req + "/actions", supply, 401),
+                    new Case("act: owner may not supply", owner, "POST", req + "/actions", supply, 403),
+                    new Case("act: another reader", other, "POST", req + "/actions", supply, 403),
+                    new Case("act: borrower library may not supply", staffA, "POST", req + "/actions", supply, 403),
+                    new Case("act: unrelated staff", staffX, "POST", req + "/actions", supply, 403),
+                    new Case("act: lender", staffB, "POST", req + "/actions", supply, 200),
+                    new Case("act: nobody routes by hand", admin, "POST", req + "/actions",
+                            Map.of("action", "ROUTE", "version", v + 1), 403),
+                    new Case("act: owner cancels", owner, "POST", req + "/actions",
+                            Map.of("action", "CANCEL", "version", v + 1), 200),
+
+                    new Case("queue: nobody", As.NOBODY, "GET", "/api/ill/libraries/b/queues/to-fill", null, 401),
+                    new Case("queue: reader", owner, "GET", "/api/ill/libraries/b/queues/to-fill", null, 403),
+                    new Case("queue: other staff", staffX, "GET", "/api/ill/libraries/b/queues/to-fill", null, 403),
+                    new Case("queue: own staff", staffB, "GET", "/api/ill/libraries/b/queues/to-fill", null, 200),
+                    new Case("queue: admin", admin, "GET", "/api/ill/libraries/b/queues/to-fill", null, 200),
+                    new Case("queue: no such queue", staffB, "GET", "/api/ill/libraries/b/queues/to-dance", null, 400),
+
+                    new Case("pick list: nobody", As.NOBODY, "GET", "/api/ill/libraries/b/pick-list", null, 401),
+                    new Case("pick list: reader", owner, "GET", "/api/ill/libraries/b/pick-list", null, 403),
+                    new Case("pick list: other staff", staffA, "GET", "/api/ill/libraries/b/pick-list", null, 403),
+                    new Case("pick list: own staff", staffB, "GET", "/api/ill/libraries/b/pick-list", null, 200),
+
+                    new Case("bulk: nobody", As.NOBODY, "POST", "/api/ill/libraries/b/bulk", bulk, 401),
+                    new Case("bulk: reader", owner, "POST", "/api/ill/libraries/b/bulk", bulk, 403),
+                    new Case("bulk: other staff", staffX, "POST", "/api/ill/libraries/b/bulk", bulk, 403),
+                    new Case("bulk: own staff", staffB, "POST", "/api/ill/libraries/b/bulk", bulk, 200),
+
+                    new Case("readers: nobody", As.NOBODY, "POST", "/api/ill/readers",
+                            Map.of("cardNumber", "A-0003", "homeLibraryId", "a", "pin", "3333"), 401),
+                    new Case("readers: a reader", owner, "POST", "/api/ill/readers",
+                            Map.of("cardNumber", "A-0003", "homeLibraryId", "a", "pin", "3333"), 403),
+                    new Case("readers: another library's staff", staffX, "POST", "/api/ill/readers",
+                            Map.of("cardNumber", "A-0003", "homeLibraryId", "a", "pin", "3333"), 403),
+                    new Case("readers: own library's staff", staffA, "POST", "/api/ill/readers",
+                            Map.of("cardNumber", "A-0003", "homeLibraryId", "a", "pin", "3333"), 201),
+                    new Case("readers: PIN too short", admin, "POST", "/api/ill/readers",
+                            Map.of("cardNumber", "A-0004", "homeLibraryId", "a", "pin", "12"), 400),
+
+                    new Case("api keys: nobody", As.NOBODY, "POST", "/api/ill/api-keys", Map.of("libraryId", "x"), 401),
+                    new Case("api keys: staff", staffA, "POST", "/api/ill/api-keys", Map.of("libraryId", "a"), 403),
+                    new Case("api keys: reader", owner, "POST", "/api/ill/api-keys", Map.of("libraryId", "a"), 403),
+                    new Case("api keys: admin", admin, "POST", "/api/ill/api-keys", Map.of("libraryId", "x"), 201),
+
+                    new Case("jobs: nobody", As.NOBODY, "POST", "/api/ill/jobs/run", Map.of(), 401),
+                    new Case("jobs: staff", staffB, "POST", "/api/ill/jobs/run", Map.of(), 403),
+                    new Case("jobs: reader", owner, "POST", "/api/ill/jobs/run", Map.of(), 403),
+                    new Case("jobs: admin", admin, "POST", "/api/ill/jobs/run", Map.of(), 200));
+
+            var wrong = new ArrayList<String>();
+            for (Case c : cases) {
+                var answer = c.method().equals("GET") ? hub.get(c.path(), c.as()) : hub.post(c.path(), c.as(), c.body());
+                if (answer.status() != c.expected()) {
+                    wrong.add(c.what() + ": expected " + c.expected() + ", got " + answer.status() + " " + answer.json());
+                }
+            }
+            assertEquals(List.of(), wrong);
+        }
+    }
+
+    @Test
+    void aNewPinIsStoredOnlyAsASaltedHash() throws Exception {
+        try (var hub = new IllTestHub(dir, Clock.systemUTC())) {
+            hub.ill.store().accounts().registerReader(new org.tongjie.ill.Reader("A-0001", "a"), "135790");
+            byte[] db = java.nio.file.Files.readAllBytes(dir.resolve("ill.db"));
+            String raw = new String(db, java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertFalse(raw.contains("135790"), "the PIN is not in the database file");
+            assertTrue(hub.ill.store().accounts().reader("A-0001", "135790").isPresent());
+            assertTrue(hub.ill.store().accounts().reader("A-0001", "135791").isEmpty());
+        }
+    }
+}
