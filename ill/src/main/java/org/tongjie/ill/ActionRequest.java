@@ -18,9 +18,4 @@ public record ActionRequest(Action action, long version, String note, Optional<S
         Checks.present(slot, "slot");
         Checks.present(returnPoint, "return point");
     }
-
-    public static ActionRequest of(Action action, long version) {
-        return new ActionRequest(action, version, "", Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty());
-    }
 }

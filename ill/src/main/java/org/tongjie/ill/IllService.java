@@ -146,7 +146,6 @@ public final class IllService {
         }
         String actor = who.actor();
         return switch (a.action()) {
-            case UNFILLED -> unfilled(id, a.version(), actor, a.note());
             case SHELVE_FOR_PICKUP -> shelveForPickup(id, a.version(), need(a.slot(), "slot", a), actor);
             case LOAN -> loan(id, a.version(), actor);
             case RENEW -> renew(id, a.version(), actor);

@@ -229,8 +229,7 @@ public final class IllStore implements AutoCloseable {
 
     /** Which library column a queue selects on. */
     public enum Party {
-        LENDER("r.lender_library"), PICKUP("r.pickup_library"), RETURN_POINT("r.returned_at_library"),
-        BORROWER("p.home_library");
+        LENDER("r.lender_library"), PICKUP("r.pickup_library"), RETURN_POINT("r.returned_at_library");
 
         private final String column;
 
@@ -257,21 +256,6 @@ public final class IllStore implements AutoCloseable {
                     return out;
                 }
             }
-        });
-    }
-
-    /** Every request id with its version and the number of its events, for consistency checks. */
-    public List<long[]> versionsAndEventCounts() {
-        return db.read(c -> {
-            var out = new ArrayList<long[]>();
-            try (var st = c.prepareStatement("SELECT r.id, r.version, (SELECT COUNT(*) FROM ill_events e "
-                    + "WHERE e.request_id = r.id) FROM ill_requests r ORDER BY r.id");
-                 var rs = st.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)});
-                }
-            }
-            return out;
         });
     }
 

@@ -3,6 +3,7 @@ package org.tongjie.ill;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /** Member staff's view: queues, pick lists and bulk actions. Every action still goes through the store. */
 public final class StaffDesk {
@@ -38,18 +39,25 @@ public final class StaffDesk {
      * (items already done are answered DONE again, see {@link IllStore#apply}).
      */
     public List<Outcome> bulk(List<Target> targets, Command command, String actor, String note) {
+        return bulk(targets, t -> ill.act(t.requestId(), t.version(), command, actor, note));
+    }
+
+    /**
+     * The same, with each item's step given: the HTTP layer checks the caller's permissions and the
+     * lender's policy in its step. A step refused for a rule or a permission is REFUSED.
+     */
+    public List<Outcome> bulk(List<Target> targets, Function<Target, IllRequest> step) {
         var out = new ArrayList<Outcome>();
         for (Target t : targets) {
             try {
-                IllRequest r = ill.act(t.requestId(), t.version(), command, actor, note);
-                out.add(new Outcome(t.requestId(), Result.DONE, "", r));
+                out.add(new Outcome(t.requestId(), Result.DONE, "", step.apply(t)));
             } catch (ConcurrentChangeException e) {
                 out.add(new Outcome(t.requestId(), Result.CONFLICT, e.getMessage(), null));
             } catch (IllegalTransitionException e) {
                 out.add(new Outcome(t.requestId(), Result.NOT_ALLOWED, e.getMessage(), null));
             } catch (UnknownRequestException e) {
                 out.add(new Outcome(t.requestId(), Result.NOT_FOUND, e.getMessage(), null));
-            } catch (LoanRuleException e) {
+            } catch (LoanRuleException | NotPermittedException | IllegalArgumentException e) {
                 out.add(new Outcome(t.requestId(), Result.REFUSED, e.getMessage(), null));
             }
         }

@@ -4,7 +4,6 @@ import static org.tongjie.ill.Action.*;
 import static org.tongjie.ill.RequestState.*;
 import static org.tongjie.ill.Track.*;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -117,13 +116,4 @@ final class Transitions {
         return index;
     }
 
-    /** The table as readable lines, one per row, for the README and for error reports. */
-    static List<String> render() {
-        var lines = new ArrayList<String>();
-        for (Move m : TABLE) {
-            String tracks = m.tracks().equals(ALL) ? "all" : m.tracks().toString();
-            lines.add(m.from() + " --" + m.action() + "--> " + m.to() + " (" + tracks + ")");
-        }
-        return lines;
-    }
 }

@@ -20,6 +20,11 @@ public record SourceRecord(
 
     /** The hub-wide id of this record: stable across re-harvests, safe in a URL path. */
     public String recordId() {
+        return idOf(libraryId, localId);
+    }
+
+    /** The hub's id of a member's record: the same each time the member sends it. */
+    public static String idOf(String libraryId, String localId) {
         return RecordIds.of(libraryId, localId);
     }
 }

@@ -41,13 +41,19 @@ public final class Clusterer {
         var byKey = new HashMap<String, List<Building>>();
         for (List<String> unit : units.sorted()) {
             List<Candidate> members = unit.stream().map(byId::get).toList();
-            Building home = sharingKeys(members, byKey).stream().filter(b -> b.accepts(members, split)).findFirst()
-                    .orElse(null);
+            Building home = null;
+            for (Building candidate : sharingKeys(members, byKey)) {
+                Optional<Cluster.Member> match = candidate.match(members, split);
+                if (match.isPresent()) {
+                    home = candidate;
+                    home.add(members, match.get());
+                    break;
+                }
+            }
             if (home == null) {
-                home = new Building(clusters.size(), members);
+                home = new Building(clusters.size());
+                home.add(members, new Cluster.Member(members.getFirst().recordId(), Optional.empty(), Optional.empty()));
                 clusters.add(home);
-            } else {
-                home.add(members);
             }
             for (Candidate c : members) {
                 for (String key : c.blockKeys()) {
@@ -84,47 +90,41 @@ public final class Clusterer {
         private final int order;
         private final List<Candidate> members = new ArrayList<>();
         private final List<Cluster.Member> joined = new ArrayList<>();
-        private Optional<Cluster.Member> pendingMatch = Optional.empty();
 
-        Building(int order, List<Candidate> unit) {
+        Building(int order) {
             this.order = order;
-            for (int i = 0; i < unit.size(); i++) {
-                Candidate c = unit.get(i);
-                joined.add(i == 0 ? new Cluster.Member(c.recordId(), Optional.empty(), Optional.empty())
-                        : new Cluster.Member(c.recordId(), Optional.of(STAFF_MERGE), Optional.of(unit.getFirst().recordId())));
-                members.add(c);
-            }
         }
 
-        /** True when no pair is split or vetoed and at least one pair matches by a rule. */
-        boolean accepts(List<Candidate> unit, Set<String> split) {
+        /**
+         * How the unit would join: the first pair that matches by a rule; empty when a pair is split or
+         * vetoed, or none matches.
+         */
+        Optional<Cluster.Member> match(List<Candidate> unit, Set<String> split) {
             Optional<Cluster.Member> match = Optional.empty();
             for (Candidate newcomer : unit) {
                 for (Candidate member : members) {
                     if (split.contains(pair(newcomer.recordId(), member.recordId()))) {
-                        return false;
+                        return Optional.empty();
                     }
                     MatchDecision d = Matcher.compare(newcomer.keys(), member.keys());
                     if (d.veto().isPresent()) {
-                        return false;
+                        return Optional.empty();
                     }
                     if (d.sameEdition() && match.isEmpty()) {
                         match = Optional.of(new Cluster.Member(unit.getFirst().recordId(), d.rule(), Optional.of(member.recordId())));
                     }
                 }
             }
-            pendingMatch = match;
-            return match.isPresent();
+            return match;
         }
 
-        void add(List<Candidate> unit) {
-            Cluster.Member first = pendingMatch.orElseThrow();
-            for (int i = 0; i < unit.size(); i++) {
-                Candidate c = unit.get(i);
-                joined.add(i == 0 ? first
-                        : new Cluster.Member(c.recordId(), Optional.of(STAFF_MERGE), Optional.of(unit.getFirst().recordId())));
-                members.add(c);
+        /** Adds a unit: its first record as {@code first} says, the rest as merged into it by staff. */
+        void add(List<Candidate> unit, Cluster.Member first) {
+            joined.add(first);
+            for (Candidate c : unit.subList(1, unit.size())) {
+                joined.add(new Cluster.Member(c.recordId(), Optional.of(STAFF_MERGE), Optional.of(first.recordId())));
             }
+            members.addAll(unit);
         }
 
         Cluster toCluster() {

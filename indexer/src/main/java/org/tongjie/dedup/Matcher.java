@@ -17,10 +17,10 @@ public final class Matcher {
     static final double PAGE_RATIO = 0.1;
     static final int PAGE_SLACK = 20;
 
-    public static final String ISBN = "isbn";
-    public static final String ISSN = "issn";
-    public static final String SYSTEM_NUMBER = "system-number";
-    public static final String TITLE_AUTHOR_YEAR = "title-author-year";
+    private static final String ISBN = "isbn";
+    private static final String ISSN = "issn";
+    private static final String SYSTEM_NUMBER = "system-number";
+    private static final String TITLE_AUTHOR_YEAR = "title-author-year";
 
     private Matcher() {}
 

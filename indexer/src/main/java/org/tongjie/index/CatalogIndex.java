@@ -43,20 +43,24 @@ import org.tongjie.catalog.UnionRecord;
  * {@link SearcherManager} is refreshed in the background every second and on demand after an ingest.
  */
 public final class CatalogIndex implements AutoCloseable {
+    /**
+     * Field names are public for code that builds its own Lucene queries over a read-only copy of this
+     * index (the Z39.50 server); they are part of the layout, see {@link #CURRENT_LAYOUT}.
+     */
     static final String ID = "id";
     /** Each source record in the union record; {@link #BEST} the one whose description it shows. */
     static final String MEMBER = "member";
-    static final String BEST = "best";
+    public static final String BEST = "best";
     static final String LIBRARY = "library";
-    static final String TITLE = "title";
-    static final String AUTHOR = "author";
-    static final String SUBJECT = "subject";
+    public static final String TITLE = "title";
+    public static final String AUTHOR = "author";
+    public static final String SUBJECT = "subject";
     static final String PUBLISHER = "publisher";
-    static final String ISBN = "isbn";
+    public static final String ISBN = "isbn";
     /** ISSNs as NNNN-NNNC, and the member's own record id, exact: the Z39.50 server's Bib-1 uses 8 and 12. */
-    static final String ISSN = "issn";
-    static final String LOCAL_ID = "local_id";
-    static final String ALL = "all";
+    public static final String ISSN = "issn";
+    public static final String LOCAL_ID = "local_id";
+    public static final String ALL = "all";
     /** Pinyin syllables of titles and authors ("hong lou meng"), searched as phrases. */
     static final String TITLE_PINYIN = "title_pinyin";
     static final String AUTHOR_PINYIN = "author_pinyin";
@@ -171,10 +175,6 @@ public final class CatalogIndex implements AutoCloseable {
         } finally {
             searchers.release(searcher);
         }
-    }
-
-    public void delete(String unionId) throws IOException {
-        writer.deleteDocuments(new Term(ID, unionId));
     }
 
     public void deleteAll() throws IOException {

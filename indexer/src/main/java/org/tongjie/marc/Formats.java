@@ -2,7 +2,6 @@ package org.tongjie.marc;
 
 import java.util.List;
 import java.util.Locale;
-import org.marc4j.marc.ControlField;
 import org.marc4j.marc.DataField;
 import org.marc4j.marc.Record;
 import org.tongjie.catalog.MarcProfile;
@@ -65,12 +64,7 @@ final class Formats {
     }
 
     private static char fixed(Record record, String tag, int position) {
-        for (ControlField f : record.getControlFields()) {
-            if (f.getTag().equals(tag) && f.getData().length() > position) {
-                return f.getData().charAt(position);
-            }
-        }
-        return ' ';
+        return MarcFields.control(record, tag).filter(d -> d.length() > position).map(d -> d.charAt(position)).orElse(' ');
     }
 
     private static char subfieldChar(Record record, String tag, char code) {
@@ -80,11 +74,9 @@ final class Formats {
 
     private static String subfields(Record record, String tag, char first, char second) {
         var out = new StringBuilder();
-        for (DataField f : record.getDataFields()) {
-            if (f.getTag().equals(tag)) {
-                f.getSubfields().stream().filter(s -> s.getCode() == first || s.getCode() == second)
-                        .forEach(s -> out.append(s.getData()).append(' '));
-            }
+        for (DataField f : MarcFields.data(record, tag)) {
+            f.getSubfields().stream().filter(s -> s.getCode() == first || s.getCode() == second)
+                    .forEach(s -> out.append(s.getData()).append(' '));
         }
         return out.toString();
     }

@@ -2,7 +2,6 @@ package org.tongjie.marc;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.marc4j.marc.ControlField;
@@ -14,9 +13,11 @@ import org.marc4j.marc.VariableField;
  * One line of a mapping table: where a value comes from and under what condition. The source is a tag
  * with subfield codes ({@code 245$ab}), a 880 linked to a tag ({@code 880>245$ab}), or a character
  * range of a control field or of a fixed-length subfield ({@code 008/07-10}, {@code 100$a/09-12}).
+ * {@code source} is that text as the table writes it, which every value it yields carries as provenance.
  */
 record MappingRule(
         Target target,
+        String source,
         String tag,
         Optional<String> linkedTag,
         String codes,
@@ -33,13 +34,6 @@ record MappingRule(
 
     /** A value with the rule source it came from, e.g. "880>245$a" — the record's provenance. */
     record Value(String text, String source) {}
-
-    String source() {
-        String base = linkedTag.map(l -> tag + ">" + l).orElse(tag);
-        String sub = codes.isEmpty() ? "" : "$" + codes;
-        String r = range.map(x -> String.format(Locale.ROOT, "/%02d-%02d", x[0], x[1])).orElse("");
-        return base + sub + r;
-    }
 
     List<Value> extract(Map<String, List<VariableField>> fieldsByTag) {
         var out = new ArrayList<Value>();

@@ -41,11 +41,9 @@ final class MappingTable {
     private static final Pattern SOURCE = Pattern.compile(
             "(?<tag>[0-9A-Za-z]{3})(?:>(?<linked>[0-9]{3}))?(?:\\$(?<codes>[0-9A-Za-z]+))?(?:/(?<from>\\d{2})-(?<to>\\d{2}))?");
 
-    private final String name;
     private final Map<Target, List<MappingRule>> rules;
 
-    private MappingTable(String name, Map<Target, List<MappingRule>> rules) {
-        this.name = name;
+    private MappingTable(Map<Target, List<MappingRule>> rules) {
         this.rules = rules;
     }
 
@@ -78,7 +76,7 @@ final class MappingTable {
         if (!errors.isEmpty()) {
             throw new IllegalStateException("bad mapping table:\n" + String.join("\n", errors));
         }
-        return new MappingTable(name, rules);
+        return new MappingTable(rules);
     }
 
     private static MappingRule parseRule(String line, int lineNumber) {
@@ -112,7 +110,7 @@ final class MappingTable {
         for (int t = 2; t < tokens.length; t++) {
             options.add(tokens[t]);
         }
-        return new MappingRule(target, tag, Optional.ofNullable(m.group("linked")), codes, range, options.each,
+        return new MappingRule(target, tokens[1], tag, Optional.ofNullable(m.group("linked")), codes, range, options.each,
                 options.separator, options.ind1, options.ind2, options.when, lineNumber);
     }
 
@@ -153,9 +151,6 @@ final class MappingTable {
         }
     }
 
-    String name() {
-        return name;
-    }
 
     List<MappingRule> rules(Target target) {
         return rules.getOrDefault(target, List.of());

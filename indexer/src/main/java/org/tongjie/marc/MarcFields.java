@@ -3,6 +3,7 @@ package org.tongjie.marc;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.marc4j.marc.ControlField;
 import org.marc4j.marc.DataField;
 import org.marc4j.marc.Record;
 import org.marc4j.marc.Subfield;
@@ -12,6 +13,14 @@ final class MarcFields {
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s/:;,=.]+$");
 
     private MarcFields() {}
+
+    static Optional<String> control(Record record, String tag) {
+        return record.getControlFields().stream()
+                .filter(f -> f.getTag().equals(tag))
+                .map(ControlField::getData)
+                .filter(d -> !d.isBlank())
+                .findFirst();
+    }
 
     static List<DataField> data(Record record, String tag) {
         return record.getDataFields().stream().filter(f -> f.getTag().equals(tag)).toList();

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
 import java.security.MessageDigest;
-import java.time.Instant;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.marc4j.marc.Record;
@@ -93,9 +92,7 @@ public final class Normalizer {
     /** Identifies and maps a record just read, for a member; empty when it is not a usable bibliographic record. */
     public static Optional<BibRecord> normalize(String libraryId, MarcEntry.Parsed parsed) {
         if (identify(parsed.record(), parsed.raw()) instanceof Identification.Usable usable) {
-            var source = new SourceRecord(libraryId, usable.localId(), parsed.syntax(), parsed.raw(),
-                    Instant.EPOCH, usable.deleted());
-            return Optional.of(normalize(source.recordId(), libraryId, usable.localId(), parsed.record(), parsed.encoding(),
+            return Optional.of(normalize(SourceRecord.idOf(libraryId, usable.localId()), libraryId, usable.localId(), parsed.record(), parsed.encoding(),
                     Optional.empty()));
         }
         return Optional.empty();

@@ -231,22 +231,6 @@ public final class CatalogStore {
     /** A change the index has not seen: the record as it now stands, and the change number it came with. */
     public record Change(long seq, SourceRecord record) {}
 
-    /** Calls back with every record changed after {@code afterSeq}, in change order. */
-    public void forEachChangeSince(long afterSeq, ChangeConsumer consumer) {
-        read(c -> {
-            try (var st = c.prepareStatement(
-                    "SELECT * FROM source_records WHERE change_seq > ? ORDER BY change_seq")) {
-                st.setLong(1, afterSeq);
-                try (var rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        consumer.accept(new Change(rs.getLong("change_seq"), sourceRecord(rs)));
-                    }
-                }
-            }
-            return null;
-        });
-    }
-
     /** At most {@code limit} changes after {@code afterSeq}, in change order. */
     public List<Change> changesSince(long afterSeq, int limit) {
         return read(c -> {
@@ -268,22 +252,9 @@ public final class CatalogStore {
     /** The records with these ids as they now stand, each with the number of its last change. */
     public List<Change> current(java.util.Collection<String> recordIds) {
         var out = new ArrayList<Change>();
-        var ids = List.copyOf(recordIds);
         read(c -> {
-            for (int from = 0; from < ids.size(); from += 500) {
-                var slice = ids.subList(from, Math.min(ids.size(), from + 500));
-                try (var st = c.prepareStatement("SELECT * FROM source_records WHERE record_id IN ("
-                        + "?,".repeat(slice.size() - 1) + "?)")) {
-                    for (int i = 0; i < slice.size(); i++) {
-                        st.setString(i + 1, slice.get(i));
-                    }
-                    try (var rs = st.executeQuery()) {
-                        while (rs.next()) {
-                            out.add(new Change(rs.getLong("change_seq"), sourceRecord(rs)));
-                        }
-                    }
-                }
-            }
+            InLists.query(c, "SELECT * FROM source_records WHERE record_id IN ", recordIds,
+                    rs -> out.add(new Change(rs.getLong("change_seq"), sourceRecord(rs))));
             return null;
         });
         return out;
@@ -292,11 +263,6 @@ public final class CatalogStore {
     /** The union records' tables in this store. */
     public ClusterTables clusters() {
         return new ClusterTables(this);
-    }
-
-    @FunctionalInterface
-    public interface ChangeConsumer {
-        void accept(Change change) throws java.io.IOException;
     }
 
     static SourceRecord sourceRecord(ResultSet rs) throws SQLException {

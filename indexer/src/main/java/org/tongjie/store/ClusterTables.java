@@ -1,8 +1,5 @@
 package org.tongjie.store;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,9 +18,6 @@ import org.tongjie.dedup.ClusterOverride;
  * whole blocks of records.
  */
 public final class ClusterTables {
-    /** SQLite allows 32,766 parameters; lookups go in slices well below that. */
-    private static final int SLICE = 500;
-
     private final CatalogStore store;
 
     ClusterTables(CatalogStore store) {
@@ -34,7 +28,7 @@ public final class ClusterTables {
     public Map<String, Set<String>> keysOf(Collection<String> recordIds) {
         var out = new HashMap<String, Set<String>>();
         store.read(c -> {
-            forSlices(c, "SELECT record_id, block_key FROM block_keys WHERE record_id IN ", recordIds,
+            InLists.query(c, "SELECT record_id, block_key FROM block_keys WHERE record_id IN ", recordIds,
                     rs -> out.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2)));
             return null;
         });
@@ -45,7 +39,7 @@ public final class ClusterTables {
     public Set<String> recordsUnder(Collection<String> keys) {
         var out = new HashSet<String>();
         store.read(c -> {
-            forSlices(c, "SELECT record_id FROM block_keys WHERE block_key IN ", keys, rs -> out.add(rs.getString(1)));
+            InLists.query(c, "SELECT record_id FROM block_keys WHERE block_key IN ", keys, rs -> out.add(rs.getString(1)));
             return null;
         });
         return out;
@@ -55,7 +49,7 @@ public final class ClusterTables {
     public Set<String> clusterMates(Collection<String> recordIds) {
         var out = new HashSet<String>();
         store.read(c -> {
-            forSlices(c, """
+            InLists.query(c, """
                     SELECT m.record_id FROM cluster_members m JOIN cluster_members r ON m.cluster_id = r.cluster_id
                     WHERE r.record_id IN """, recordIds, rs -> out.add(rs.getString(1)));
             return null;
@@ -74,31 +68,13 @@ public final class ClusterTables {
         });
     }
 
-    /** The cluster with this id as it was last computed, members in joining order; empty if there is none. */
-    public Optional<Cluster> cluster(String clusterId) {
-        return store.read(c -> {
-            try (var st = c.prepareStatement(
-                    "SELECT record_id, rule, matched_with FROM cluster_members WHERE cluster_id = ? ORDER BY rowid")) {
-                st.setString(1, clusterId);
-                try (var rs = st.executeQuery()) {
-                    var members = new ArrayList<Cluster.Member>();
-                    while (rs.next()) {
-                        members.add(new Cluster.Member(rs.getString(1), Optional.ofNullable(rs.getString(2)),
-                                Optional.ofNullable(rs.getString(3))));
-                    }
-                    return members.isEmpty() ? Optional.<Cluster>empty() : Optional.of(new Cluster(clusterId, members));
-                }
-            }
-        });
-    }
-
     /**
      * Files the changed records under their new keys (none for a deleted record) and replaces the
      * clusters of every affected record, in one transaction.
      */
     public void save(Map<String, Set<String>> newKeys, Collection<String> affected, List<Cluster> clusters) {
         store.write(c -> {
-            deleteFor(c, "DELETE FROM block_keys WHERE record_id IN ", newKeys.keySet());
+            InLists.update(c, "DELETE FROM block_keys WHERE record_id IN ", newKeys.keySet());
             try (var st = c.prepareStatement("INSERT INTO block_keys (block_key, record_id) VALUES (?, ?)")) {
                 for (var entry : newKeys.entrySet()) {
                     for (String key : entry.getValue()) {
@@ -109,7 +85,7 @@ public final class ClusterTables {
                 }
                 st.executeBatch();
             }
-            deleteFor(c, "DELETE FROM cluster_members WHERE record_id IN ", affected);
+            InLists.update(c, "DELETE FROM cluster_members WHERE record_id IN ", affected);
             try (var st = c.prepareStatement(
                     "INSERT INTO cluster_members (record_id, cluster_id, rule, matched_with) VALUES (?, ?, ?, ?)")) {
                 for (Cluster cluster : clusters) {
@@ -165,7 +141,7 @@ public final class ClusterTables {
         var out = new HashMap<String, ClusterOverride>();
         store.read(c -> {
             for (String column : List.of("record_a", "record_b")) {
-                forSlices(c, "SELECT * FROM cluster_overrides WHERE " + column + " IN ", recordIds, rs -> {
+                InLists.query(c, "SELECT * FROM cluster_overrides WHERE " + column + " IN ", recordIds, rs -> {
                     var o = new ClusterOverride(rs.getString("record_a"), rs.getString("record_b"),
                             ClusterOverride.Kind.valueOf(rs.getString("kind")), rs.getString("actor"),
                             rs.getString("reason"), Instant.parse(rs.getString("created_at")));
@@ -175,50 +151,5 @@ public final class ClusterTables {
             return null;
         });
         return List.copyOf(out.values());
-    }
-
-    @FunctionalInterface
-    private interface RowHandler {
-        void row(java.sql.ResultSet rs) throws SQLException;
-    }
-
-    private static void forSlices(Connection c, String sqlBeforeList, Collection<String> values, RowHandler handler)
-            throws SQLException {
-        for (List<String> slice : slices(values)) {
-            try (var st = prepare(c, sqlBeforeList, slice); var rs = st.executeQuery()) {
-                while (rs.next()) {
-                    handler.row(rs);
-                }
-            }
-        }
-    }
-
-    private static void deleteFor(Connection c, String sqlBeforeList, Collection<String> values) throws SQLException {
-        for (List<String> slice : slices(values)) {
-            try (var st = prepare(c, sqlBeforeList, slice)) {
-                st.executeUpdate();
-            }
-        }
-    }
-
-    private static List<List<String>> slices(Collection<String> values) {
-        var all = List.copyOf(values);
-        var out = new ArrayList<List<String>>();
-        for (int from = 0; from < all.size(); from += SLICE) {
-            out.add(all.subList(from, Math.min(all.size(), from + SLICE)));
-        }
-        return out;
-    }
-
-    private static PreparedStatement prepare(Connection c, String sqlBeforeList, List<String> slice) throws SQLException {
-        var st = c.prepareStatement(sqlBeforeList + placeholders(slice.size()));
-        for (int i = 0; i < slice.size(); i++) {
-            st.setString(i + 1, slice.get(i));
-        }
-        return st;
-    }
-
-    private static String placeholders(int n) {
-        return "(" + "?,".repeat(n - 1) + "?)";
     }
 }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tongjie.catalog.HoldingsMapping;
 import org.tongjie.catalog.Library;
 import org.tongjie.catalog.LibraryKind;
-import org.tongjie.index.SearchHit;
+import org.tongjie.testing.Searches;
 import org.tongjie.testing.SharedData;
 
 class CatalogTest {
@@ -53,17 +53,12 @@ class CatalogTest {
         }
     }
 
-    /** Source records in the union records a search for everything finds: each one, once. */
-    long searchableSourceRecords() {
-        return catalog.search("", 1, 1000).hits().stream().mapToLong(SearchHit::sourceRecords).sum();
-    }
-
     @Test
     void aKohaExportIsStoredIndexedAndSearchableWithItsItems() throws IOException {
         var report = ingest(KOHA);
 
         assertEquals(435, report.accepted() + report.quarantined());
-        assertEquals(report.accepted(), searchableSourceRecords());
+        assertEquals(report.accepted(), Searches.sourceRecords(catalog));
         var withItems = catalog.search("", 1, 500).hits().stream().filter(h -> !h.holdings().isEmpty()).count();
         assertTrue(withItems > 300, "most Koha records carry 952 items, found " + withItems);
     }
@@ -76,7 +71,7 @@ class CatalogTest {
         assertEquals(0, again.accepted());
         assertEquals(0, again.updated());
         assertEquals(first.accepted(), again.unchanged());
-        assertEquals(first.accepted(), searchableSourceRecords());
+        assertEquals(first.accepted(), Searches.sourceRecords(catalog));
     }
 
     @Test
@@ -96,7 +91,7 @@ class CatalogTest {
         catalog.close();
         catalog = Catalog.open(dataDir, Clock.systemUTC());
 
-        assertEquals(report.accepted(), searchableSourceRecords());
+        assertEquals(report.accepted(), Searches.sourceRecords(catalog));
     }
 
     @Test
@@ -146,7 +141,7 @@ class CatalogTest {
 
         assertThrows(UncheckedIOException.class, () -> catalog.ingest("koha-demo", dropsHalfWay, "test"));
 
-        long kept = searchableSourceRecords();
+        long kept = Searches.sourceRecords(catalog);
         assertTrue(kept > 100 && kept < 435, "about half the records were read whole before the break: " + kept);
         var resent = ingest(KOHA);
         assertEquals(kept, resent.unchanged(), "sending the file again completes it");
@@ -183,7 +178,7 @@ class CatalogTest {
 
         catalog = Catalog.open(dataDir, Clock.systemUTC());
 
-        assertEquals(report.accepted(), searchableSourceRecords());
+        assertEquals(report.accepted(), Searches.sourceRecords(catalog));
     }
 
     /** Search pages are cached; a new ingest must never leave a reader looking at the old answer. */
@@ -194,6 +189,6 @@ class CatalogTest {
 
         var report = ingest(KOHA);
 
-        assertEquals(report.accepted(), searchableSourceRecords());
+        assertEquals(report.accepted(), Searches.sourceRecords(catalog));
     }
 }

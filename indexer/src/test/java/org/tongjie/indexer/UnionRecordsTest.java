@@ -27,8 +27,8 @@ import org.marc4j.marc.Record;
 import org.tongjie.catalog.Library;
 import org.tongjie.catalog.LibraryKind;
 import org.tongjie.catalog.UnionRecord;
-import org.tongjie.index.SearchHit;
 import org.tongjie.testing.Fixtures;
+import org.tongjie.testing.Searches;
 
 /**
  * Union records over real records: our 37 CNMARC books at one library, four of the same books catalogued
@@ -103,10 +103,6 @@ class UnionRecordsTest {
         return out;
     }
 
-    long sourceRecords() {
-        return catalog.search("", 1, 100).hits().stream().mapToLong(SearchHit::sourceRecords).sum();
-    }
-
     @Test
     void aBookHeldByTwoLibrariesIsOneUnionRecordWithBothLibrariesHoldings() throws IOException {
         ingestBoth();
@@ -116,7 +112,7 @@ class UnionRecordsTest {
         assertEquals(List.of("isbn"), santi.members().stream().flatMap(m -> m.rule().stream()).toList());
         assertEquals(List.of("abroad", "nanjing"), santi.libraries().stream().sorted().toList());
         assertEquals(37 + 4 - 4, catalog.search("", 1, 1).total(), "the four books held by both are one union record each");
-        assertEquals(41, sourceRecords(), "no source record is lost or shown twice");
+        assertEquals(41, Searches.sourceRecords(catalog), "no source record is lost or shown twice");
         var hits = catalog.search("Liu Cixin", 1, 10).hits();
         assertEquals(santi.id(), hits.getFirst().id(), "found by the romanised author of the MARC21 record too");
     }
@@ -142,7 +138,7 @@ class UnionRecordsTest {
         var santi = unionOf("nanjing", "TJ-CN-0001");
         assertEquals(List.of("nanjing"), santi.libraries());
         assertTrue(santi.holdings().stream().noneMatch(h -> h.libraryId().equals("abroad")));
-        assertEquals(40, sourceRecords(), "no orphan: the deleted record is in no union record");
+        assertEquals(40, Searches.sourceRecords(catalog), "no orphan: the deleted record is in no union record");
         assertEquals(37, catalog.search("", 1, 1).total(), "every CNMARC book is still one union record");
     }
 

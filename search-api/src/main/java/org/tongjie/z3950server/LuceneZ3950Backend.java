@@ -6,13 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.lucene.index.DirectoryReader;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.FSDirectory;
 import org.tongjie.catalog.SourceRecord;
+import org.tongjie.index.CatalogIndex;
 import org.tongjie.store.CatalogStore;
 import org.tongjie.z3950.Bib1Exception;
 import org.tongjie.z3950.CatalogBackend;
@@ -24,7 +28,7 @@ import org.tongjie.z3950.SearchResult;
  * The Z39.50 server's backend over the hub's data directory, in the server's own JVM: the Lucene index
  * ({@code DIR/index}) read-only, since the hub holds its write lock, and the record store
  * ({@code DIR/catalog.db}) for the records as the members sent them, which is what a cataloguer copying a
- * record wants. The index is reopened on each search when the hub has committed since, so records
+ * record wants. The index is refreshed before each search when the hub has committed since, so records
  * uploaded while the server runs are found.
  */
 public final class LuceneZ3950Backend implements CatalogBackend, AutoCloseable {
@@ -34,13 +38,13 @@ public final class LuceneZ3950Backend implements CatalogBackend, AutoCloseable {
      * in a large catalogue stays bounded and the backend keeps no state of its own.
      */
     static final int MAX_PRESENTABLE = 10_000;
-    /** The stored id of the source record that describes each union record: the one a cataloguer copies. */
-    private static final String BEST = "best";
+    /** Only the stored id of the record that describes each union record: the one a cataloguer copies. */
+    private static final Set<String> BEST_ONLY = Set.of(CatalogIndex.BEST);
 
     private final FSDirectory directory;
+    private final SearcherManager searchers;
     private final CatalogStore store;
     private final RpnToLucene queries = new RpnToLucene();
-    private DirectoryReader reader;
 
     LuceneZ3950Backend(Path dataDir) {
         Path index = dataDir.resolve("index");
@@ -50,7 +54,7 @@ public final class LuceneZ3950Backend implements CatalogBackend, AutoCloseable {
         }
         try {
             this.directory = FSDirectory.open(index);
-            this.reader = DirectoryReader.open(directory);
+            this.searchers = new SearcherManager(directory, null);
         } catch (IndexNotFoundException e) {
             throw new IllegalArgumentException("no Lucene index in " + index.toAbsolutePath()
                     + ": start the hub on this data directory first", e);
@@ -74,65 +78,61 @@ public final class LuceneZ3950Backend implements CatalogBackend, AutoCloseable {
     @Override
     public SearchResult search(RpnQuery query) {
         Query lucene = queries.toLucene(query);
-        DirectoryReader current = acquire();
         try {
-            var searcher = new IndexSearcher(current);
-            int hits = searcher.count(lucene);
-            var ids = new ArrayList<String>();
-            if (hits > 0) {
-                for (ScoreDoc doc : searcher.search(lucene, Math.min(hits, MAX_PRESENTABLE)).scoreDocs) {
-                    ids.add(searcher.storedFields().document(doc.doc, java.util.Set.of(BEST)).get(BEST));
+            searchers.maybeRefreshBlocking();
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                int hits = searcher.count(lucene);
+                var ids = new ArrayList<String>();
+                if (hits > 0) {
+                    StoredFields stored = searcher.storedFields();
+                    for (ScoreDoc doc : searcher.search(lucene, Math.min(hits, MAX_PRESENTABLE)).scoreDocs) {
+                        ids.add(stored.document(doc.doc, BEST_ONLY).get(CatalogIndex.BEST));
+                    }
                 }
+                return new SearchResult(hits, String.join("\n", ids));
+            } finally {
+                searchers.release(searcher);
             }
-            return new SearchResult(hits, String.join("\n", ids));
         } catch (IOException e) {
             throw new UncheckedIOException("searching the index failed for " + lucene, e);
-        } finally {
-            release(current);
         }
     }
 
     @Override
     public byte[] record(SearchResult result, int position, RecordSyntax syntax) {
-        List<String> ids = result.handle().isEmpty() ? List.of() : List.of(result.handle().split("\n"));
-        if (position < 1 || position > ids.size()) {
-            throw new Bib1Exception(13, position > MAX_PRESENTABLE
-                    ? "only the first " + MAX_PRESENTABLE + " records of a result set can be presented"
-                    : Integer.toString(position));
-        }
-        String recordId = ids.get(position - 1);
+        String recordId = idAt(result.handle(), position).orElseThrow(() -> new Bib1Exception(13,
+                position > MAX_PRESENTABLE
+                        ? "only the first " + MAX_PRESENTABLE + " records of a result set can be presented"
+                        : Integer.toString(position)));
         SourceRecord source = store.sourceRecord(recordId)
                 .filter(r -> !r.deleted())
                 .orElseThrow(() -> new Bib1Exception(14, "record " + recordId + " was deleted after the search"));
         return ServedRecords.render(source, syntax);
     }
 
-    /** The newest committed index, with a reference held until {@link #release}. */
-    private synchronized DirectoryReader acquire() {
-        try {
-            DirectoryReader newer = DirectoryReader.openIfChanged(reader);
-            if (newer != null) {
-                reader.decRef(); // closes the old one once the searches still using it release it
-                reader = newer;
+    /**
+     * The id at a 1-based position of the handle's lines, found without splitting the whole handle: GFS
+     * asks once per record presented, and a handle holds up to {@link #MAX_PRESENTABLE} ids.
+     */
+    static Optional<String> idAt(String handle, int position) {
+        if (position < 1 || handle.isEmpty()) {
+            return Optional.empty();
+        }
+        int start = 0;
+        for (int line = 1; line < position; line++) {
+            start = handle.indexOf('\n', start) + 1;
+            if (start == 0) {
+                return Optional.empty();
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("reopening the Lucene index failed", e);
         }
-        reader.incRef();
-        return reader;
-    }
-
-    private static void release(DirectoryReader used) {
-        try {
-            used.decRef();
-        } catch (IOException e) {
-            throw new UncheckedIOException("releasing an index reader failed", e);
-        }
+        int end = handle.indexOf('\n', start);
+        return Optional.of(end < 0 ? handle.substring(start) : handle.substring(start, end));
     }
 
     @Override
-    public synchronized void close() throws IOException {
-        reader.decRef();
+    public void close() throws IOException {
+        searchers.close();
         directory.close();
     }
 }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
@@ -28,14 +29,13 @@ import org.tongjie.z3950.RpnQuery;
  * user expects from a catalogue.
  */
 final class RpnToLucene {
-    // The index's field names (package-private in org.tongjie.index; they are part of its layout).
-    static final String TITLE = "title";
-    static final String AUTHOR = "author";
-    static final String SUBJECT = "subject";
-    static final String ANY = "all";
-    static final String ISBN = "isbn";
-    static final String ISSN = "issn";
-    static final String LOCAL_ID = "local_id";
+    static final String TITLE = CatalogIndex.TITLE;
+    static final String AUTHOR = CatalogIndex.AUTHOR;
+    static final String SUBJECT = CatalogIndex.SUBJECT;
+    static final String ANY = CatalogIndex.ALL;
+    static final String ISBN = CatalogIndex.ISBN;
+    static final String ISSN = CatalogIndex.ISSN;
+    static final String LOCAL_ID = CatalogIndex.LOCAL_ID;
 
     private final Analyzer analyzer = CatalogIndex.analyzer();
 
@@ -145,7 +145,7 @@ final class RpnToLucene {
             int position = -1;
             while (stream.incrementToken()) {
                 position += increment.getPositionIncrement();
-                tokens.add(new Token(chars.toString(), position, "<DOUBLE>".equals(type.type())));
+                tokens.add(new Token(chars.toString(), position, CJKBigramFilter.DOUBLE_TYPE.equals(type.type())));
             }
             stream.end();
         } catch (IOException e) {

@@ -42,11 +42,6 @@ final class TestHub implements AutoCloseable {
         return this;
     }
 
-    /** Source records in the union records a search for everything finds: each one once, none lost. */
-    long searchableSourceRecords() {
-        return catalog.search("", 1, 5000).hits().stream().mapToLong(org.tongjie.index.SearchHit::sourceRecords).sum();
-    }
-
     URI uri(String path) {
         return URI.create("http://localhost:" + app.port() + path);
     }

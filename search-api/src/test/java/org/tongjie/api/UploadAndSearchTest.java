@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tongjie.catalog.LibraryKind;
 import org.tongjie.testing.Iso2709;
+import org.tongjie.testing.Searches;
 import org.tongjie.testing.SharedData;
 
 /** A member library sends its MARC file over HTTP and readers find the records. */
@@ -84,7 +85,7 @@ class UploadAndSearchTest {
         int seen = report.get("accepted").asInt() + report.get("updated").asInt() + report.get("unchanged").asInt()
                 + report.get("quarantined").asInt();
         assertEquals(1092, seen, report.toString());
-        assertEquals(report.get("accepted").asInt(), hub.searchableSourceRecords());
+        assertEquals(report.get("accepted").asInt(), Searches.sourceRecords(hub.catalog));
     }
 
     @Test
@@ -144,7 +145,7 @@ class UploadAndSearchTest {
         assertEquals(6, problems.get(1).get("position").asInt());
         assertTrue(problems.get(1).get("reason").asText().startsWith("truncated record"), problems.toString());
 
-        assertEquals(4, hub.searchableSourceRecords(), "the records around the broken ones are searchable");
+        assertEquals(4, Searches.sourceRecords(hub.catalog), "the records around the broken ones are searchable");
 
         var quarantine = hub.get("/api/libraries/lujia/quarantine").json();
         assertEquals(2, quarantine.get("total").asInt());

@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -16,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tongjie.catalog.HoldingStatus;
 import org.tongjie.catalog.Library;
 import org.tongjie.catalog.LibraryKind;
-import org.tongjie.index.SearchHit;
 import org.tongjie.indexer.Catalog;
+import org.tongjie.testing.Searches;
 import org.tongjie.testing.SharedData;
 
 class DemoNetworkTest {
@@ -54,18 +52,13 @@ class DemoNetworkTest {
         }
     }
 
-    static Map<String, SearchHit> byId(Catalog catalog) {
-        return catalog.search("", 1, 1000).hits().stream()
-                .collect(Collectors.toMap(SearchHit::id, h -> h, (x, y) -> x, java.util.TreeMap::new));
-    }
-
     @Test
     void loadingIsDeterministic(@TempDir Path a, @TempDir Path b) throws IOException {
         try (var first = Catalog.open(a, Clock.systemUTC()); var second = Catalog.open(b, Clock.systemUTC())) {
             DemoNetwork.load(first);
             DemoNetwork.load(second);
             // documents of equal score come in index order, which merges of index segments may reorder
-            assertEquals(byId(first), byId(second));
+            assertEquals(Searches.byId(first), Searches.byId(second));
         }
     }
 }

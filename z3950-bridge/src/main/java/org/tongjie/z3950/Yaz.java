@@ -17,6 +17,15 @@ public final class Yaz {
 
     /** The YAZ version the hub runs against, or empty when libyaz5 is not installed. */
     public static Optional<String> version() {
+        return Installed.VERSION;
+    }
+
+    /** Asked once: /health and every test's assumption ask again, and the library does not change. */
+    private static final class Installed {
+        static final Optional<String> VERSION = ask();
+    }
+
+    private static Optional<String> ask() {
         return YazLibrary.lookup().map(_ -> {
             MethodHandle yazVersion = YazLibrary.downcall("yaz_version",
                     FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.ADDRESS, ValueLayout.ADDRESS));

@@ -74,9 +74,9 @@ class Z3950ServerTest {
         String out = yazClient("find " + and, "find " + or, "find " + not);
 
         assertEquals(2, expectedHits(and));
-        assertTrue(out.contains("Number of hits: 2"), out);
-        assertTrue(out.contains("Number of hits: " + expectedHits(or)), out);
-        assertTrue(out.contains("Number of hits: " + expectedHits(not)), out);
+        assertTrue(out.contains("Number of hits: 2, setno 1"), out);
+        assertTrue(out.contains("Number of hits: " + expectedHits(or) + ", setno 2"), out);
+        assertTrue(out.contains("Number of hits: " + expectedHits(not) + ", setno 3"), out);
     }
 
     @Test
@@ -84,9 +84,10 @@ class Z3950ServerTest {
         String out = yazClient("find @attr 1=7 0839108826", "show 1", "find @attr 1=12 ACD-3837",
                 "find @attr 1=4 @attr 5=1 comput");
 
-        assertTrue(out.contains("Number of hits: 1"), out);
+        assertTrue(out.contains("Number of hits: 1, setno 1"), out);
         assertTrue(out.contains("$a Reconstruction tomography"), out);
-        assertTrue(out.contains("Number of hits: " + expectedHits("@attr 1=4 @attr 5=1 comput")), out);
+        assertTrue(out.contains("Number of hits: " + expectedHits("@attr 1=12 ACD-3837") + ", setno 2"), out);
+        assertTrue(out.contains("Number of hits: " + expectedHits("@attr 1=4 @attr 5=1 comput") + ", setno 3"), out);
     }
 
     @Test

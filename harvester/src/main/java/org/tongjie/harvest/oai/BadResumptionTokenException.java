@@ -4,7 +4,7 @@ import java.net.URI;
 
 /**
  * The provider no longer accepts a resumption token (expired, or its data changed underneath). The
- * token cannot be repaired: harvest again with {@code from} set to the last checkpoint's datestamp.
+ * token cannot be repaired: harvest again without it, {@code from} the last successful run's datestamp.
  */
 public final class BadResumptionTokenException extends OaiPmhException {
     private final String token;

@@ -52,8 +52,8 @@ public final class OaiPmhClient implements AutoCloseable {
      * resume one with the {@code nextToken} of the last {@link PageCheckpoint} stored, alone.
      * {@code noRecordsMatch} is an empty, successful harvest.
      *
-     * @throws BadResumptionTokenException when the provider refuses the token: harvest again with
-     *     {@code from} set to the last checkpoint's datestamp
+     * @throws BadResumptionTokenException when the provider refuses the token: harvest again without
+     *     the token, {@code from} the last successful run's datestamp
      * @throws OaiHarvestException on any other failure; pages before the failing one have reached the sink
      * @throws IllegalArgumentException when a token is given together with {@code from} or {@code until}
      */

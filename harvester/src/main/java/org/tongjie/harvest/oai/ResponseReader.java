@@ -58,7 +58,7 @@ final class ResponseReader {
     private static <T> T read(URI url, InputStream body, Body<T> content) throws IOException {
         XMLStreamReader xml = null;
         try {
-            xml = newInputFactory().createXMLStreamReader(new ControlCharFilter(new BufferedInputStream(body, 1 << 16)));
+            xml = INPUT.createXMLStreamReader(new ControlCharFilter(new BufferedInputStream(body, 1 << 16)));
             return content.read(new ResponseReader(url, xml));
         } catch (XMLStreamException e) {
             throw ioCause(e).orElseThrow(() -> malformed(url, e));
@@ -66,6 +66,9 @@ final class ResponseReader {
             close(xml);
         }
     }
+
+    /** Factories are thread-safe once configured; one serves every page of every harvest. */
+    private static final XMLInputFactory INPUT = newInputFactory();
 
     private static XMLInputFactory newInputFactory() {
         // The JDK's own parser, not whichever StAX provider is on the class path, so behaviour and error

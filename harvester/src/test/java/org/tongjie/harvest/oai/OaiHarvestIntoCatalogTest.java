@@ -24,7 +24,9 @@ import org.tongjie.catalog.Library;
 import org.tongjie.catalog.LibraryKind;
 import org.tongjie.harvest.OaiHarvest;
 import org.tongjie.index.SearchHit;
+import org.tongjie.catalog.HarvestState;
 import org.tongjie.indexer.Catalog;
+import org.tongjie.testing.Searches;
 
 /** A member's OAI-PMH provider (real XOAI) harvested into the catalogue: full, incremental, resumed. */
 class OaiHarvestIntoCatalogTest {
@@ -54,24 +56,13 @@ class OaiHarvestIntoCatalogTest {
         return catalog.search("", 1, 1000).hits().stream().map(SearchHit::title).collect(Collectors.toSet());
     }
 
-    /** Source records in the union records a search for everything finds. */
-    static long sourceRecords(Catalog catalog) {
-        return catalog.search("", 1, 1000).hits().stream().mapToLong(SearchHit::sourceRecords).sum();
-    }
-
-    /** Every union record by id: hits of equal score come in index order, which segment merges may change. */
-    static Map<String, SearchHit> byId(Catalog catalog) {
-        return catalog.search("", 1, 1000).hits().stream()
-                .collect(Collectors.toMap(SearchHit::id, h -> h, (x, y) -> x, java.util.TreeMap::new));
-    }
-
     @Test
     void aSecondRunAppliesExactlyTheChangesMadeAtTheSource(@TempDir Path dir) throws IOException {
         InMemoryItems items = LcItems.at(LOADED);
         try (var provider = provider(items); var catalog = catalog(dir)) {
             var first = OaiHarvest.run(catalog, "lc", client(provider.baseUrl(), FIRST_RUN), Clock.fixed(FIRST_RUN, ZoneOffset.UTC));
             assertEquals(items.all().size(), first.accepted() + first.quarantined(), first.toString());
-            long before = sourceRecords(catalog);
+            long before = Searches.sourceRecords(catalog);
             assertEquals(first.accepted(), before);
 
             var ids = items.all().stream().filter(i -> new String(i.marcxml(), StandardCharsets.UTF_8).contains("tag=\"245\""))
@@ -84,7 +75,7 @@ class OaiHarvestIntoCatalogTest {
             assertEquals(0, second.accepted());
             assertEquals(1, second.updated(), second.toString());
             assertEquals(1, second.deleted(), second.toString());
-            assertEquals(before - 1, sourceRecords(catalog));
+            assertEquals(before - 1, Searches.sourceRecords(catalog));
             assertEquals(1, catalog.search("Retitled by the member", 1, 5).total());
         }
     }
@@ -99,15 +90,31 @@ class OaiHarvestIntoCatalogTest {
              var cut = catalog(cutDir); var clean = catalog(cleanDir)) {
             var clock = Clock.fixed(FIRST_RUN, ZoneOffset.UTC);
             assertThrows(OaiHarvestException.class, () -> OaiHarvest.run(cut, "lc", client(failing.baseUrl(), FIRST_RUN), clock));
-            long kept = sourceRecords(cut);
+            long kept = Searches.sourceRecords(cut);
             assertTrue(kept > 0 && kept < 106, "the pages before the failure are stored: " + kept);
             assertTrue(cut.harvestState("lc").resumeToken().isPresent(), "the run can resume");
 
             OaiHarvest.run(cut, "lc", client(provider.baseUrl(), FIRST_RUN), clock);
             OaiHarvest.run(clean, "lc", client(provider.baseUrl(), FIRST_RUN), clock);
 
-            assertEquals(byId(clean), byId(cut));
+            assertEquals(Searches.byId(clean), Searches.byId(cut));
             assertTrue(cut.harvestState("lc").resumeToken().isEmpty());
+        }
+    }
+
+    /** A token the provider no longer knows is dropped: the run harvests again from the start and loses nothing. */
+    @Test
+    void aRefusedResumptionTokenHarvestsAgainWithoutIt(@TempDir Path refusedDir, @TempDir Path cleanDir) throws IOException {
+        InMemoryItems items = LcItems.at(LOADED);
+        try (var provider = provider(items); var refused = catalog(refusedDir); var clean = catalog(cleanDir)) {
+            var clock = Clock.fixed(FIRST_RUN, ZoneOffset.UTC);
+            refused.saveHarvestState("lc", new HarvestState(Optional.of("garbage"), Optional.of(FIRST_RUN), Optional.empty()));
+
+            OaiHarvest.run(refused, "lc", client(provider.baseUrl(), FIRST_RUN), clock);
+            OaiHarvest.run(clean, "lc", client(provider.baseUrl(), FIRST_RUN), clock);
+
+            assertEquals(Searches.byId(clean), Searches.byId(refused));
+            assertTrue(refused.harvestState("lc").resumeToken().isEmpty());
         }
     }
 

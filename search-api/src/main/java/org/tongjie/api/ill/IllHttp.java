@@ -208,28 +208,17 @@ public final class IllHttp implements AutoCloseable {
     record BulkOutcome(long id, StaffDesk.Result result, String message, Long version, String state) {}
 
     private void bulk(Context ctx) {
-        staffOf(ctx);
         Principal who = authenticate(ctx);
+        requireStaffOf(who, ctx.pathParam("library"));
         BulkBody body = body(ctx, BulkBody.class);
         required(body.action(), "action");
         var template = new ActionBody(body.action(), 0L, body.note(), body.courier(), body.waybill(), body.slot(),
                 body.returnPoint());
-        var out = new java.util.ArrayList<BulkOutcome>();
-        for (Item item : required(body.items(), "items")) {
-            try {
-                IllRequest r = ill.perform(who, item.id(), template.toRequest(item.version()));
-                out.add(new BulkOutcome(item.id(), StaffDesk.Result.DONE, "", r.version(), r.state().name()));
-            } catch (ConcurrentChangeException e) {
-                out.add(new BulkOutcome(item.id(), StaffDesk.Result.CONFLICT, e.getMessage(), null, null));
-            } catch (IllegalTransitionException e) {
-                out.add(new BulkOutcome(item.id(), StaffDesk.Result.NOT_ALLOWED, e.getMessage(), null, null));
-            } catch (UnknownRequestException e) {
-                out.add(new BulkOutcome(item.id(), StaffDesk.Result.NOT_FOUND, e.getMessage(), null, null));
-            } catch (LoanRuleException | NotPermittedException | IllegalArgumentException e) {
-                out.add(new BulkOutcome(item.id(), StaffDesk.Result.REFUSED, e.getMessage(), null, null));
-            }
-        }
-        ctx.json(out);
+        var targets = required(body.items(), "items").stream().map(i -> new StaffDesk.Target(i.id(), i.version())).toList();
+        var outcomes = desk.bulk(targets, t -> ill.perform(who, t.requestId(), template.toRequest(t.version())));
+        ctx.json(outcomes.stream().map(o -> o.result() == StaffDesk.Result.DONE
+                ? new BulkOutcome(o.requestId(), o.result(), o.message(), o.request().version(), o.request().state().name())
+                : new BulkOutcome(o.requestId(), o.result(), o.message(), null, null)).toList());
     }
 
     private void registerReader(Context ctx) {
@@ -299,8 +288,10 @@ public final class IllHttp implements AutoCloseable {
 
     /** The library in the path, which the caller must be staff of (or admin). */
     private String staffOf(Context ctx) {
-        Principal who = authenticate(ctx);
-        String library = ctx.pathParam("library");
+        return requireStaffOf(authenticate(ctx), ctx.pathParam("library"));
+    }
+
+    private String requireStaffOf(Principal who, String library) {
         boolean allowed = who instanceof Principal.Admin
                 || who instanceof Principal.Staff s && ill.permissions().actsFor(s.libraryId(), library);
         if (!allowed) {
