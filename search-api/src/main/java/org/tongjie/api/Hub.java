@@ -11,12 +11,17 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.validation.ValidationException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tongjie.harvest.HarvestScheduler;
+import org.tongjie.harvest.members.MemberDirectory;
 import org.tongjie.indexer.Catalog;
 import org.tongjie.indexer.UnknownLibraryException;
 import org.tongjie.marc.MarcSource;
+import org.tongjie.store.IngestBatch;
 
 /** The one place the hub's HTTP layer is put together; nothing else starts Jetty. */
 public final class Hub {
@@ -24,9 +29,25 @@ public final class Hub {
 
     private Hub() {}
 
+    /** The hub with an empty member directory: searches work, uploads are refused (no member has a key). */
     public static Javalin create(Catalog catalog) {
+        return create(catalog, new MemberDirectory());
+    }
+
+    /**
+     * The hub over a catalogue, with the member directory that says who may upload and what is harvested;
+     * harvests run only when asked for ({@code POST .../harvests}), no schedule is followed.
+     */
+    public static Javalin create(Catalog catalog, MemberDirectory members) {
+        return create(catalog, members, new HarvestScheduler(catalog, members, Clock.systemUTC(),
+                HarvestScheduler.standard(catalog, Clock.systemUTC()), Duration.ofMinutes(1)));
+    }
+
+    /** The hub whose harvests the given scheduler runs (started by the caller). */
+    public static Javalin create(Catalog catalog, MemberDirectory members, HarvestScheduler scheduler) {
         var search = new SearchController(catalog);
-        var libraries = new LibraryController(catalog);
+        var libraries = new LibraryController(catalog, members);
+        var harvests = new HarvestController(catalog, members, scheduler);
         var records = new RecordController(catalog);
         var system = new SystemController(catalog);
         return Javalin.create(config -> {
@@ -39,11 +60,21 @@ public final class Hub {
             config.routes.get("/api/libraries/{id}", libraries::show);
             config.routes.post("/api/libraries/{id}/records", libraries::upload);
             config.routes.get("/api/libraries/{id}/quarantine", libraries::quarantine);
+            config.routes.get("/api/libraries/{id}/harvests", harvests::list);
+            config.routes.post("/api/libraries/{id}/harvests", harvests::trigger);
             config.routes.get("/api/libraries/{id}/quarantine/{entry}", libraries::quarantinedRecord);
             config.routes.get("/api/search", search::search);
             config.routes.get("/api/records/{id}", records::show);
             config.routes.exception(BadRequestException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
             config.routes.exception(ValidationException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, describe(e)));
+            config.routes.exception(AuthenticationException.class, (e, ctx) -> {
+                if (e.missing()) {
+                    ctx.header("WWW-Authenticate", "Bearer realm=\"tongjie\"");
+                }
+                error(ctx, e.missing() ? HttpStatus.UNAUTHORIZED : HttpStatus.FORBIDDEN, e.getMessage());
+            });
+            config.routes.exception(IngestBatch.EmptyReplacementException.class,
+                    (e, ctx) -> error(ctx, HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage()));
             config.routes.exception(NotFoundException.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
             config.routes.exception(UnknownLibraryException.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
             config.routes.exception(MarcSource.NotMarcException.class,
