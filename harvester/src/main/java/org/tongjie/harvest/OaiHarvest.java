@@ -30,10 +30,16 @@ public final class OaiHarvest {
     private OaiHarvest() {}
 
     public static IngestReport run(Catalog catalog, String libraryId, OaiPmhClient client, Clock clock) {
+        return run(catalog, libraryId, client, clock, HarvestListener.NONE);
+    }
+
+    /** As {@link #run(Catalog, String, OaiPmhClient, Clock)}, telling {@code listener} after each page is stored. */
+    public static IngestReport run(Catalog catalog, String libraryId, OaiPmhClient client, Clock clock,
+            HarvestListener listener) {
         HarvestState state = catalog.harvestState(libraryId);
         Instant startedAt = state.runStartedAt().orElseGet(() -> clock.instant().minus(CLOCK_SKEW));
         try (RecordBatch batch = catalog.openBatch(libraryId, "oai-pmh " + client.endpoint().baseUrl())) {
-            var sink = new Sink(catalog, libraryId, batch, state, startedAt);
+            var sink = new Sink(catalog, libraryId, batch, state, startedAt, listener);
             try {
                 walk(client, state, sink);
             } catch (BadResumptionTokenException e) {
@@ -55,7 +61,8 @@ public final class OaiHarvest {
         }
     }
 
-    private record Sink(Catalog catalog, String libraryId, RecordBatch batch, HarvestState state, Instant startedAt)
+    private record Sink(Catalog catalog, String libraryId, RecordBatch batch, HarvestState state, Instant startedAt,
+            HarvestListener listener)
             implements OaiRecordSink {
         @Override
         public void record(OaiRecord record) {
@@ -71,6 +78,7 @@ public final class OaiHarvest {
         public void pageDone(PageCheckpoint checkpoint) {
             batch.commit();
             catalog.saveHarvestState(libraryId, state.atPage(checkpoint.nextToken(), startedAt));
+            listener.pageStored(checkpoint.recordsInPage());
         }
     }
 }

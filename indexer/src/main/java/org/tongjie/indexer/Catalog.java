@@ -28,6 +28,7 @@ import org.tongjie.index.Facet;
 import org.tongjie.index.SearchPage;
 import org.tongjie.marc.MarcSource;
 import org.tongjie.store.CatalogStore;
+import org.tongjie.store.HarvestRun;
 import org.tongjie.store.IngestBatch;
 import org.tongjie.store.QuarantinedRecord;
 
@@ -73,6 +74,10 @@ public final class Catalog implements AutoCloseable {
     public static Catalog open(Path dataDir, Clock clock) {
         var catalog = new Catalog(CatalogStore.openSqlite(dataDir.resolve("catalog.db")),
                 CatalogIndex.open(dataDir.resolve("index")), clock);
+        int dropped = catalog.store.dropAbandonedStaging(clock.instant().minus(java.time.Duration.ofDays(1)));
+        if (dropped > 0) {
+            LOG.info("dropped {} staged records of full-replace uploads abandoned more than a day ago", dropped);
+        }
         if (catalog.index.hasCurrentLayout()) {
             catalog.syncIndex();
         } else {
@@ -109,7 +114,18 @@ public final class Catalog implements AutoCloseable {
      * @throws MarcSource.NotMarcException if the stream is neither ISO 2709 nor XML
      */
     public IngestReport ingest(String libraryId, InputStream in, String origin) {
-        try (var source = MarcSource.open(in); var batch = openBatch(libraryId, origin)) {
+        return ingest(libraryId, in, origin, IngestBatch.Mode.INCREMENTAL);
+    }
+
+    /**
+     * As {@link #ingest(String, InputStream, String)}; with {@link IngestBatch.Mode#FULL_REPLACE} the file is all
+     * the member holds: its records not in the file are deleted, all at once when the file has been read
+     * whole, and a file cut off part-way changes nothing.
+     *
+     * @throws IngestBatch.EmptyReplacementException when a full replace holds no readable record
+     */
+    public IngestReport ingest(String libraryId, InputStream in, String origin, IngestBatch.Mode mode) {
+        try (var source = MarcSource.open(in); var batch = openBatch(libraryId, origin, mode)) {
             while (source.hasNext()) {
                 batch.add(source.next());
             }
@@ -121,8 +137,19 @@ public final class Catalog implements AutoCloseable {
 
     /** A batch to put records into one at a time, as a harvest does. */
     public RecordBatch openBatch(String libraryId, String origin) {
+        return openBatch(libraryId, origin, IngestBatch.Mode.INCREMENTAL);
+    }
+
+    /** A batch that adds to the member's records, or (full replace) replaces them all when it finishes. */
+    public RecordBatch openBatch(String libraryId, String origin, IngestBatch.Mode mode) {
         requireLibrary(libraryId);
-        return new RecordBatch(this, store.beginBatch(libraryId, origin, clock.instant()), libraryId, clock);
+        return new RecordBatch(this, store.beginBatch(libraryId, origin, clock.instant(), mode), libraryId, clock);
+    }
+
+    /** The member's unfinished batch again (a harvest resumed from its checkpoint), if it is still unfinished. */
+    public Optional<RecordBatch> resumeBatch(String libraryId, long batchId) {
+        requireLibrary(libraryId);
+        return store.resumeBatch(libraryId, batchId).map(b -> new RecordBatch(this, b, libraryId, clock));
     }
 
     IngestReport report(String libraryId, long batchId, IngestBatch.Counts counts) {
@@ -139,6 +166,35 @@ public final class Catalog implements AutoCloseable {
 
     public void saveHarvestState(String libraryId, HarvestState state) {
         store.saveHarvestState(libraryId, state, clock.instant());
+    }
+
+    /** The run log (table {@code harvest_runs}): a run starts RUNNING and ends with its counts. */
+    public long startRun(String libraryId, String kind, String trigger) {
+        requireLibrary(libraryId);
+        return store.startRun(libraryId, kind, trigger, clock.instant());
+    }
+
+    public void runProgress(long runId, long pages, long records) {
+        store.runProgress(runId, pages, records, clock.instant());
+    }
+
+    public void finishRun(long runId, HarvestRun.Status status, IngestBatch.Counts counts, Optional<String> error) {
+        store.finishRun(runId, status, counts, error, clock.instant());
+    }
+
+    /** A member's runs, newest first. */
+    public List<HarvestRun> runs(String libraryId, int limit) {
+        requireLibrary(libraryId);
+        return store.runs(libraryId, limit);
+    }
+
+    public Optional<HarvestRun> run(long runId) {
+        return store.run(runId);
+    }
+
+    /** Runs left RUNNING by a process that is gone, now marked INTERRUPTED. */
+    public List<HarvestRun> interruptRunning() {
+        return store.interruptRunning(clock.instant());
     }
 
     /** What could not be read from a member's files, newest batch first. */

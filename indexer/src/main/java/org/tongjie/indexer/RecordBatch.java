@@ -32,6 +32,32 @@ public final class RecordBatch implements AutoCloseable {
         this.clock = clock;
     }
 
+    /** The ingest batch's id, to resume it ({@link Catalog#resumeBatch}). */
+    public long id() {
+        return batch.id();
+    }
+
+    /**
+     * One ISO 2709 or MARCXML record whose id comes from the record itself (its 001 or the profile's rule), as a
+     * Z39.50 target sends them.
+     */
+    public void add(byte[] record) {
+        position++;
+        try (var source = MarcSource.open(new ByteArrayInputStream(record))) {
+            MarcEntry entry = source.hasNext() ? source.next()
+                    : new MarcEntry.Broken(position, record, "no MARC record in the bytes sent");
+            switch (entry) {
+                case MarcEntry.Broken broken ->
+                        batch.quarantine(position, Optional.empty(), broken.reason(), record, clock.instant());
+                case MarcEntry.Parsed parsed -> store(withPosition(parsed), Optional.empty());
+            }
+        } catch (MarcSource.NotMarcException e) {
+            batch.quarantine(position, Optional.empty(), e.getMessage(), record, clock.instant());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A record read from a file: its id comes from the record itself. */
     void add(MarcEntry entry) {
         position = entry.position();

@@ -105,21 +105,60 @@ public final class CatalogStore {
                 Optional.ofNullable(rs.getString("live_target")).map(LiveTarget::parse));
     }
 
-    /** Starts an ingest batch for a member; its records are written in transactions of a few hundred. */
+    /** Starts an incremental ingest batch for a member; its records are written in transactions of a few hundred. */
     public IngestBatch beginBatch(String libraryId, String origin, Instant now) {
+        return beginBatch(libraryId, origin, now, IngestBatch.Mode.INCREMENTAL);
+    }
+
+    /** Starts an ingest batch for a member, adding to its records or replacing them all. */
+    public IngestBatch beginBatch(String libraryId, String origin, Instant now, IngestBatch.Mode mode) {
         long id = write(c -> {
             try (var st = c.prepareStatement(
-                    "INSERT INTO ingest_batches (library_id, origin, started_at) VALUES (?, ?, ?) RETURNING id")) {
+                    "INSERT INTO ingest_batches (library_id, origin, started_at, mode) VALUES (?, ?, ?, ?) RETURNING id")) {
                 st.setString(1, libraryId);
                 st.setString(2, origin);
                 st.setString(3, now.toString());
+                st.setString(4, mode.name());
                 try (var rs = st.executeQuery()) {
                     rs.next();
                     return rs.getLong(1);
                 }
             }
         });
-        return new IngestBatch(this, id, libraryId);
+        return new IngestBatch(this, id, libraryId, mode);
+    }
+
+    /**
+     * The member's unfinished batch {@code batchId} again, to go on staging into it (a full-replace harvest
+     * restarted from its checkpoint); empty if it is not the member's, or already finished.
+     */
+    public Optional<IngestBatch> resumeBatch(String libraryId, long batchId) {
+        return read(c -> {
+            try (var st = c.prepareStatement(
+                    "SELECT mode FROM ingest_batches WHERE id = ? AND library_id = ? AND finished_at IS NULL")) {
+                st.setLong(1, batchId);
+                st.setString(2, libraryId);
+                try (var rs = st.executeQuery()) {
+                    return rs.next() ? Optional.of(new IngestBatch(this, batchId, libraryId,
+                            IngestBatch.Mode.valueOf(rs.getString("mode")))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /**
+     * Drops the staged records of full-replace uploads that never finished (the sender went away) and
+     * started before {@code before}; an upload cannot be resumed, its sender sends the file again.
+     */
+    public int dropAbandonedStaging(Instant before) {
+        return write(c -> {
+            try (var st = c.prepareStatement("""
+                    DELETE FROM staged_records WHERE batch_id IN (SELECT id FROM ingest_batches
+                      WHERE finished_at IS NULL AND origin = 'upload' AND started_at < ?)""")) {
+                st.setString(1, before.toString());
+                return st.executeUpdate();
+            }
+        });
     }
 
     public List<QuarantinedRecord> quarantine(String libraryId, long batchId) {
@@ -225,6 +264,116 @@ public final class CatalogStore {
                 st.executeUpdate();
             }
             return null;
+        });
+    }
+
+    /** Records a run as started (status RUNNING) and returns its id. */
+    public long startRun(String libraryId, String kind, String trigger, Instant now) {
+        return write(c -> {
+            try (var st = c.prepareStatement("""
+                    INSERT INTO harvest_runs (library_id, kind, trigger, status, started_at, updated_at)
+                    VALUES (?, ?, ?, 'RUNNING', ?, ?) RETURNING id""")) {
+                st.setString(1, libraryId);
+                st.setString(2, kind);
+                st.setString(3, trigger);
+                st.setString(4, now.toString());
+                st.setString(5, now.toString());
+                try (var rs = st.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    /** A running run's progress: pages and records so far. */
+    public void runProgress(long runId, long pages, long records, Instant now) {
+        write(c -> {
+            try (var st = c.prepareStatement(
+                    "UPDATE harvest_runs SET pages = ?, records = ?, updated_at = ? WHERE id = ?")) {
+                st.setLong(1, pages);
+                st.setLong(2, records);
+                st.setString(3, now.toString());
+                st.setLong(4, runId);
+                st.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Ends a run with its status, counts (added, updated, unchanged, deleted, quarantined) and error. */
+    public void finishRun(long runId, HarvestRun.Status status, IngestBatch.Counts counts, Optional<String> error,
+            Instant now) {
+        write(c -> {
+            try (var st = c.prepareStatement("""
+                    UPDATE harvest_runs SET status = ?, finished_at = ?, updated_at = ?, added = ?, updated = ?,
+                      unchanged = ?, deleted = ?, quarantined = ?, error = ?
+                    WHERE id = ?""")) {
+                st.setString(1, status.name());
+                st.setString(2, now.toString());
+                st.setString(3, now.toString());
+                st.setInt(4, counts.accepted());
+                st.setInt(5, counts.updated());
+                st.setInt(6, counts.unchanged());
+                st.setInt(7, counts.deleted());
+                st.setInt(8, counts.quarantined());
+                st.setString(9, error.orElse(null));
+                st.setLong(10, runId);
+                st.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** A member's runs, newest first. */
+    public List<HarvestRun> runs(String libraryId, int limit) {
+        return queryRuns("SELECT * FROM harvest_runs WHERE library_id = ? ORDER BY id DESC LIMIT ?", st -> {
+            st.setString(1, libraryId);
+            st.setInt(2, limit);
+        });
+    }
+
+    public Optional<HarvestRun> run(long runId) {
+        return queryRuns("SELECT * FROM harvest_runs WHERE id = ?", st -> st.setLong(1, runId)).stream().findFirst();
+    }
+
+    /**
+     * Marks every run still RUNNING as INTERRUPTED (the process that ran it is gone) and returns them, so the
+     * caller can start runs that resume from the members' checkpoints.
+     */
+    public List<HarvestRun> interruptRunning(Instant now) {
+        List<HarvestRun> running = queryRuns("SELECT * FROM harvest_runs WHERE status = 'RUNNING' ORDER BY id", st -> { });
+        write(c -> {
+            try (var st = c.prepareStatement("""
+                    UPDATE harvest_runs SET status = 'INTERRUPTED', finished_at = ?, updated_at = ?,
+                      error = 'cut off: the hub stopped while it ran' WHERE status = 'RUNNING'""")) {
+                st.setString(1, now.toString());
+                st.setString(2, now.toString());
+                st.executeUpdate();
+            }
+            return null;
+        });
+        return running;
+    }
+
+    private List<HarvestRun> queryRuns(String sql, Binder binder) {
+        return read(c -> {
+            try (var st = c.prepareStatement(sql)) {
+                binder.bind(st);
+                try (var rs = st.executeQuery()) {
+                    var out = new ArrayList<HarvestRun>();
+                    while (rs.next()) {
+                        out.add(new HarvestRun(rs.getLong("id"), rs.getString("library_id"), rs.getString("kind"),
+                                rs.getString("trigger"), HarvestRun.Status.valueOf(rs.getString("status")),
+                                Instant.parse(rs.getString("started_at")),
+                                Optional.ofNullable(rs.getString("finished_at")).map(Instant::parse),
+                                Instant.parse(rs.getString("updated_at")), rs.getLong("pages"), rs.getLong("records"),
+                                rs.getInt("added"), rs.getInt("updated"), rs.getInt("unchanged"), rs.getInt("deleted"),
+                                rs.getInt("quarantined"), Optional.ofNullable(rs.getString("error"))));
+                    }
+                    return out;
+                }
+            }
         });
     }
 

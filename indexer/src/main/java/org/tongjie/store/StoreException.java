@@ -1,7 +1,7 @@
 package org.tongjie.store;
 
 /** The database could not do what was asked; the message says what and why. */
-public final class StoreException extends RuntimeException {
+public class StoreException extends RuntimeException {
     StoreException(String message, Throwable cause) {
         super(message, cause);
     }

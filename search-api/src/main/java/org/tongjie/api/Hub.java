@@ -11,14 +11,19 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.validation.ValidationException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tongjie.api.ill.IllHttp;
+import org.tongjie.harvest.HarvestScheduler;
+import org.tongjie.harvest.members.MemberDirectory;
 import org.tongjie.indexer.Catalog;
 import org.tongjie.indexer.UnknownLibraryException;
 import org.tongjie.marc.MarcSource;
+import org.tongjie.store.IngestBatch;
 
 /** The one place the hub's HTTP layer is put together; nothing else starts Jetty. */
 public final class Hub {
@@ -26,16 +31,24 @@ public final class Hub {
 
     private Hub() {}
 
-    /** The hub with staff actions closed (no one knows the key) and no interlibrary loan. */
+    /** The hub with no members, staff actions closed (no one knows the key), no ILL; harvests only on request. */
     public static Javalin create(Catalog catalog) {
-        return create(catalog, StaffKey.random(), Optional.empty());
+        var members = new MemberDirectory();
+        return create(catalog, StaffKey.random(), members, new HarvestScheduler(catalog, members, Clock.systemUTC(),
+                HarvestScheduler.standard(catalog, Clock.systemUTC()), Duration.ofMinutes(1)), Optional.empty());
     }
 
-    /** The hub; with {@code ill}, its /api/ill routes too. */
-    public static Javalin create(Catalog catalog, StaffKey staffKey, Optional<IllHttp> ill) {
+    /**
+     * The hub over a catalogue: the staff key guards cluster changes, the member directory says who may upload
+     * and what is harvested, the scheduler (started by the caller) runs harvests, and with {@code ill} the hub
+     * serves its /api/ill routes too.
+     */
+    public static Javalin create(Catalog catalog, StaffKey staffKey, MemberDirectory members,
+            HarvestScheduler scheduler, Optional<IllHttp> ill) {
         var clusters = new ClusterController(catalog, staffKey);
         var search = new SearchController(catalog);
-        var libraries = new LibraryController(catalog);
+        var libraries = new LibraryController(catalog, members);
+        var harvests = new HarvestController(catalog, members, scheduler);
         var records = new RecordController(catalog);
         var system = new SystemController(catalog);
         return Javalin.create(config -> {
@@ -48,6 +61,8 @@ public final class Hub {
             config.routes.get("/api/libraries/{id}", libraries::show);
             config.routes.post("/api/libraries/{id}/records", libraries::upload);
             config.routes.get("/api/libraries/{id}/quarantine", libraries::quarantine);
+            config.routes.get("/api/libraries/{id}/harvests", harvests::list);
+            config.routes.post("/api/libraries/{id}/harvests", harvests::trigger);
             config.routes.get("/api/libraries/{id}/quarantine/{entry}", libraries::quarantinedRecord);
             config.routes.get("/api/search", search::search);
             config.routes.get("/api/records/{id}", records::show);
@@ -57,8 +72,14 @@ public final class Hub {
             ill.ifPresent(i -> i.register(config.routes));
             config.routes.exception(BadRequestException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
             config.routes.exception(ValidationException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, describe(e)));
-            config.routes.exception(UnauthorizedException.class, (e, ctx) -> error(ctx,
-                    e.forbidden() ? HttpStatus.FORBIDDEN : HttpStatus.UNAUTHORIZED, e.getMessage()));
+            config.routes.exception(AuthenticationException.class, (e, ctx) -> {
+                if (e.missing()) {
+                    ctx.header("WWW-Authenticate", "Bearer realm=\"tongjie\"");
+                }
+                error(ctx, e.missing() ? HttpStatus.UNAUTHORIZED : HttpStatus.FORBIDDEN, e.getMessage());
+            });
+            config.routes.exception(IngestBatch.EmptyReplacementException.class,
+                    (e, ctx) -> error(ctx, HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage()));
             config.routes.exception(NotFoundException.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
             config.routes.exception(UnknownLibraryException.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
             config.routes.exception(MarcSource.NotMarcException.class,

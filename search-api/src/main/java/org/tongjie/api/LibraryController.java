@@ -3,23 +3,78 @@ package org.tongjie.api;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.tongjie.catalog.Coordinates;
+import org.tongjie.catalog.HoldingsMapping;
+import org.tongjie.catalog.Library;
+import org.tongjie.catalog.LibraryKind;
+import org.tongjie.catalog.LiveTarget;
+import org.tongjie.harvest.members.Member;
+import org.tongjie.harvest.members.MemberDirectory;
+import org.tongjie.harvest.members.MemberSource;
 import org.tongjie.indexer.Catalog;
+import org.tongjie.indexer.UnknownLibraryException;
+import org.tongjie.store.IngestBatch;
 
 /** The member directory, and members sending their records. */
 final class LibraryController {
-    private final Catalog catalog;
+    static final String API_KEY_HEADER = "X-Api-Key";
 
-    LibraryController(Catalog catalog) {
+    private final Catalog catalog;
+    private final MemberDirectory members;
+
+    LibraryController(Catalog catalog, MemberDirectory members) {
         this.catalog = catalog;
+        this.members = members;
+    }
+
+    /**
+     * A member as the API shows it: its directory entry, and from the directory file where its records come
+     * from, how often they are harvested and whether it can upload (never its key or the key's hash).
+     */
+    record MemberView(String id, String nameZh, String nameEn, LibraryKind kind, Optional<String> parentId, String address,
+                      Optional<Coordinates> coordinates, Optional<HoldingsMapping> holdingsMapping, Optional<LiveTarget> liveTarget,
+                      Optional<Map<String, Object>> source, Optional<String> schedule, boolean uploads) {}
+
+    private MemberView view(Library l) {
+        Optional<Member> member = members.member(l.id());
+        return new MemberView(l.id(), l.nameZh(), l.nameEn(), l.kind(), l.parentId(), l.address(), l.coordinates(),
+                l.holdingsMapping(), l.liveTarget(), member.map(m -> describe(m.source())),
+                member.flatMap(Member::schedule).map(Object::toString),
+                member.map(m -> m.apiKeySha256().isPresent()).orElse(false));
+    }
+
+    static Map<String, Object> describe(MemberSource source) {
+        var out = new LinkedHashMap<String, Object>();
+        out.put("type", source.type());
+        switch (source) {
+            case MemberSource.Upload u -> { }
+            case MemberSource.OaiPmh oai -> {
+                out.put("baseUrl", oai.baseUrl().toString());
+                out.put("metadataPrefix", oai.endpoint().metadataPrefix());
+                oai.endpoint().set().ifPresent(set -> out.put("set", set));
+            }
+            case MemberSource.Z3950 z -> {
+                out.put("host", z.target().host());
+                out.put("port", z.target().port());
+                out.put("database", z.target().database());
+                out.put("recordSyntax", z.target().syntax().name());
+                z.target().charset().ifPresent(c -> out.put("charset", c));
+                out.put("harvestQuery", z.harvestQuery());
+            }
+        }
+        return out;
     }
 
     void list(Context ctx) {
-        ctx.json(catalog.libraries());
+        ctx.json(catalog.libraries().stream().map(this::view).toList());
     }
 
     void show(Context ctx) {
         String id = ctx.pathParam("id");
-        ctx.json(catalog.library(id).orElseThrow(() -> new NotFoundException("no member library with id '" + id + "'")));
+        ctx.json(view(catalog.library(id).orElseThrow(() -> new NotFoundException("no member library with id '" + id + "'"))));
     }
 
     /** What could not be read from the member's files, with the reason for each record. */
@@ -37,10 +92,50 @@ final class LibraryController {
         ctx.contentType("application/octet-stream").result(raw);
     }
 
-    /** Streams the body (ISO 2709 or MARCXML) into the catalogue; the report lists every quarantined record. */
+    /**
+     * Streams the body (ISO 2709 or MARCXML) into the catalogue; the report lists every quarantined record.
+     * Only the member itself may send: its API key in {@code Authorization: Bearer KEY} or {@code X-Api-Key}.
+     * {@code ?mode=full}: the file is all the member holds, and its records not in the file are deleted, at
+     * once when the file has been read whole; {@code ?mode=incremental} (the default) adds and updates.
+     */
     void upload(Context ctx) throws IOException {
+        String id = ctx.pathParam("id");
+        authenticate(ctx, id);
+        IngestBatch.Mode mode = switch (Optional.ofNullable(ctx.queryParam("mode")).orElse("incremental")) {
+            case "incremental" -> IngestBatch.Mode.INCREMENTAL;
+            case "full" -> IngestBatch.Mode.FULL_REPLACE;
+            default -> throw new BadRequestException("mode must be 'incremental' (the default) or 'full', was '"
+                    + ctx.queryParam("mode") + "'");
+        };
         try (InputStream body = ctx.bodyInputStream()) {
-            ctx.json(catalog.ingest(ctx.pathParam("id"), body, "upload"));
+            ctx.json(catalog.ingest(id, body, "upload", mode));
         }
+    }
+
+    private void authenticate(Context ctx, String id) {
+        if (catalog.library(id).isEmpty()) {
+            throw new UnknownLibraryException(id);
+        }
+        Optional<String> key = apiKey(ctx);
+        if (key.isEmpty()) {
+            throw AuthenticationException.missing("uploads need the member's API key, in 'Authorization: Bearer KEY' or '"
+                    + API_KEY_HEADER + ": KEY'");
+        }
+        Member member = members.member(id).orElseThrow(() -> AuthenticationException.refused(
+                "member '" + id + "' is not in the member directory the hub was started with, so it has no API key"));
+        if (member.apiKeySha256().isEmpty()) {
+            throw AuthenticationException.refused("member '" + id + "' has no API key in the member directory; uploads are off for it");
+        }
+        if (!member.acceptsKey(key.get())) {
+            throw AuthenticationException.refused("that API key is not member '" + id + "''s");
+        }
+    }
+
+    private static Optional<String> apiKey(Context ctx) {
+        String authorization = ctx.header("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.of(authorization.substring(7).strip()).filter(k -> !k.isEmpty());
+        }
+        return Optional.ofNullable(ctx.header(API_KEY_HEADER)).map(String::strip).filter(k -> !k.isEmpty());
     }
 }

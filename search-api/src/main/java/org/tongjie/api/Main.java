@@ -4,13 +4,16 @@ import io.javalin.Javalin;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.tongjie.api.ill.IllHttp;
 import org.tongjie.demo.DemoNetwork;
 import org.tongjie.harvest.ExportFile;
+import org.tongjie.harvest.HarvestScheduler;
 import org.tongjie.harvest.OaiHarvest;
+import org.tongjie.harvest.members.MemberDirectory;
 import org.tongjie.harvest.oai.OaiEndpoint;
 import org.tongjie.harvest.oai.OaiPmhClient;
 import org.tongjie.indexer.Catalog;
@@ -21,7 +24,7 @@ import org.tongjie.z3950server.HubZ3950Server;
 /** The command line behind {@code ./tongjie}: run the hub, rebuild the index, load a member's export file. */
 public final class Main {
     private static final String USAGE = """
-            usage: tongjie run [--data DIR] [--port N] [--z3950-port N | --no-z3950] [--no-demo]
+            usage: tongjie run [--data DIR] [--port N] [--z3950-port N | --no-z3950] [--members FILE] [--no-demo]
                    tongjie rebuild-index [--data DIR]
                    tongjie load LIBRARY_ID FILE [--data DIR]
                    tongjie harvest LIBRARY_ID OAI_PMH_BASE_URL [--data DIR]""";
@@ -31,6 +34,9 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         try {
             dispatch(List.of(args));
+        } catch (MemberDirectory.InvalidDirectoryException e) {
+            System.err.println("tongjie: " + e.getMessage());
+            System.exit(2);
         } catch (IllegalArgumentException e) {
             System.err.println("tongjie: " + e.getMessage());
             System.err.println(USAGE);
@@ -63,6 +69,7 @@ public final class Main {
                 case "--z3950-port" -> config = config.withZ3950Port(parsePort(valueOf(args, ++i, arg), arg));
                 case "--no-z3950" -> config = config.withZ3950Port(0);
                 case "--no-demo" -> config = config.withoutDemo();
+                case "--members" -> config = config.withMembersFile(Path.of(valueOf(args, ++i, arg)));
                 default -> {
                     if (arg.startsWith("--")) {
                         throw new IllegalArgumentException("unknown option " + arg);
@@ -97,8 +104,13 @@ public final class Main {
 
     private static void run(HubConfig config, List<String> positional) throws java.io.IOException {
         expectNone(positional);
+        MemberDirectory members = members(config);
         Catalog catalog = Catalog.open(config.dataDir(), Clock.systemUTC());
-        if (config.loadDemo() && catalog.libraries().isEmpty()) {
+        boolean firstStart = catalog.libraries().isEmpty();
+        members.members().forEach(m -> catalog.saveLibrary(m.library()));
+        System.out.printf("Member directory: %d members from %s%n", members.members().size(),
+                config.membersFile().map(Path::toString).orElse(config.loadDemo() ? "the demo network" : "nowhere (--no-demo)"));
+        if (config.loadDemo() && config.membersFile().isEmpty() && firstStart) {
             System.out.println("First start: loading the demo network into " + config.dataDir().toAbsolutePath());
             DemoNetwork.load(catalog);
         }
@@ -108,9 +120,14 @@ public final class Main {
             System.out.println("ILL: a network administrator API key was written to " + adminKey.toAbsolutePath());
         }
         ill.scheduleJobs(1);
-        Javalin app = Hub.create(catalog, StaffKey.inDataDir(config.dataDir()), Optional.of(ill)).start(config.port());
+        var scheduler = new HarvestScheduler(catalog, members, Clock.systemUTC(),
+                HarvestScheduler.standard(catalog, Clock.systemUTC()), Duration.ofSeconds(30));
+        Javalin app = Hub.create(catalog, StaffKey.inDataDir(config.dataDir()), members, scheduler, Optional.of(ill))
+                .start(config.port());
+        scheduler.start();
         Optional<Z3950ServerProcess> z3950 = startZ3950(config);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            scheduler.close();
             z3950.ifPresent(Z3950ServerProcess::close);
             app.stop();
             ill.close();
@@ -123,6 +140,12 @@ public final class Main {
         System.out.printf("Staff actions (split, merge) take the key in %s%n", config.dataDir().resolve("staff.key").toAbsolutePath());
         System.out.printf("Tongjie is running: open http://localhost:%d/ (API: http://localhost:%d/openapi.json)%n",
                 app.port(), app.port());
+    }
+
+    /** The directory file given with --members, else the demo network's (none with --no-demo). */
+    static MemberDirectory members(HubConfig config) {
+        return config.membersFile().map(MemberDirectory::read)
+                .orElseGet(() -> config.loadDemo() ? DemoNetwork.directory() : new MemberDirectory());
     }
 
     /** The Z39.50 server in a JVM of its own; it ends with the hub, since the hub holds its standard input. */

@@ -53,15 +53,15 @@ public record StaffKey(String value) {
         }
     }
 
-    /** @throws UnauthorizedException unless the request carries this key */
+    /** @throws AuthenticationException unless the request carries this key */
     void require(Context ctx) {
         String header = ctx.header("Authorization");
         if (header == null || !header.startsWith("Bearer ")) {
-            throw new UnauthorizedException(false, "staff only: send Authorization: Bearer <staff key> (the key is in the data directory's staff.key)");
+            throw AuthenticationException.missing("staff only: send Authorization: Bearer <staff key> (the key is in the data directory's staff.key)");
         }
         byte[] given = header.substring("Bearer ".length()).strip().getBytes(StandardCharsets.UTF_8);
         if (!MessageDigest.isEqual(given, value.getBytes(StandardCharsets.UTF_8))) {
-            throw new UnauthorizedException(true, "the staff key does not match");
+            throw AuthenticationException.refused("the staff key does not match");
         }
     }
 

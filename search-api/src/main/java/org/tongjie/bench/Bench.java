@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Benchmarks, kept out of the test suite: {@code ./tongjie bench marc [FILE] [--copies N]} and
- * {@code ./tongjie bench z3950 [--rounds N]}. Each prints a
+ * {@code ./tongjie bench z3950 [--rounds N]} and {@code ./tongjie bench harvest [--rounds N]}. Each prints a
  * table and writes it into its section of BENCHMARKS.md.
  */
 public final class Bench {
@@ -20,8 +20,10 @@ public final class Bench {
         switch (which) {
             case "marc" -> marc(argList);
             case "z3950" -> z3950(argList);
+            case "harvest" -> harvest(argList);
             default -> {
-                System.err.println("usage: tongjie bench marc [FILE] [--copies N]\n       tongjie bench z3950 [--rounds N]");
+                System.err.println("usage: tongjie bench marc [FILE] [--copies N]\n       tongjie bench z3950 [--rounds N]"
+                        + "\n       tongjie bench harvest [--rounds N]");
                 System.exit(2);
             }
         }
@@ -60,6 +62,22 @@ public final class Bench {
         System.out.println(table);
         String command = "./tongjie bench z3950" + (rounds == Z3950Bench.DEFAULT_ROUNDS ? "" : " --rounds " + rounds);
         record(Path.of("BENCHMARKS.md"), "z3950", command, table);
+    }
+
+    private static void harvest(List<String> argList) throws Exception {
+        int rounds = HarvestBench.DEFAULT_ROUNDS;
+        for (int i = 1; i < argList.size(); i++) {
+            if (argList.get(i).equals("--rounds") && i + 1 < argList.size()) {
+                rounds = Integer.parseInt(argList.get(++i));
+            } else {
+                System.err.println("usage: tongjie bench harvest [--rounds N]");
+                System.exit(2);
+            }
+        }
+        String table = HarvestBench.run(Math.max(1, rounds));
+        System.out.println(table);
+        String command = "./tongjie bench harvest" + (rounds == HarvestBench.DEFAULT_ROUNDS ? "" : " --rounds " + rounds);
+        record(Path.of("BENCHMARKS.md"), "harvest", command, table);
     }
 
     /** Replaces the section between the benchmark's markers, or appends it. */

@@ -348,7 +348,7 @@ final class Z3950Bench {
     // ---- Zebra ---------------------------------------------------------------------------------------
 
     /** As the tests build one (ZebraRegister): the shared config, a local marc21.abs that indexes 020$a. */
-    private static void buildZebra(Path dir, Path records) throws IOException, InterruptedException {
+    static void buildZebra(Path dir, Path records) throws IOException, InterruptedException {
         Path config = Files.isRegularFile(ZEBRA_CFG) ? ZEBRA_CFG : ZEBRA_CFG_RELATIVE;
         Files.copy(config, dir.resolve("zebra.cfg"));
         for (String sub : List.of("register", "shadow", "lock", "tmp")) {
@@ -376,7 +376,7 @@ final class Z3950Bench {
         }
     }
 
-    private static Process startZebra(Path dir, int port) throws IOException, InterruptedException {
+    static Process startZebra(Path dir, int port) throws IOException, InterruptedException {
         Path log = dir.resolve("zebrasrv.log");
         Process process = new ProcessBuilder("/usr/bin/zebrasrv", "-c", "zebra.cfg", "tcp:127.0.0.1:" + port)
                 .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -397,7 +397,7 @@ final class Z3950Bench {
     }
 
     /** Ends a process we started and whatever it forked (zebrasrv forks one child per connection). */
-    private static void stop(Process process) {
+    static void stop(Process process) {
         if (process == null) {
             return;
         }
@@ -415,13 +415,13 @@ final class Z3950Bench {
         children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
-    private static void deleteRecursively(Path dir) {
+    static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

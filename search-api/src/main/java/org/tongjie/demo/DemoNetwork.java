@@ -21,11 +21,10 @@ import org.marc4j.marc.Record;
 import org.marc4j.marc.Subfield;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tongjie.catalog.Coordinates;
 import org.tongjie.catalog.HoldingsMapping;
 import org.tongjie.catalog.Library;
-import org.tongjie.catalog.LibraryKind;
 import org.tongjie.harvest.ExportFile;
+import org.tongjie.harvest.members.MemberDirectory;
 import org.tongjie.indexer.Catalog;
 import org.tongjie.marc.MarcEntry;
 import org.tongjie.marc.MarcSource;
@@ -50,6 +49,13 @@ public final class DemoNetwork {
     private record Member(Library library, double share, String location) {}
 
     /**
+     * The demo network's member directory, bundled with the hub: what {@code ./tongjie run} reads when no
+     * {@code --members} file is given. Its API keys are {@code demo-key-ID} (e.g. {@code demo-key-branch-lujia}),
+     * for trying uploads locally only.
+     */
+    public static final String MEMBERS_FILE = "/demo/members.json";
+
+    /**
      * The demo's library system writes CNMARC items in 905 with the due date of a lent copy in $z, a local
      * habit the default 905 mapping cannot know: each member says so in its holdings mapping.
      */
@@ -58,26 +64,34 @@ public final class DemoNetwork {
             905 servicePoint=a location=c callNumber=d/e barcode=b onLoan=z""");
 
     static final String CENTRAL = "central";
-    private static final List<Member> MEMBERS = List.of(
-            member(CENTRAL, "通借市图书馆总馆", "Tongjie City Central Library", LibraryKind.CENTRAL, null,
-                    "前进中路 1 号", 31.3847, 120.9800, 0.7, "STACKS"),
-            member("branch-zhoushi", "周市分馆", "Zhoushi Town Branch", LibraryKind.BRANCH, CENTRAL,
-                    "周市镇青阳北路 88 号", 31.4410, 120.9910, 0.4, "ADULT"),
-            member("branch-lujia", "陆家分馆", "Lujia Town Branch", LibraryKind.BRANCH, CENTRAL,
-                    "陆家镇陆丰东路 12 号", 31.3240, 121.0470, 0.4, "ADULT"),
-            member("kiosk-station", "火车站 24 小时自助图书馆", "Railway Station 24-hour Library",
-                    LibraryKind.KIOSK_24H, CENTRAL, "火车站南广场", 31.3900, 120.9580, 0.2, "KIOSK"),
-            member("locker-huaqiao", "花桥智能书柜", "Huaqiao Smart Book Locker", LibraryKind.SMART_LOCKER, CENTRAL,
-                    "花桥镇商务城地铁站 2 号口", 31.3020, 121.1080, 0.15, "LOCKER"),
-            member("van-1", "流动图书车 1 号", "Mobile Library Van 1", LibraryKind.MOBILE_VAN, CENTRAL,
-                    "总馆车库（按线路停靠）", 31.3847, 120.9800, 0.15, "VAN"));
+    /** Which share of the titles each member holds, and the location its items are shelved at. */
+    private static final Map<String, Map.Entry<Double, String>> SHARES = Map.of(
+            CENTRAL, Map.entry(0.7, "STACKS"),
+            "branch-zhoushi", Map.entry(0.4, "ADULT"),
+            "branch-lujia", Map.entry(0.4, "ADULT"),
+            "kiosk-station", Map.entry(0.2, "KIOSK"),
+            "locker-huaqiao", Map.entry(0.15, "LOCKER"),
+            "van-1", Map.entry(0.15, "VAN"));
+    private static final List<Member> MEMBERS = directory().members().stream().map(m -> {
+        var share = SHARES.get(m.id());
+        if (share == null) {
+            throw new IllegalStateException("the demo directory's member " + m.id() + " has no share of the titles");
+        }
+        return new Member(m.library(), share.getKey(), share.getValue());
+    }).toList();
 
     private DemoNetwork() {}
 
-    private static Member member(String id, String zh, String en, LibraryKind kind, String parent, String address,
-            double lat, double lon, double share, String location) {
-        return new Member(new Library(id, zh, en, kind, Optional.ofNullable(parent), address,
-                Optional.of(new Coordinates(lat, lon)), Optional.of(HOLDINGS)), share, location);
+    /** The bundled demo directory ({@value #MEMBERS_FILE}). */
+    public static MemberDirectory directory() {
+        try (InputStream in = DemoNetwork.class.getResourceAsStream(MEMBERS_FILE)) {
+            if (in == null) {
+                throw new IllegalStateException("the demo directory " + MEMBERS_FILE + " is missing from the build");
+            }
+            return MemberDirectory.read(in, "classpath:" + MEMBERS_FILE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Loads the directory and the records; meant for an empty catalogue on first start. */

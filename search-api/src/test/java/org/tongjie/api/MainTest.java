@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ class MainTest {
     @Test
     void defaultsRunOnPort7070WithDataUnderDotData() {
         var config = Main.parseOptions(List.of(), new ArrayList<>());
-        assertEquals(new HubConfig(Path.of("data"), 7070, 2100, true), config);
+        assertEquals(new HubConfig(Path.of("data"), 7070, 2100, true, Optional.empty()), config);
     }
 
     @Test
@@ -50,5 +51,14 @@ class MainTest {
                 assertThrows(IllegalArgumentException.class, () -> Main.parseOptions(List.of("--data"), new ArrayList<>())).getMessage());
         assertEquals("unknown option --verbose",
                 assertThrows(IllegalArgumentException.class, () -> Main.parseOptions(List.of("--verbose"), new ArrayList<>())).getMessage());
+    }
+
+    @Test
+    void theMemberDirectoryIsTheDemoNetworksUnlessAFileIsGiven() {
+        var demo = Main.parseOptions(List.of(), new ArrayList<>());
+        assertEquals(6, Main.members(demo).members().size());
+        assertEquals(0, Main.members(Main.parseOptions(List.of("--no-demo"), new ArrayList<>())).members().size());
+        assertEquals(Optional.of(Path.of("net.json")),
+                Main.parseOptions(List.of("--members", "net.json"), new ArrayList<>()).membersFile());
     }
 }

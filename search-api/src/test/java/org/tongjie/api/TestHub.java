@@ -12,10 +12,17 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.tongjie.api.ill.IllHttp;
 import org.tongjie.catalog.Library;
 import org.tongjie.catalog.LibraryKind;
+import org.tongjie.harvest.HarvestScheduler;
+import org.tongjie.harvest.members.Member;
+import org.tongjie.harvest.members.MemberDirectory;
+import org.tongjie.harvest.members.MemberSource;
 import org.tongjie.indexer.Catalog;
 
 /** The hub on a random port over a temporary data directory, and an HTTP client for it. */
@@ -23,8 +30,10 @@ final class TestHub implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
     final Catalog catalog;
+    final MemberDirectory members = new MemberDirectory();
     final Javalin app;
     final IllHttp ill;
+    private final HarvestScheduler scheduler;
 
     record Answer(int status, JsonNode json, String contentType) {}
 
@@ -32,15 +41,35 @@ final class TestHub implements AutoCloseable {
     final StaffKey staffKey = StaffKey.random();
 
     TestHub(Path dataDir) {
-        catalog = Catalog.open(dataDir, Clock.systemUTC());
-        ill = IllHttp.open(dataDir, catalog, Clock.systemUTC());
-        app = Hub.create(catalog, staffKey, Optional.of(ill)).start(0);
+        this(dataDir, Optional.empty());
     }
 
+    /** The hub whose harvests this harvester runs (no schedule followed). */
+    TestHub(Path dataDir, HarvestScheduler.Harvester harvester) {
+        this(dataDir, Optional.of(harvester));
+    }
+
+    private TestHub(Path dataDir, Optional<HarvestScheduler.Harvester> harvester) {
+        catalog = Catalog.open(dataDir, Clock.systemUTC());
+        ill = IllHttp.open(dataDir, catalog, Clock.systemUTC());
+        scheduler = new HarvestScheduler(catalog, members, Clock.systemUTC(),
+                harvester.orElse(HarvestScheduler.standard(catalog, Clock.systemUTC())), Duration.ofHours(1));
+        app = Hub.create(catalog, staffKey, members, scheduler, Optional.of(ill)).start(0);
+    }
+
+    /** A member that uploads with the API key {@link #key}(id). */
     TestHub withLibrary(String id, LibraryKind kind) {
-        catalog.saveLibrary(new Library(id, id + "图书馆", id + " library", kind, Optional.empty(), "", Optional.empty()));
+        var library = new Library(id, id + "图书馆", id + " library", kind, Optional.empty(), "", Optional.empty());
+        catalog.saveLibrary(library);
+        members.register(new Member(library, new MemberSource.Upload(), Optional.empty(), Optional.of(Member.hashKey(key(id)))));
         return this;
     }
+
+    static String key(String libraryId) {
+        return "test-key-" + libraryId;
+    }
+
+    private static final Pattern MEMBER_PATH = Pattern.compile("/api/libraries/([^/?]+)/.*");
 
     URI uri(String path) {
         return URI.create("http://localhost:" + app.port() + path);
@@ -62,8 +91,9 @@ final class TestHub implements AutoCloseable {
         return get("/api/search?size=100&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
     }
 
+    /** POSTs as the member the path names, with its key. */
     Answer post(String path, byte[] body) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        return post(path, HttpRequest.BodyPublishers.ofByteArray(body), memberKey(path));
     }
 
     /** A JSON body, with {@code Authorization: Bearer key} unless the key is empty. */
@@ -77,10 +107,26 @@ final class TestHub implements AutoCloseable {
     }
 
     Answer postFile(String path, Path file) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofFile(file)).build());
+        return post(path, HttpRequest.BodyPublishers.ofFile(file), memberKey(path));
     }
 
-    private Answer send(HttpRequest request) throws IOException, InterruptedException {
+    /**
+     * POSTs with this key in 'Authorization: Bearer', or none. With 'Expect: 100-continue', as curl sends
+     * large files: a refused upload is answered before its body is sent, instead of the hub closing the
+     * connection on a body it will not read.
+     */
+    Answer post(String path, HttpRequest.BodyPublisher body, Optional<String> key) throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(uri(path)).expectContinue(true).POST(body);
+        key.ifPresent(k -> request.header("Authorization", "Bearer " + k));
+        return send(request.build());
+    }
+
+    private static Optional<String> memberKey(String path) {
+        Matcher m = MEMBER_PATH.matcher(path);
+        return m.matches() ? Optional.of(key(m.group(1))) : Optional.empty();
+    }
+
+    Answer send(HttpRequest request) throws IOException, InterruptedException {
         var response = http.send(request, HttpResponse.BodyHandlers.ofString());
         String body = response.body();
         JsonNode json = body.isEmpty() || body.charAt(0) == '<' ? JSON.nullNode() : JSON.readTree(body);
@@ -90,6 +136,7 @@ final class TestHub implements AutoCloseable {
     @Override
     public void close() throws IOException {
         app.stop();
+        scheduler.close();
         ill.close();
         catalog.close();
     }

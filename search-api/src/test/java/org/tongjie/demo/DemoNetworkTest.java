@@ -53,6 +53,14 @@ class DemoNetworkTest {
     }
 
     @Test
+    void theBundledDirectoryFileHoldsTheDemoMembersWithTheirHoldingsMapping() {
+        var members = DemoNetwork.directory().members();
+        assertEquals(6, members.size());
+        assertEquals(DemoNetwork.CENTRAL, members.getFirst().id());
+        members.forEach(m -> assertEquals(DemoNetwork.HOLDINGS.spec(), m.library().holdingsMapping().orElseThrow().spec(), m.id()));
+    }
+
+    @Test
     void loadingIsDeterministic(@TempDir Path a, @TempDir Path b) throws IOException {
         try (var first = Catalog.open(a, Clock.systemUTC()); var second = Catalog.open(b, Clock.systemUTC())) {
             DemoNetwork.load(first);

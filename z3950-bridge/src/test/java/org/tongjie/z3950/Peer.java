@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Assumptions;
  * A real Z39.50 server from Debian (yaz-ztest, zebrasrv) on a free port of 127.0.0.1, logging into its
  * working directory. Each test class starts its own, so classes can run in parallel.
  */
-final class Peer implements AutoCloseable {
+public final class Peer implements AutoCloseable {
     private static final Duration STARTUP = Duration.ofSeconds(15);
 
     private final Process process;
@@ -35,7 +35,7 @@ final class Peer implements AutoCloseable {
     }
 
     /** Starts {@code command tcp:127.0.0.1:PORT} in {@code workDir} and waits until the port accepts. */
-    static Peer start(Path workDir, String... command) {
+    public static Peer start(Path workDir, String... command) {
         int port = freePort();
         Path log = workDir.resolve(Path.of(command[0]).getFileName() + ".log");
         List<String> commandLine = new ArrayList<>(List.of(command));
@@ -52,14 +52,14 @@ final class Peer implements AutoCloseable {
     }
 
     /** Skips the test class when a Debian binary is missing; ./tongjie test installs them. */
-    static void assumeInstalled(String binary, String debianPackage) {
+    public static void assumeInstalled(String binary, String debianPackage) {
         Assumptions.assumeTrue(Files.isExecutable(Path.of(binary)),
                 binary + " is not installed: apt-get install -y " + debianPackage + " (./tongjie test does)");
         Assumptions.assumeTrue(Yaz.version().isPresent(), "libyaz.so.5 is not installed: apt-get install -y libyaz5");
     }
 
     /** A port nothing listens on now; the OS may hand it out again later, which is the accepted risk. */
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -67,7 +67,7 @@ final class Peer implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 

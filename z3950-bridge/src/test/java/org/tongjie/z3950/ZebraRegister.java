@@ -12,12 +12,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A Zebra register in a temporary directory, built from the shared MARC21 peer configuration
- * ({@code ../shared/peers/zebra-marc21/zebra.cfg}) and the LC sample records.
+ * ({@code ../shared/peers/zebra-marc21/zebra.cfg}) and the LC sample records. Public for the harvester's
+ * tests.
  */
-final class ZebraRegister {
-    static final Path SHARED = Path.of(System.getProperty("tongjie.shared.data", "../../shared/data"));
-    static final Path CONFIG = SHARED.resolveSibling("peers").resolve("zebra-marc21").resolve("zebra.cfg");
-    static final Path SAMPLE_MARC = SHARED.resolve("idzebra-examples/marc21/sample-marc");
+public final class ZebraRegister {
+    public static final Path SHARED = Path.of(System.getProperty("tongjie.shared.data", "../../shared/data"));
+    public static final Path CONFIG = SHARED.resolveSibling("peers").resolve("zebra-marc21").resolve("zebra.cfg");
+    public static final Path SAMPLE_MARC = SHARED.resolve("idzebra-examples/marc21/sample-marc");
     /** Debian's MARC21 indexing rules; the config's profilePath searches "." first, so a copy there wins. */
     private static final Path MARC21_ABS = Path.of("/usr/share/idzebra-2.0/tab/marc21.abs");
 
@@ -28,7 +29,7 @@ final class ZebraRegister {
      * searches find nothing; a local copy of the rules adds 020$a as ISBN (Bib-1 use 7), as words: numeric
      * indexes fail above 2^31.
      */
-    static void build(Path dir, Path records) throws IOException, InterruptedException {
+    public static void build(Path dir, Path records) throws IOException, InterruptedException {
         Files.copy(CONFIG, dir.resolve("zebra.cfg"));
         for (String sub : List.of("register", "shadow", "lock", "tmp")) {
             Files.createDirectories(dir.resolve(sub));

@@ -25,7 +25,7 @@ class IllAuthorizationTest {
             hub.library("a", LibraryKind.CENTRAL, null, 31.38, 120.98)
                     .library("b", LibraryKind.CENTRAL, null, 31.32, 121.05)
                     .library("x", LibraryKind.CENTRAL, null, 31.65, 120.75);
-            assertEquals(200, hub.post("/api/libraries/b/records", As.NOBODY, IllTestHub.lendableKohaRecord()).status());
+            assertEquals(200, hub.post("/api/libraries/b/records", As.member("b"), IllTestHub.lendableKohaRecord()).status());
             String record = hub.catalog.search("", 1, 1).hits().getFirst().id();
             var admin = As.key(hub.adminKey);
             var staffA = As.key(hub.staffKey("a"));

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +25,10 @@ import org.tongjie.api.StaffKey;
 import org.tongjie.catalog.Coordinates;
 import org.tongjie.catalog.Library;
 import org.tongjie.catalog.LibraryKind;
+import org.tongjie.harvest.HarvestScheduler;
+import org.tongjie.harvest.members.Member;
+import org.tongjie.harvest.members.MemberDirectory;
+import org.tongjie.harvest.members.MemberSource;
 import org.tongjie.indexer.Catalog;
 import org.tongjie.testing.Iso2709;
 import org.tongjie.testing.SharedData;
@@ -36,6 +41,8 @@ final class IllTestHub implements AutoCloseable {
     final IllHttp ill;
     final Javalin app;
     final String adminKey;
+    private final MemberDirectory members = new MemberDirectory();
+    private final HarvestScheduler harvests;
 
     record Answer(int status, JsonNode json) {
         JsonNode get(String field) {
@@ -59,19 +66,32 @@ final class IllTestHub implements AutoCloseable {
         static As key(String key) {
             return new As("X-Api-Key", key);
         }
+
+        /** The member library itself, with the API key it uploads records with. */
+        static As member(String libraryId) {
+            return key(uploadKey(libraryId));
+        }
     }
 
     IllTestHub(Path dataDir, Clock clock) {
         catalog = Catalog.open(dataDir, clock);
         ill = IllHttp.open(dataDir, catalog, clock);
-        app = Hub.create(catalog, StaffKey.random(), java.util.Optional.of(ill)).start(0);
+        harvests = new HarvestScheduler(catalog, members, clock, HarvestScheduler.standard(catalog, clock), Duration.ofHours(1));
+        app = Hub.create(catalog, StaffKey.random(), members, harvests, Optional.of(ill)).start(0);
         adminKey = ill.store().accounts().issueAdminKey("test");
     }
 
     IllTestHub library(String id, LibraryKind kind, String parent, double lat, double lon) {
-        catalog.saveLibrary(new Library(id, id + "图书馆", id + " library", kind, Optional.ofNullable(parent), "",
-                Optional.of(new Coordinates(lat, lon))));
+        var library = new Library(id, id + "图书馆", id + " library", kind, Optional.ofNullable(parent), "",
+                Optional.of(new Coordinates(lat, lon)));
+        catalog.saveLibrary(library);
+        members.register(new Member(library, new MemberSource.Upload(), Optional.empty(),
+                Optional.of(Member.hashKey(uploadKey(id)))));
         return this;
+    }
+
+    private static String uploadKey(String libraryId) {
+        return "upload-key-" + libraryId;
     }
 
     Answer get(String path, As as) throws IOException, InterruptedException {
@@ -133,6 +153,7 @@ final class IllTestHub implements AutoCloseable {
     @Override
     public void close() throws IOException {
         app.stop();
+        harvests.close();
         ill.close();
         catalog.close();
     }

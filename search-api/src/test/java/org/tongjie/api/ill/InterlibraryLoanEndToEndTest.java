@@ -34,8 +34,8 @@ class InterlibraryLoanEndToEndTest {
                     .library("d", LibraryKind.CENTRAL, null, 31.6540, 120.7520)
                     .library("d-kiosk", LibraryKind.KIOSK_24H, "d", 31.6450, 120.7400);
             byte[] record = IllTestHub.lendableKohaRecord();
-            assertEquals(200, hub.post("/api/libraries/b/records", As.NOBODY, record).status());
-            assertEquals(200, hub.post("/api/libraries/c/records", As.NOBODY, record).status());
+            assertEquals(200, hub.post("/api/libraries/b/records", As.member("b"), record).status());
+            assertEquals(200, hub.post("/api/libraries/c/records", As.member("c"), record).status());
             var union = hub.catalog.search("", 1, 10).hits();
             assertEquals(1, union.size(), "B's and C's copies of the record are one union record");
             assertEquals(List.of("b", "c"), union.getFirst().libraries().stream().sorted().toList());
