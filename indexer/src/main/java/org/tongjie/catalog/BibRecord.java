@@ -9,7 +9,8 @@ import java.util.OptionalInt;
  * A source record normalised into what search and display need, whatever MARC profile it came in.
  * {@code provenance} says which field each value came from. {@code systemNumbers} are the identifiers
  * other than ISBN and ISSN that name one edition across catalogues, each with its scheme: {@code lccn:2001012345},
- * {@code (ocolc)12345678}, {@code nbn:gb9612345}.
+ * {@code (ocolc)12345678}, {@code nbn:gb9612345}. {@code originalYear} is, for a reprint, the year of the
+ * original it reprints.
  */
 public record BibRecord(
         String id,
@@ -30,6 +31,7 @@ public record BibRecord(
         Optional<String> publisher,
         Optional<String> publicationPlace,
         OptionalInt year,
+        OptionalInt originalYear,
         Optional<String> edition,
         Optional<String> extent,
         OptionalInt pageCount,
@@ -61,6 +63,7 @@ public record BibRecord(
         Objects.requireNonNull(publisher, "publisher");
         Objects.requireNonNull(publicationPlace, "publicationPlace");
         Objects.requireNonNull(year, "year");
+        Objects.requireNonNull(originalYear, "originalYear");
         Objects.requireNonNull(edition, "edition");
         Objects.requireNonNull(extent, "extent");
         Objects.requireNonNull(pageCount, "pageCount");

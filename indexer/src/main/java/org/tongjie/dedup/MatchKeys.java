@@ -11,6 +11,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.tongjie.catalog.BibRecord;
 import org.tongjie.catalog.MaterialFormat;
 import org.tongjie.index.SimplifiedChinese;
@@ -28,7 +29,7 @@ record MatchKeys(
         Set<String> systemNumbers,
         Set<String> titles,
         Set<String> authors,
-        OptionalInt year,
+        Set<Integer> years,
         Optional<Integer> edition,
         Optional<Integer> volume,
         MaterialFormat format,
@@ -49,13 +50,18 @@ record MatchKeys(
                 Set.copyOf(r.systemNumbers()),
                 r.titles().stream().map(MatchKeys::fold).filter(t -> !t.isEmpty()).collect(Collectors.toSet()),
                 r.authors().stream().map(MatchKeys::authorKey).filter(a -> !a.isEmpty()).collect(Collectors.toSet()),
-                r.year(),
+                years(r),
                 r.edition().flatMap(Numbering::of),
                 r.volume().flatMap(Numbering::of),
                 r.format(),
                 r.pageCount(),
                 r.publisher().map(MatchKeys::publisherKey).filter(p -> !p.isEmpty()),
                 seriesNumbers(r.series()));
+    }
+
+    /** The year of publication, and for a reprint also the year of the original it reprints. */
+    private static Set<Integer> years(BibRecord r) {
+        return IntStream.concat(r.year().stream(), r.originalYear().stream()).boxed().collect(Collectors.toSet());
     }
 
     /** NFKC folds full-width forms (ＡＢＣ１２３) to ASCII; then simplified script, lower case, letters and digits only. */

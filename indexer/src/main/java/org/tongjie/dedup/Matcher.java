@@ -46,10 +46,15 @@ public final class Matcher {
         if (!x.isbns().isEmpty() && !y.isbns().isEmpty()) {
             return MatchDecision.vetoed("different ISBNs");
         }
-        if (!intersect(x.titles(), y.titles()) || x.year().isEmpty() || y.year().isEmpty() || otherPublishers(x, y)) {
+        if (!intersect(x.titles(), y.titles()) || x.years().isEmpty() || y.years().isEmpty() || otherPublishers(x, y)) {
             return MatchDecision.noEvidence();
         }
         return intersect(x.authors(), y.authors()) ? MatchDecision.joinedBy(TITLE_AUTHOR_YEAR) : MatchDecision.noEvidence();
+    }
+
+    /** A reprint matches its original's year as well as its own. */
+    private static boolean yearsWithinOne(Set<Integer> xs, Set<Integer> ys) {
+        return xs.stream().anyMatch(x -> ys.stream().anyMatch(y -> Math.abs(x - y) <= 1));
     }
 
     private static Optional<String> veto(MatchKeys x, MatchKeys y) {
@@ -65,8 +70,8 @@ public final class Matcher {
         if (x.volume().isPresent() != y.volume().isPresent()) {
             return Optional.of("one volume and a description without a volume");
         }
-        if (x.year().isPresent() && y.year().isPresent() && Math.abs(x.year().getAsInt() - y.year().getAsInt()) > 1) {
-            return Optional.of("years more than one apart: " + x.year().getAsInt() + " and " + y.year().getAsInt());
+        if (!x.years().isEmpty() && !y.years().isEmpty() && !yearsWithinOne(x.years(), y.years())) {
+            return Optional.of("years more than one apart: " + x.years() + " and " + y.years());
         }
         if (pagesTooFarApart(x.pages(), y.pages())) {
             return Optional.of("page counts too far apart: " + x.pages().getAsInt() + " and " + y.pages().getAsInt());

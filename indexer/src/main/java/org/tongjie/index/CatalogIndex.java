@@ -77,7 +77,7 @@ public final class CatalogIndex implements AutoCloseable {
      * The version of the documents' fields and analysis. Raise it whenever either changes: an index written
      * with another layout is rebuilt from the store when the hub opens it, instead of answering wrongly.
      */
-    static final int CURRENT_LAYOUT = 6;
+    static final int CURRENT_LAYOUT = 7;
 
     private final FSDirectory directory;
     private final IndexWriter writer;

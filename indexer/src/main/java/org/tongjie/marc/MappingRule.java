@@ -27,10 +27,18 @@ record MappingRule(
         Optional<Character> ind1,
         Optional<Character> ind2,
         Optional<SubfieldEquals> when,
+        Optional<CharAt> charAt,
         int line) {
 
     /** A condition such as {@code $2=clc}: the field has subfield 2 equal to "clc", ignoring case. */
     record SubfieldEquals(char code, String value) {}
+
+    /** A condition such as {@code /06=r}: character 6 of the control field or fixed-length subfield is 'r'. */
+    record CharAt(int position, char value) {
+        boolean holds(String data) {
+            return data.length() > position && data.charAt(position) == value;
+        }
+    }
 
     /** A value with the rule source it came from, e.g. "880>245$a" — the record's provenance. */
     record Value(String text, String source) {}
@@ -39,7 +47,11 @@ record MappingRule(
         var out = new ArrayList<Value>();
         for (VariableField field : fieldsByTag.getOrDefault(tag, List.of())) {
             switch (field) {
-                case ControlField c -> sliced(c.getData()).ifPresent(v -> out.add(new Value(v, source())));
+                case ControlField c -> {
+                    if (charAt.map(at -> at.holds(c.getData())).orElse(true)) {
+                        sliced(c.getData()).ifPresent(v -> out.add(new Value(v, source())));
+                    }
+                }
                 case DataField d -> {
                     if (applies(d)) {
                         extract(d, out);
@@ -71,7 +83,7 @@ record MappingRule(
     private void extract(DataField f, List<Value> out) {
         var joined = new StringBuilder();
         for (Subfield s : f.getSubfields()) {
-            if (codes.indexOf(s.getCode()) < 0) {
+            if (codes.indexOf(s.getCode()) < 0 || !charAt.map(at -> at.holds(s.getData())).orElse(true)) {
                 continue;
             }
             Optional<String> data = range.isPresent() ? sliced(s.getData()) : MarcFields.tidy(s.getData());

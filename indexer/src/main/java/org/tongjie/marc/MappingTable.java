@@ -33,6 +33,7 @@ import org.marc4j.marc.VariableField;
  * author   700$ab          sep=,    (subfields joined with ", ")
  * isbn     020$a           each     (each subfield its own value)
  * year     264$c           ind2=1   (indicator 2 must be '1'; '_' stands for blank)
+ * original_year 008/11-14  /06=r   (only where character 6 of the field, or subfield, is 'r')
  * </pre>
  *
  * Rules for the same target apply in table order; for single-valued targets the first usable value wins.
@@ -111,7 +112,7 @@ final class MappingTable {
             options.add(tokens[t]);
         }
         return new MappingRule(target, tokens[1], tag, Optional.ofNullable(m.group("linked")), codes, range, options.each,
-                options.separator, options.ind1, options.ind2, options.when, lineNumber);
+                options.separator, options.ind1, options.ind2, options.when, options.charAt, lineNumber);
     }
 
     private static Target target(String token) {
@@ -128,6 +129,7 @@ final class MappingTable {
         Optional<Character> ind1 = Optional.empty();
         Optional<Character> ind2 = Optional.empty();
         Optional<MappingRule.SubfieldEquals> when = Optional.empty();
+        Optional<MappingRule.CharAt> charAt = Optional.empty();
 
         void add(String token) {
             if (token.equals("each")) {
@@ -143,6 +145,8 @@ final class MappingTable {
                 } else {
                     ind2 = value;
                 }
+            } else if (token.matches("/\\d{2}=.")) {
+                charAt = Optional.of(new MappingRule.CharAt(Integer.parseInt(token.substring(1, 3)), token.charAt(4)));
             } else if (token.matches("\\$[0-9a-zA-Z]=.+")) {
                 when = Optional.of(new MappingRule.SubfieldEquals(token.charAt(1), token.substring(3)));
             } else {

@@ -55,6 +55,7 @@ final class RecordMapper {
                 m.single(Target.PUBLISHER, Optional::of),
                 m.single(Target.PUBLICATION_PLACE, Optional::of),
                 toInt(m.single(Target.YEAR, RecordMapper::year)),
+                toInt(m.single(Target.ORIGINAL_YEAR, RecordMapper::year)),
                 m.single(Target.EDITION, Optional::of),
                 extent,
                 toInt(extent.flatMap(RecordMapper::pages)),

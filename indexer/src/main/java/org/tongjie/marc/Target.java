@@ -20,6 +20,7 @@ enum Target {
     PUBLISHER,
     PUBLICATION_PLACE,
     YEAR,
+    ORIGINAL_YEAR,
     EDITION,
     EXTENT,
     PRICE,

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -197,6 +198,16 @@ class MatcherTest {
         Path austen = SharedData.file(AUSTEN);
         assertVetoed("page counts too far apart: 382 and 133",
                 Matcher.compare(byLocalId(austen, "1979244"), byLocalId(austen, "UkOxUb13417783")));
+    }
+
+    @Test
+    void aReprintIsTheEditionItReprintsThoughYearsApartByTheOriginalsYearIn008() throws IOException {
+        Path austen = SharedData.file(AUSTEN);
+        var reprint = find(austen, r -> r.localId().equals("ocm28684073") && r.year().equals(OptionalInt.of(2001)));
+        var original = find(austen, r -> r.localId().equals("ocm28684073") && r.year().equals(OptionalInt.of(1993)));
+        assertEquals(OptionalInt.of(1993), reprint.originalYear(), "008 r2001/1993");
+        assertEquals(OptionalInt.empty(), original.originalYear(), "not a reprint");
+        assertJoined("isbn", Matcher.compare(reprint, original));
     }
 
     @Test

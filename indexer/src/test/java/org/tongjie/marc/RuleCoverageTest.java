@@ -42,7 +42,8 @@ class RuleCoverageTest {
             34, "publisher 214$c",
             36, "publication_place 214$a",
             39, "year 214$d",
-            46, "subject 600$abvxyz");
+            40, "original_year 100$a/13-16",
+            47, "subject 600$abvxyz");
 
     @Test
     void everyMarc21RuleFiresOnARealRecord() throws IOException {
