@@ -21,12 +21,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tongjie.catalog.HarvestState;
 import org.tongjie.catalog.Library;
+import org.tongjie.catalog.SourceRecord;
 import org.tongjie.catalog.UnionRecord;
 import org.tongjie.dedup.ClusterOverride;
 import org.tongjie.index.CatalogIndex;
 import org.tongjie.index.Facet;
 import org.tongjie.index.SearchPage;
 import org.tongjie.marc.MarcSource;
+import org.tongjie.query.CatalogQuery;
+import org.tongjie.query.LuceneQueries;
+import org.tongjie.query.Matches;
 import org.tongjie.store.CatalogStore;
 import org.tongjie.store.HarvestRun;
 import org.tongjie.store.IngestBatch;
@@ -53,6 +57,7 @@ public final class Catalog implements AutoCloseable {
      */
     private final Cache<SearchKey, SearchPage> searches = Caffeine.newBuilder().maximumSize(10_000).build();
     private final AtomicLong generation = new AtomicLong();
+    private final LuceneQueries queries = new LuceneQueries();
     /**
      * The member directory, read once: searches label facets with it and every upload checks it, and
      * it changes only through {@link #saveLibrary}, so it is kept here rather than read per request.
@@ -244,6 +249,20 @@ public final class Catalog implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("reading the index failed", e);
         }
+    }
+
+    /** The union records a query of the SRU or Z39.50 kind matches, best first, from 0-based {@code offset}. */
+    public Matches find(CatalogQuery query, int offset, int limit) {
+        try {
+            return index.find(queries.toLucene(query), offset, limit);
+        } catch (IOException e) {
+            throw new UncheckedIOException("searching the index failed for " + query, e);
+        }
+    }
+
+    /** A source record exactly as its member sent it (deleted ones too, flagged). */
+    public Optional<SourceRecord> sourceRecord(String recordId) {
+        return store.sourceRecord(recordId);
     }
 
     /** Which source records joined a union record and by which rule, with the staff overrides among them. */
