@@ -34,6 +34,7 @@ import org.tongjie.query.Matches;
 import org.tongjie.store.CatalogStore;
 import org.tongjie.store.HarvestRun;
 import org.tongjie.store.IngestBatch;
+import org.tongjie.store.PublishedUnions;
 import org.tongjie.store.QuarantinedRecord;
 
 /**
@@ -48,6 +49,7 @@ public final class Catalog implements AutoCloseable {
     private final CatalogIndex index;
     private final Clock clock;
     private final UnionIndexer unions;
+    private final PublishedUnions published;
     /** Changes applied per index commit: large enough to amortise the commit, small enough to bound memory. */
     static final int SYNC_SLICE = 5_000;
     /**
@@ -71,6 +73,7 @@ public final class Catalog implements AutoCloseable {
         this.index = index;
         this.clock = clock;
         this.unions = new UnionIndexer(store, index);
+        this.published = store.published();
         this.directory = store.libraries().stream().collect(Collectors.collectingAndThen(
                 Collectors.toMap(Library::id, l -> l, (a, b) -> a, TreeMap::new), Collections::unmodifiableMap));
     }
@@ -83,10 +86,13 @@ public final class Catalog implements AutoCloseable {
         if (dropped > 0) {
             LOG.info("dropped {} staged records of full-replace uploads abandoned more than a day ago", dropped);
         }
-        if (catalog.index.hasCurrentLayout()) {
+        catalog.published.publish(clock.instant()); // what a crash left staged after its index commit
+        boolean neverPublished = catalog.published.earliest().isEmpty() && catalog.index.committedChangeSeq() > 0;
+        if (catalog.index.hasCurrentLayout() && !neverPublished) {
             catalog.syncIndex();
         } else {
-            LOG.info("the index in {} was written by an earlier version of the hub; rebuilding it from the store", dataDir);
+            LOG.info("the index in {} was written by an earlier version of the hub (or before union records were"
+                    + " published for OAI-PMH); rebuilding it from the store", dataDir);
             catalog.rebuildIndex();
         }
         return catalog;
@@ -260,6 +266,14 @@ public final class Catalog implements AutoCloseable {
         }
     }
 
+    /**
+     * Union records by when they last changed, tombstones included: what the OAI-PMH provider serves. A
+     * datestamp is given once the index shows the change.
+     */
+    public PublishedUnions published() {
+        return published;
+    }
+
     /** A source record exactly as its member sent it (deleted ones too, flagged). */
     public Optional<SourceRecord> sourceRecord(String recordId) {
         return store.sourceRecord(recordId);
@@ -326,6 +340,7 @@ public final class Catalog implements AutoCloseable {
             unions.recluster(records, directory);
             index.commit(index.committedChangeSeq());
             committed();
+            published.publish(clock.instant());
         } catch (IOException e) {
             throw new UncheckedIOException("updating the index after a staff override failed", e);
         }
@@ -361,6 +376,7 @@ public final class Catalog implements AutoCloseable {
                 last = changes.getLast().seq();
                 index.commit(last);
                 committed();
+                published.publish(clock.instant());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("updating the index failed", e);
