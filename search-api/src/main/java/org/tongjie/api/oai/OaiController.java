@@ -25,7 +25,7 @@ public final class OaiController {
     static final String OAI_NS = "http://www.openarchives.org/OAI/2.0/";
     static final String XSI_NS = "http://www.w3.org/2001/XMLSchema-instance";
     static final String ID_PREFIX = "oai:tongjie:";
-    static final int PAGE_SIZE = 100;
+    public static final int DEFAULT_PAGE_SIZE = 100;
     /** Identify must name a contact; a network sets its own (the integrator's HubConfig is the place for it). */
     public static final String DEFAULT_ADMIN_EMAIL = "catalogue@tongjie.invalid";
     private static final Map<String, Set<String>> VERBS = Map.of(
@@ -42,10 +42,18 @@ public final class OaiController {
     private final OaiRecords records;
 
     public OaiController(Catalog catalog, Clock clock, String adminEmail) {
+        this(catalog, clock, adminEmail, DEFAULT_PAGE_SIZE);
+    }
+
+    /** With {@code pageSize} records or headers per page. */
+    public OaiController(Catalog catalog, Clock clock, String adminEmail, int pageSize) {
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("an OAI-PMH page holds at least one record, was " + pageSize);
+        }
         this.catalog = catalog;
         this.clock = clock;
         this.adminEmail = adminEmail;
-        this.records = new OaiRecords(catalog);
+        this.records = new OaiRecords(catalog, pageSize);
     }
 
     public void handle(Context ctx) throws XMLStreamException {

@@ -20,8 +20,11 @@ final class OaiRecords {
     private final Catalog catalog;
     private final UnionRecordXml xml;
 
-    OaiRecords(Catalog catalog) {
+    private final int pageSize;
+
+    OaiRecords(Catalog catalog, int pageSize) {
         this.catalog = catalog;
+        this.pageSize = pageSize;
         this.xml = new UnionRecordXml(catalog);
     }
 
@@ -45,12 +48,12 @@ final class OaiRecords {
 
     /** One page of the list (and a token for the next) or, for an empty list, noRecordsMatch. */
     void list(XmlOutput doc, ListRequest request, boolean withMetadata) throws XMLStreamException {
-        List<PublishedUnions.Entry> entries = catalog.published().list(request.window(), OaiController.PAGE_SIZE + 1);
+        List<PublishedUnions.Entry> entries = catalog.published().list(request.window(), pageSize + 1);
         if (entries.isEmpty() && request.window().after().isEmpty()) {
             throw new OaiError(OaiError.Code.noRecordsMatch, "no union record matches these arguments");
         }
-        boolean more = entries.size() > OaiController.PAGE_SIZE;
-        List<PublishedUnions.Entry> page = more ? entries.subList(0, OaiController.PAGE_SIZE) : entries;
+        boolean more = entries.size() > pageSize;
+        List<PublishedUnions.Entry> page = more ? entries.subList(0, pageSize) : entries;
         XMLStreamWriter out = doc.writer();
         out.writeStartElement(OaiController.OAI_NS, withMetadata ? "ListRecords" : "ListIdentifiers");
         for (PublishedUnions.Entry entry : page) {

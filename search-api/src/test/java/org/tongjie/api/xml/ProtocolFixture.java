@@ -69,14 +69,16 @@ public final class ProtocolFixture implements AutoCloseable {
     /** Runs a client with this standard input; returns what it printed (stdout and stderr). */
     public String run(List<String> command, String stdin) throws IOException, InterruptedException {
         Path out = Files.createTempFile(workDir, "client", ".out");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
+        builder.environment().put("PERL_UNICODE", "SO"); // HTTP::OAI's oai_pmh prints UTF-8, not Latin-1 and warnings
+        Process process = builder.start();
         process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
         process.getOutputStream().close();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
             throw new AssertionError(command + " did not finish; it printed:\n" + Files.readString(out));
         }
-        return Files.readString(out, StandardCharsets.UTF_8) + "\nexit " + process.exitValue();
+        return new String(Files.readAllBytes(out), StandardCharsets.UTF_8) + "\nexit " + process.exitValue();
     }
 
     @Override
