@@ -47,11 +47,11 @@ public final class CatalogIndex implements AutoCloseable {
      * Field names are public for code that builds its own Lucene queries over a read-only copy of this
      * index (the Z39.50 server); they are part of the layout, see {@link #CURRENT_LAYOUT}.
      */
-    static final String ID = "id";
+    public static final String ID = "id";
     /** Each source record in the union record; {@link #BEST} the one whose description it shows. */
-    static final String MEMBER = "member";
+    public static final String MEMBER = "member";
     public static final String BEST = "best";
-    static final String LIBRARY = "library";
+    public static final String LIBRARY = "library";
     public static final String TITLE = "title";
     public static final String AUTHOR = "author";
     public static final String SUBJECT = "subject";
@@ -288,6 +288,24 @@ public final class CatalogIndex implements AutoCloseable {
                 hits.add(SearchHit.of(load(searcher, docs[i].doc)));
             }
             return new SearchPage(top.totalHits.value(), page, size, hits, result.facets());
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    /** The union records a query built outside (SRU's CQL, see org.tongjie.query) matches, from 0-based {@code offset}. */
+    public org.tongjie.query.Matches find(org.apache.lucene.search.Query query, int offset, int limit) throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            int total = searcher.count(query);
+            var records = new ArrayList<UnionRecord>();
+            if (limit > 0 && offset < total) {
+                ScoreDoc[] docs = searcher.search(query, offset + limit).scoreDocs;
+                for (int i = offset; i < docs.length; i++) {
+                    records.add(load(searcher, docs[i].doc));
+                }
+            }
+            return new org.tongjie.query.Matches(total, records);
         } finally {
             searchers.release(searcher);
         }

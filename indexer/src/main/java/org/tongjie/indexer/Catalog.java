@@ -21,15 +21,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tongjie.catalog.HarvestState;
 import org.tongjie.catalog.Library;
+import org.tongjie.catalog.SourceRecord;
 import org.tongjie.catalog.UnionRecord;
 import org.tongjie.dedup.ClusterOverride;
 import org.tongjie.index.CatalogIndex;
 import org.tongjie.index.Facet;
 import org.tongjie.index.SearchPage;
 import org.tongjie.marc.MarcSource;
+import org.tongjie.query.CatalogQuery;
+import org.tongjie.query.LuceneQueries;
+import org.tongjie.query.Matches;
 import org.tongjie.store.CatalogStore;
 import org.tongjie.store.HarvestRun;
 import org.tongjie.store.IngestBatch;
+import org.tongjie.store.PublishedUnions;
 import org.tongjie.store.QuarantinedRecord;
 
 /**
@@ -44,6 +49,7 @@ public final class Catalog implements AutoCloseable {
     private final CatalogIndex index;
     private final Clock clock;
     private final UnionIndexer unions;
+    private final PublishedUnions published;
     /** Changes applied per index commit: large enough to amortise the commit, small enough to bound memory. */
     static final int SYNC_SLICE = 5_000;
     /**
@@ -53,6 +59,7 @@ public final class Catalog implements AutoCloseable {
      */
     private final Cache<SearchKey, SearchPage> searches = Caffeine.newBuilder().maximumSize(10_000).build();
     private final AtomicLong generation = new AtomicLong();
+    private final LuceneQueries queries = new LuceneQueries();
     /**
      * The member directory, read once: searches label facets with it and every upload checks it, and
      * it changes only through {@link #saveLibrary}, so it is kept here rather than read per request.
@@ -66,6 +73,7 @@ public final class Catalog implements AutoCloseable {
         this.index = index;
         this.clock = clock;
         this.unions = new UnionIndexer(store, index);
+        this.published = store.published();
         this.directory = store.libraries().stream().collect(Collectors.collectingAndThen(
                 Collectors.toMap(Library::id, l -> l, (a, b) -> a, TreeMap::new), Collections::unmodifiableMap));
     }
@@ -78,10 +86,13 @@ public final class Catalog implements AutoCloseable {
         if (dropped > 0) {
             LOG.info("dropped {} staged records of full-replace uploads abandoned more than a day ago", dropped);
         }
-        if (catalog.index.hasCurrentLayout()) {
+        catalog.published.publish(clock.instant()); // what a crash left staged after its index commit
+        boolean neverPublished = catalog.published.earliest().isEmpty() && catalog.index.committedChangeSeq() > 0;
+        if (catalog.index.hasCurrentLayout() && !neverPublished) {
             catalog.syncIndex();
         } else {
-            LOG.info("the index in {} was written by an earlier version of the hub; rebuilding it from the store", dataDir);
+            LOG.info("the index in {} was written by an earlier version of the hub (or before union records were"
+                    + " published for OAI-PMH); rebuilding it from the store", dataDir);
             catalog.rebuildIndex();
         }
         return catalog;
@@ -246,6 +257,28 @@ public final class Catalog implements AutoCloseable {
         }
     }
 
+    /** The union records a query of the SRU or Z39.50 kind matches, best first, from 0-based {@code offset}. */
+    public Matches find(CatalogQuery query, int offset, int limit) {
+        try {
+            return index.find(queries.toLucene(query), offset, limit);
+        } catch (IOException e) {
+            throw new UncheckedIOException("searching the index failed for " + query, e);
+        }
+    }
+
+    /**
+     * Union records by when they last changed, tombstones included: what the OAI-PMH provider serves. A
+     * datestamp is given once the index shows the change.
+     */
+    public PublishedUnions published() {
+        return published;
+    }
+
+    /** A source record exactly as its member sent it (deleted ones too, flagged). */
+    public Optional<SourceRecord> sourceRecord(String recordId) {
+        return store.sourceRecord(recordId);
+    }
+
     /** Which source records joined a union record and by which rule, with the staff overrides among them. */
     public Optional<ClusterView> cluster(String id) {
         return record(id).map(u -> new ClusterView(u.id(), u.description().id(), u.members(),
@@ -307,6 +340,7 @@ public final class Catalog implements AutoCloseable {
             unions.recluster(records, directory);
             index.commit(index.committedChangeSeq());
             committed();
+            published.publish(clock.instant());
         } catch (IOException e) {
             throw new UncheckedIOException("updating the index after a staff override failed", e);
         }
@@ -342,6 +376,7 @@ public final class Catalog implements AutoCloseable {
                 last = changes.getLast().seq();
                 index.commit(last);
                 committed();
+                published.publish(clock.instant());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("updating the index failed", e);

@@ -84,9 +84,11 @@ final class UnionIndexer {
         tables.save(newKeys, affected, clusters);
         index.deleteMembers(affected);
         Map<String, BibRecord> records = candidates.stream().collect(Collectors.toMap(Candidate::recordId, Candidate::record));
+        var unions = new ArrayList<UnionRecord>();
         for (Cluster cluster : clusters) {
-            put(cluster, records, members);
+            unions.add(put(cluster, records, members));
         }
+        store.published().stage(affected, unions);
     }
 
     private Set<String> closure(Collection<String> start, Map<String, Set<String>> newKeys) throws IOException {
@@ -135,13 +137,14 @@ final class UnionIndexer {
         });
     }
 
-    private void put(Cluster cluster, Map<String, BibRecord> records, Map<String, Library> members) throws IOException {
+    private UnionRecord put(Cluster cluster, Map<String, BibRecord> records, Map<String, Library> members) throws IOException {
         var joined = cluster.members().stream()
                 .map(m -> new UnionRecord.Joined(records.get(m.recordId()), m.rule(), m.matchedWith())).toList();
         var union = UnionRecord.of(cluster.id(), joined);
         Set<LibraryKind> kinds = union.libraries().stream().map(members::get).filter(l -> l != null)
                 .map(Library::kind).collect(Collectors.toSet());
         index.put(union, joined.stream().map(UnionRecord.Joined::record).toList(), kinds);
+        return union;
     }
 
     /** Forgets the derived cluster tables, for a rebuild of the index from the store. */

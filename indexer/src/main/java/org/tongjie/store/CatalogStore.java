@@ -409,6 +409,11 @@ public final class CatalogStore {
         return out;
     }
 
+    /** The union records as the OAI-PMH provider publishes them. */
+    public PublishedUnions published() {
+        return new PublishedUnions(this);
+    }
+
     /** The union records' tables in this store. */
     public ClusterTables clusters() {
         return new ClusterTables(this);

@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tongjie.api.ill.IllHttp;
+import org.tongjie.api.oai.OaiController;
+import org.tongjie.api.sru.SruController;
 import org.tongjie.harvest.HarvestScheduler;
 import org.tongjie.harvest.members.MemberDirectory;
 import org.tongjie.indexer.Catalog;
@@ -51,6 +53,8 @@ public final class Hub {
         var harvests = new HarvestController(catalog, members, scheduler);
         var records = new RecordController(catalog);
         var system = new SystemController(catalog);
+        var sru = new SruController(catalog);
+        var oai = new OaiController(catalog, Clock.systemUTC(), OaiController.DEFAULT_ADMIN_EMAIL);
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(jsonMapper(), true));
             config.http.maxRequestSize = 1 << 20;
@@ -69,6 +73,9 @@ public final class Hub {
             config.routes.get("/api/records/{id}/cluster", clusters::show);
             config.routes.post("/api/records/{id}/cluster/split", clusters::split);
             config.routes.post("/api/records/{id}/cluster/merge", clusters::merge);
+            config.routes.get("/sru", sru::handle);
+            config.routes.get("/oai", oai::handle);
+            config.routes.post("/oai", oai::handle);
             ill.ifPresent(i -> i.register(config.routes));
             config.routes.exception(BadRequestException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
             config.routes.exception(ValidationException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, describe(e)));

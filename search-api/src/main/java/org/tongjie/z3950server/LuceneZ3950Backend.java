@@ -17,6 +17,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.FSDirectory;
 import org.tongjie.catalog.SourceRecord;
 import org.tongjie.index.CatalogIndex;
+import org.tongjie.query.LuceneQueries;
 import org.tongjie.store.CatalogStore;
 import org.tongjie.z3950.Bib1Exception;
 import org.tongjie.z3950.CatalogBackend;
@@ -44,7 +45,7 @@ public final class LuceneZ3950Backend implements CatalogBackend, AutoCloseable {
     private final FSDirectory directory;
     private final SearcherManager searchers;
     private final CatalogStore store;
-    private final RpnToLucene queries = new RpnToLucene();
+    private final LuceneQueries queries = new LuceneQueries();
 
     LuceneZ3950Backend(Path dataDir) {
         Path index = dataDir.resolve("index");
@@ -77,7 +78,7 @@ public final class LuceneZ3950Backend implements CatalogBackend, AutoCloseable {
 
     @Override
     public SearchResult search(RpnQuery query) {
-        Query lucene = queries.toLucene(query);
+        Query lucene = queries.toLucene(RpnQueries.of(query));
         try {
             searchers.maybeRefreshBlocking();
             IndexSearcher searcher = searchers.acquire();

@@ -1,0 +1,195 @@
+package org.tongjie.api.oai;
+
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import org.tongjie.api.xml.XmlOutput;
+import org.tongjie.catalog.Library;
+import org.tongjie.indexer.Catalog;
+import org.tongjie.store.PublishedUnions;
+
+/**
+ * The OAI-PMH 2.0 provider at /oai over union records, so regional and national aggregators can harvest the
+ * hub: a set per member library, oai_dc and MARCXML (with an 852 per copy), persistent deleted records, and
+ * resumption tokens keyed on (datestamp, id). Errors are OAI-PMH error elements with HTTP 200, as the
+ * protocol says, not JSON.
+ */
+public final class OaiController {
+    static final String OAI_NS = "http://www.openarchives.org/OAI/2.0/";
+    static final String XSI_NS = "http://www.w3.org/2001/XMLSchema-instance";
+    static final String ID_PREFIX = "oai:tongjie:";
+    public static final int DEFAULT_PAGE_SIZE = 100;
+    /** Identify must name a contact; a network sets its own (the integrator's HubConfig is the place for it). */
+    public static final String DEFAULT_ADMIN_EMAIL = "catalogue@tongjie.invalid";
+    private static final Map<String, Set<String>> VERBS = Map.of(
+            "Identify", Set.of(),
+            "ListMetadataFormats", Set.of("identifier"),
+            "ListSets", Set.of("resumptionToken"),
+            "GetRecord", Set.of("identifier", "metadataPrefix"),
+            "ListIdentifiers", Set.of("metadataPrefix", "from", "until", "set", "resumptionToken"),
+            "ListRecords", Set.of("metadataPrefix", "from", "until", "set", "resumptionToken"));
+
+    private final Catalog catalog;
+    private final Clock clock;
+    private final String adminEmail;
+    private final OaiRecords records;
+
+    public OaiController(Catalog catalog, Clock clock, String adminEmail) {
+        this(catalog, clock, adminEmail, DEFAULT_PAGE_SIZE);
+    }
+
+    /** With {@code pageSize} records or headers per page. */
+    public OaiController(Catalog catalog, Clock clock, String adminEmail, int pageSize) {
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("an OAI-PMH page holds at least one record, was " + pageSize);
+        }
+        this.catalog = catalog;
+        this.clock = clock;
+        this.adminEmail = adminEmail;
+        this.records = new OaiRecords(catalog, pageSize);
+    }
+
+    public void handle(Context ctx) throws XMLStreamException {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        String baseUrl = ctx.scheme() + "://" + ctx.host() + "/oai";
+        Map<String, List<String>> params = ctx.method().name().equals("POST") ? ctx.formParamMap() : ctx.queryParamMap();
+        XmlOutput doc = XmlOutput.document();
+        XMLStreamWriter out = doc.writer();
+        out.setDefaultNamespace(OAI_NS);
+        out.writeStartElement(OAI_NS, "OAI-PMH");
+        out.writeDefaultNamespace(OAI_NS);
+        out.writeNamespace("xsi", XSI_NS);
+        out.writeAttribute(XSI_NS, "schemaLocation", OAI_NS + " http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd");
+        doc.element(OAI_NS, "responseDate", now.toString());
+        try {
+            String verb = verb(params);
+            Map<String, String> args = arguments(verb, params);
+            request(doc, baseUrl, verb, args);
+            answer(doc, verb, args, baseUrl);
+        } catch (OaiError e) {
+            if (e.code() == OaiError.Code.badVerb || e.code() == OaiError.Code.badArgument) {
+                doc.element(OAI_NS, "request", baseUrl);
+            }
+            out.writeStartElement(OAI_NS, "error");
+            out.writeAttribute("code", e.code().name());
+            out.writeCharacters(e.getMessage());
+            out.writeEndElement();
+        }
+        out.writeEndElement();
+        ctx.contentType("text/xml; charset=UTF-8").result(doc.text());
+    }
+
+    private static String verb(Map<String, List<String>> params) {
+        List<String> verbs = params.getOrDefault("verb", List.of());
+        if (verbs.size() != 1 || !VERBS.containsKey(verbs.getFirst())) {
+            throw new OaiError(OaiError.Code.badVerb, verbs.isEmpty() ? "no verb" : verbs.size() > 1 ? "verb is repeated"
+                    : "'" + verbs.getFirst() + "' is not an OAI-PMH verb");
+        }
+        return verbs.getFirst();
+    }
+
+    private static Map<String, String> arguments(String verb, Map<String, List<String>> params) {
+        var args = new LinkedHashMap<String, String>();
+        for (var entry : params.entrySet()) {
+            if (entry.getKey().equals("verb")) {
+                continue;
+            }
+            if (!VERBS.get(verb).contains(entry.getKey())) {
+                throw new OaiError(OaiError.Code.badArgument, "'" + entry.getKey() + "' is not an argument of " + verb);
+            }
+            if (entry.getValue().size() != 1) {
+                throw new OaiError(OaiError.Code.badArgument, "'" + entry.getKey() + "' is repeated");
+            }
+            args.put(entry.getKey(), entry.getValue().getFirst());
+        }
+        return args;
+    }
+
+    private static void request(XmlOutput doc, String baseUrl, String verb, Map<String, String> args) throws XMLStreamException {
+        XMLStreamWriter out = doc.writer();
+        out.writeStartElement(OAI_NS, "request");
+        out.writeAttribute("verb", verb);
+        for (var arg : args.entrySet()) {
+            out.writeAttribute(arg.getKey(), arg.getValue());
+        }
+        out.writeCharacters(baseUrl);
+        out.writeEndElement();
+    }
+
+    private void answer(XmlOutput doc, String verb, Map<String, String> args, String baseUrl) throws XMLStreamException {
+        switch (verb) {
+            case "Identify" -> identify(doc, baseUrl);
+            case "ListMetadataFormats" -> listMetadataFormats(doc, args);
+            case "ListSets" -> listSets(doc, args);
+            case "GetRecord" -> records.getRecord(doc, require(args, "identifier"), MetadataFormat.of(require(args, "metadataPrefix")));
+            case "ListIdentifiers" -> records.list(doc, ListRequest.of(args), false);
+            case "ListRecords" -> records.list(doc, ListRequest.of(args), true);
+            default -> throw new IllegalStateException("verb checked above: " + verb);
+        }
+    }
+
+    private static String require(Map<String, String> args, String name) {
+        String value = args.get(name);
+        if (value == null) {
+            throw new OaiError(OaiError.Code.badArgument, name + " is required");
+        }
+        return value;
+    }
+
+    private void identify(XmlOutput doc, String baseUrl) throws XMLStreamException {
+        XMLStreamWriter out = doc.writer();
+        out.writeStartElement(OAI_NS, "Identify");
+        doc.element(OAI_NS, "repositoryName", "Tongjie union catalogue");
+        doc.element(OAI_NS, "baseURL", baseUrl);
+        doc.element(OAI_NS, "protocolVersion", "2.0");
+        doc.element(OAI_NS, "adminEmail", adminEmail);
+        doc.element(OAI_NS, "earliestDatestamp",
+                catalog.published().earliest().orElse(clock.instant().truncatedTo(ChronoUnit.SECONDS)).toString());
+        doc.element(OAI_NS, "deletedRecord", "persistent");
+        doc.element(OAI_NS, "granularity", "YYYY-MM-DDThh:mm:ssZ");
+        out.writeEndElement();
+    }
+
+    private void listMetadataFormats(XmlOutput doc, Map<String, String> args) throws XMLStreamException {
+        if (args.containsKey("identifier")) {
+            records.entry(args.get("identifier"));
+        }
+        XMLStreamWriter out = doc.writer();
+        out.writeStartElement(OAI_NS, "ListMetadataFormats");
+        for (MetadataFormat format : MetadataFormat.values()) {
+            out.writeStartElement(OAI_NS, "metadataFormat");
+            doc.element(OAI_NS, "metadataPrefix", format.prefix);
+            doc.element(OAI_NS, "schema", format.schema);
+            doc.element(OAI_NS, "metadataNamespace", format.namespace);
+            out.writeEndElement();
+        }
+        out.writeEndElement();
+    }
+
+    /** A set per member library: its id is the setSpec. The directory is small enough for one page. */
+    private void listSets(XmlOutput doc, Map<String, String> args) throws XMLStreamException {
+        if (args.containsKey("resumptionToken")) {
+            throw new OaiError(OaiError.Code.badResumptionToken, "ListSets is answered in one page; there is nothing to resume");
+        }
+        XMLStreamWriter out = doc.writer();
+        out.writeStartElement(OAI_NS, "ListSets");
+        for (Library library : catalog.libraries()) {
+            out.writeStartElement(OAI_NS, "set");
+            doc.element(OAI_NS, "setSpec", library.id());
+            doc.element(OAI_NS, "setName", library.nameZh() + " / " + library.nameEn());
+            out.writeEndElement();
+        }
+        out.writeEndElement();
+    }
+
+    static PublishedUnions.Cursor cursorOf(PublishedUnions.Entry entry) {
+        return new PublishedUnions.Cursor(entry.datestamp(), entry.unionId());
+    }
+}

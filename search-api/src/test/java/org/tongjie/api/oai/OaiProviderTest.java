@@ -1,0 +1,149 @@
+package org.tongjie.api.oai;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tongjie.api.xml.ProtocolFixture;
+import org.tongjie.catalog.UnionRecord;
+import org.tongjie.harvest.OaiHarvest;
+import org.tongjie.harvest.oai.OaiEndpoint;
+import org.tongjie.harvest.oai.OaiPmhClient;
+import org.tongjie.indexer.Catalog;
+import org.tongjie.query.CatalogQuery;
+
+/**
+ * The OAI-PMH provider over a real catalogue (37 CNMARC + 435 Koha records), harvested by Debian's HTTP::OAI
+ * harvester (libhttp-oai-perl's oai_pmh, which follows resumption tokens itself) and by our own
+ * OaiPmhClient into a second catalogue.
+ */
+class OaiProviderTest {
+    private static final Path OAI_PMH = Path.of("/usr/bin/oai_pmh");
+    @TempDir
+    static Path workDir;
+    private static ProtocolFixture hub;
+    /** Every union record: what a full harvest must give. */
+    private static Set<String> unionIds;
+
+    @BeforeAll
+    static void start() throws Exception {
+        hub = new ProtocolFixture(workDir, true);
+        unionIds = unionIdsOf(hub.catalog, List.of("central", "branch-koha"));
+        assertTrue(unionIds.size() > 2 * OaiController.DEFAULT_PAGE_SIZE, "enough for three pages: " + unionIds.size());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (hub != null) {
+            hub.close();
+        }
+    }
+
+    /** The union records the index finds held by these libraries: what a harvest of the published table must give. */
+    private static Set<String> unionIdsOf(Catalog catalog, List<String> libraries) {
+        var ids = new TreeSet<String>();
+        for (String library : libraries) {
+            var held = catalog.find(CatalogQuery.Clause.of(CatalogQuery.Index.LIBRARY, library), 0, 10_000);
+            assertTrue(held.total() > 0 && held.total() < 10_000, library + ": " + held.total());
+            held.records().forEach(u -> ids.add(u.id()));
+        }
+        return ids;
+    }
+
+    private static String oaiPmh(String... arguments) throws Exception {
+        assumeTrue(Files.isExecutable(OAI_PMH), "oai_pmh is missing: apt-get install libhttp-oai-perl (./tongjie test does)");
+        var command = new java.util.ArrayList<>(List.of(OAI_PMH.toString()));
+        command.addAll(List.of(arguments));
+        command.add(hub.base("/oai"));
+        return hub.run(command, "");
+    }
+
+    private static Set<String> identifiers(String harvested, String prefix) {
+        Matcher m = Pattern.compile(prefix + "oai:tongjie:(\\S+)").matcher(harvested);
+        var out = new TreeSet<String>();
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
+    }
+
+    @Test
+    void debiansHarvesterFollowsResumptionTokensToEveryUnionRecordInMarcXml() throws Exception {
+        String out = oaiPmh("-X", "ListRecords", "--metadataPrefix", "marcxml");
+        assertTrue(out.endsWith("exit 0"), out.substring(Math.max(0, out.length() - 2000)));
+        assertEquals(unionIds, identifiers(out, "identifier: "));
+        assertEquals(unionIds.size(), out.split("<record xmlns=\"http://www.loc.gov/MARC21/slim\"", -1).length - 1);
+        assertTrue(out.contains("<datafield tag=\"852\""), "holdings as 852");
+    }
+
+    @Test
+    void debiansHarvesterHarvestsOneLibrarysSetInDublinCore() throws Exception {
+        String out = oaiPmh("-X", "ListIdentifiers", "--metadataPrefix", "oai_dc", "--set", "central");
+        Set<String> central = unionIdsOf(hub.catalog, List.of("central"));
+        assertEquals(central, identifiers(out, "identifier: "));
+        String dc = oaiPmh("-X", "GetRecord", "--metadataPrefix", "oai_dc", "--identifier", "oai:tongjie:" + central.iterator().next());
+        assertTrue(dc.contains("<dc:title>") && dc.contains("exit 0"), dc);
+        String missing = oaiPmh("-X", "GetRecord", "--metadataPrefix", "oai_dc", "--identifier", "oai:tongjie:no-such-record");
+        assertTrue(missing.contains("idDoesNotExist") && !missing.endsWith("exit 0"), missing);
+    }
+
+    @Test
+    void ourOwnHarvesterCopiesTheHubIntoASecondCatalogue() throws Exception {
+        try (Catalog second = Catalog.open(workDir.resolve("second"), Clock.systemUTC());
+             var client = OaiPmhClient.create(OaiEndpoint.marc21(URI.create(hub.base("/oai"))))) {
+            second.saveLibrary(ProtocolFixture.library("regional-hub"));
+            var report = OaiHarvest.run(second, "regional-hub", client, Clock.systemUTC());
+            assertEquals(unionIds.size(), report.accepted(), report.problems().toString());
+            String someId = unionIds.iterator().next();
+            UnionRecord copied = second.record(org.tongjie.catalog.SourceRecord.idOf("regional-hub", "oai:tongjie:" + someId))
+                    .orElseThrow();
+            UnionRecord original = hub.catalog.record(someId).orElseThrow();
+            assertEquals(original.description().titles(), copied.description().titles());
+        }
+    }
+
+    @Test
+    void errorsAreOaiPmhErrorCodes() throws Exception {
+        assertError("verb=Frobnicate", "badVerb");
+        assertError("", "badVerb");
+        assertError("verb=ListRecords", "badArgument");
+        assertError("verb=ListRecords&metadataPrefix=oai_dc&from=yesterday", "badArgument");
+        assertError("verb=ListRecords&metadataPrefix=oai_dc&from=2020-01-01&until=2020-01-02T00:00:00Z", "badArgument");
+        assertError("verb=ListRecords&metadataPrefix=oai_dc&metadataPrefix=marcxml", "badArgument");
+        assertError("verb=Identify&color=blue", "badArgument");
+        assertError("verb=ListRecords&resumptionToken=not-a-token", "badResumptionToken");
+        assertError("verb=ListRecords&metadataPrefix=mods", "cannotDisseminateFormat");
+        assertError("verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:tongjie:nope", "idDoesNotExist");
+        assertError("verb=ListRecords&metadataPrefix=oai_dc&from=2999-01-01", "noRecordsMatch");
+        assertError("verb=ListRecords&metadataPrefix=oai_dc&set=no-such-library", "noRecordsMatch");
+    }
+
+    @Test
+    void identifyListsFormatsAndSets() throws Exception {
+        String identify = hub.get("/oai?verb=Identify");
+        assertTrue(identify.contains("<deletedRecord>persistent</deletedRecord>")
+                && identify.contains("<granularity>YYYY-MM-DDThh:mm:ssZ</granularity>"), identify);
+        String formats = hub.get("/oai?verb=ListMetadataFormats");
+        assertTrue(formats.contains("<metadataPrefix>oai_dc</metadataPrefix>") && formats.contains("<metadataPrefix>marcxml</metadataPrefix>"));
+        String sets = hub.get("/oai?verb=ListSets");
+        assertTrue(sets.contains("<setSpec>central</setSpec>") && sets.contains("<setSpec>branch-koha</setSpec>"), sets);
+    }
+
+    private static void assertError(String query, String code) throws Exception {
+        String answer = hub.get("/oai?" + query);
+        assertTrue(answer.contains("<error code=\"" + code + "\">"), query + " gave " + answer);
+    }
+}
