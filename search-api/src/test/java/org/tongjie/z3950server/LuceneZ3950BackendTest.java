@@ -126,6 +126,38 @@ class LuceneZ3950BackendTest {
     }
 
     @Test
+    void yazClientFindsBySubjectIssnAndAnyFieldAndPhraseStructureKeepsWordOrder() throws Exception {
+        String out = yazClient("find @attr 1=21 \"Perl (Computer program language)\"", "format usmarc", "show 1",
+                "find @attr 1=8 00163929",
+                "find @attr 1=1016 kernighan",
+                "find @attr 1=4 @attr 4=1 \"c programming language\"",
+                "find @attr 1=4 @attr 4=1 \"language programming c\"");
+
+        assertTrue(hits(out, 1) > 0, out);
+        assertTrue(out.contains("$a Perl (Computer program language)"), out);
+        assertEquals(1, hits(out, 2), out);
+        assertTrue(hits(out, 3) >= 1, out); // Kernighan as author, and in statements of responsibility
+        assertTrue(hits(out, 4) > 0, out); // the first and second editions of the C book
+        assertEquals(0, hits(out, 5), out); // the same words in another order are not the phrase
+    }
+
+    @Test
+    void presentingPastTheEndOfAResultSetIsBib1Diagnostic13() throws Exception {
+        String out = yazClient("find @attr 1=7 0131103709", "show 5");
+
+        assertEquals(1, hits(out, 1), out);
+        assertTrue(out.contains("[13]"), out);
+    }
+
+    private static int hits(String yazClientOutput, int setNumber) {
+        var m = java.util.regex.Pattern.compile("Number of hits: (\\d+), setno " + setNumber + "\\b").matcher(yazClientOutput);
+        if (!m.find()) {
+            throw new AssertionError("no result set " + setNumber + " in:\n" + yazClientOutput);
+        }
+        return Integer.parseInt(m.group(1));
+    }
+
+    @Test
     void aCnmarcRecordIsNotServedAsUsmarc() throws Exception {
         String out = yazClient("find @attr 1=7 9787536692930", "format usmarc", "show 1");
 
