@@ -393,6 +393,10 @@ public final class Catalog implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        index.close();
+        try {
+            index.close();
+        } finally {
+            store.close();
+        }
     }
 }

@@ -133,7 +133,11 @@ public final class LuceneZ3950Backend implements CatalogBackend, AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        searchers.close();
-        directory.close();
+        try {
+            searchers.close();
+            directory.close();
+        } finally {
+            store.close();
+        }
     }
 }
