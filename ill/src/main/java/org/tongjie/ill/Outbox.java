@@ -85,6 +85,18 @@ public final class Outbox {
         });
     }
 
+    /** When the earliest undelivered message may be tried again. */
+    public Optional<Instant> nextAttempt() {
+        return db.read(c -> {
+            try (var st = c.prepareStatement("SELECT MIN(next_attempt_ms) FROM ill_outbox WHERE delivered_at IS NULL");
+                 var rs = st.executeQuery()) {
+                rs.next(); // MIN always gives one row
+                long ms = rs.getLong(1);
+                return rs.wasNull() ? Optional.<Instant>empty() : Optional.of(Instant.ofEpochMilli(ms));
+            }
+        });
+    }
+
     void delivered(long id, Instant at, String outcome) {
         update("UPDATE ill_outbox SET attempts = attempts + 1, delivered_at = ?, outcome = ? WHERE id = ?",
                 at.toString(), outcome, id);

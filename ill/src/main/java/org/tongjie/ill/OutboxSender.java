@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -95,7 +96,10 @@ public final class OutboxSender implements AutoCloseable {
         return d.compareTo(maxRetry) > 0 ? maxRetry : d;
     }
 
-    /** Delivers in the background: at once after {@link #nudge()}, else every {@code interval}. */
+    /**
+     * Delivers in the background: at once, then after each {@link #nudge()}, when a retry falls due, and at
+     * least every {@code interval}.
+     */
     public synchronized void start(Duration interval) {
         if (worker != null) {
             throw new IllegalStateException("the outbox sender is already running");
@@ -103,9 +107,9 @@ public final class OutboxSender implements AutoCloseable {
         worker = Thread.ofVirtual().name("ill-outbox").start(() -> {
             while (!closed) {
                 try {
-                    wake.tryAcquire(interval.toMillis(), TimeUnit.MILLISECONDS);
                     wake.drainPermits();
                     runOnce();
+                    wake.tryAcquire(untilNextRetry(interval).toMillis(), TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                     return;
                 } catch (RuntimeException e) {
@@ -113,6 +117,13 @@ public final class OutboxSender implements AutoCloseable {
                 }
             }
         });
+    }
+
+    /** Until the earliest retry is due, but at most {@code interval}. */
+    private Duration untilNextRetry(Duration interval) {
+        Optional<Instant> next = outbox.nextAttempt();
+        Duration wait = next.map(t -> Duration.between(clock.instant(), t)).orElse(interval);
+        return wait.isNegative() ? Duration.ZERO : wait.compareTo(interval) > 0 ? interval : wait;
     }
 
     /** Something was written to the outbox: deliver it now rather than at the next interval. */

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import org.tongjie.ill.IllStore;
 import org.tongjie.ill.IllegalTransitionException;
 import org.tongjie.ill.LoanRuleException;
 import org.tongjie.ill.NotPermittedException;
+import org.tongjie.ill.OutboxSender;
 import org.tongjie.ill.Pickup;
 import org.tongjie.ill.Principal;
 import org.tongjie.ill.Reader;
@@ -34,6 +36,9 @@ import org.tongjie.ill.ServiceType;
 import org.tongjie.ill.StaffDesk;
 import org.tongjie.ill.StaffQueue;
 import org.tongjie.ill.UnknownRequestException;
+import org.tongjie.ill.iso18626.Iso18626;
+import org.tongjie.ill.iso18626.Iso18626Schema;
+import org.tongjie.ill.iso18626.SupplyingAgency;
 import org.tongjie.indexer.Catalog;
 
 /**
@@ -48,13 +53,28 @@ public final class IllHttp implements AutoCloseable {
     private final IllService ill;
     private final StaffDesk desk;
     private final CatalogLookup lookup;
+    private final ExchangeRoutes exchange;
+    private final OutboxSender sender;
     private ScheduledExecutorService scheduler;
+
+    /** The hub's own ISO 18626 agency id, which external agencies address their requests to. */
+    public static final Iso18626.AgencyId HUB_AGENCY = new Iso18626.AgencyId("ISIL", "CN-TONGJIE");
 
     public IllHttp(IllStore store, CatalogLookup lookup, Clock clock) {
         this.store = store;
         this.lookup = lookup;
         this.ill = new IllService(store, lookup::network, clock);
         this.desk = new StaffDesk(ill);
+        var agency = new SupplyingAgency(ill, lookup, HUB_AGENCY, clock, Iso18626Schema::fromClasspath);
+        this.sender = new OutboxSender(store.outbox(), Map.of(SupplyingAgency.channel(), agency.transport(Duration.ofSeconds(10))),
+                clock, Duration.ofSeconds(5), Duration.ofHours(1));
+        this.exchange = new ExchangeRoutes(this, agency, store);
+        store.addListener(t -> sender.nudge());
+    }
+
+    /** Delivers the outbox (ISO 18626 status reports, webhooks) now; the background delivery does the same. */
+    public OutboxSender.Report deliverOutbox() {
+        return sender.runOnce();
     }
 
     /** The ILL store in {@code dataDir/ill.db}, over the hub's catalogue. */
@@ -84,8 +104,12 @@ public final class IllHttp implements AutoCloseable {
         return Optional.of(key);
     }
 
-    /** Runs the overdue, pickup-expiry and lender-timeout jobs every {@code minutes}. */
+    /**
+     * Runs the overdue, pickup-expiry and lender-timeout jobs every {@code minutes}, and delivers the outbox
+     * in the background: at once after each move, and every 30 seconds for retries.
+     */
     public void scheduleJobs(long minutes) {
+        sender.start(Duration.ofSeconds(30));
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("ill-jobs").unstarted(r));
         scheduler.scheduleWithFixedDelay(() -> {
             try {
@@ -106,6 +130,7 @@ public final class IllHttp implements AutoCloseable {
         routes.post("/api/ill/readers", this::registerReader);
         routes.post("/api/ill/api-keys", this::issueKey);
         routes.post("/api/ill/jobs/run", this::runJobs);
+        exchange.register(routes);
         routes.exception(Unauthenticated.class, (e, ctx) -> {
             ctx.header("WWW-Authenticate", "Basic realm=\"tongjie-ill\"");
             error(ctx, HttpStatus.UNAUTHORIZED, e.getMessage());
@@ -254,7 +279,7 @@ public final class IllHttp implements AutoCloseable {
     // ---- authentication and parsing
 
     /** Who is calling, from HTTP Basic (reader card and PIN) or X-Api-Key (staff, admin). */
-    private Principal authenticate(Context ctx) {
+    Principal authenticate(Context ctx) {
         String key = ctx.header("X-Api-Key");
         if (key != null) {
             return store.accounts().byApiKey(key).orElseThrow(() -> new Unauthenticated("unknown API key"));
@@ -279,7 +304,7 @@ public final class IllHttp implements AutoCloseable {
         throw new Unauthenticated("sign in: readers with their card number and PIN (HTTP Basic), staff with X-Api-Key");
     }
 
-    private void requireAdmin(Context ctx) {
+    void requireAdmin(Context ctx) {
         Principal who = authenticate(ctx);
         if (!(who instanceof Principal.Admin)) {
             throw new NotPermittedException("only a network administrator may do this");
@@ -318,7 +343,7 @@ public final class IllHttp implements AutoCloseable {
         }
     }
 
-    private static <T> T body(Context ctx, Class<T> type) {
+    static <T> T body(Context ctx, Class<T> type) {
         try {
             T body = ctx.bodyAsClass(type);
             if (body == null) {
@@ -333,7 +358,7 @@ public final class IllHttp implements AutoCloseable {
         }
     }
 
-    private static <T> T required(T value, String what) {
+    static <T> T required(T value, String what) {
         if (value == null) {
             throw new Invalid(what + " is required");
         }
@@ -341,7 +366,7 @@ public final class IllHttp implements AutoCloseable {
     }
 
     /** Runs {@code step}, answering the caller's argument mistakes with 400 instead of 500. */
-    private static <T> T valid(java.util.function.Supplier<T> step) {
+    static <T> T valid(java.util.function.Supplier<T> step) {
         try {
             return step.get();
         } catch (NullPointerException | IllegalArgumentException e) {
@@ -349,7 +374,7 @@ public final class IllHttp implements AutoCloseable {
         }
     }
 
-    private static void error(Context ctx, HttpStatus status, String message) {
+    static void error(Context ctx, HttpStatus status, String message) {
         ctx.status(status).json(Map.of("status", status.getCode(), "error", message));
     }
 
@@ -367,6 +392,7 @@ public final class IllHttp implements AutoCloseable {
 
     @Override
     public void close() {
+        sender.close();
         if (scheduler != null) {
             scheduler.shutdownNow();
         }
