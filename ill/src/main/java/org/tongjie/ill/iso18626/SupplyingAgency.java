@@ -58,7 +58,7 @@ public final class SupplyingAgency {
 
     /** Delivers status reports to each agency's callback URL. */
     public Transport transport(java.time.Duration timeout) {
-        return new AgencyTransport(store.agencies(), reader(), timeout);
+        return new AgencyTransport(store.agencies(), this::reader, timeout);
     }
 
     /**
@@ -127,6 +127,7 @@ public final class SupplyingAgency {
         return Confirmation.error(m, clock.instant(), type, value);
     }
 
+    /** Made on first use, so that a missing schema refuses ISO 18626 work without stopping the hub. */
     private Iso18626Reader reader() {
         Iso18626Reader r = reader;
         if (r == null) {

@@ -33,6 +33,10 @@ public final class CatalogLookup implements RecordLookup {
         this.catalog = catalog;
     }
 
+    Catalog catalog() {
+        return catalog;
+    }
+
     /** What a reader asks for when they ask for {@code recordId}, and every copy routing may consider. */
     public record Wanted(Citation citation, List<CandidateHolding> holdings) {}
 

@@ -36,6 +36,7 @@ import org.tongjie.ill.ServiceType;
 import org.tongjie.ill.StaffDesk;
 import org.tongjie.ill.StaffQueue;
 import org.tongjie.ill.UnknownRequestException;
+import org.tongjie.ill.WebhookTransport;
 import org.tongjie.ill.iso18626.Iso18626;
 import org.tongjie.ill.iso18626.Iso18626Schema;
 import org.tongjie.ill.iso18626.SupplyingAgency;
@@ -54,6 +55,7 @@ public final class IllHttp implements AutoCloseable {
     private final StaffDesk desk;
     private final CatalogLookup lookup;
     private final ExchangeRoutes exchange;
+    private final NotificationRoutes notifications;
     private final OutboxSender sender;
     private ScheduledExecutorService scheduler;
 
@@ -66,9 +68,11 @@ public final class IllHttp implements AutoCloseable {
         this.ill = new IllService(store, lookup::network, clock);
         this.desk = new StaffDesk(ill);
         var agency = new SupplyingAgency(ill, lookup, HUB_AGENCY, clock, Iso18626Schema::fromClasspath);
-        this.sender = new OutboxSender(store.outbox(), Map.of(SupplyingAgency.channel(), agency.transport(Duration.ofSeconds(10))),
+        this.sender = new OutboxSender(store.outbox(), Map.of(SupplyingAgency.channel(), agency.transport(Duration.ofSeconds(10)),
+                WebhookTransport.CHANNEL, new WebhookTransport(store.webhooks(), Duration.ofSeconds(10))),
                 clock, Duration.ofSeconds(5), Duration.ofHours(1));
         this.exchange = new ExchangeRoutes(this, agency, store);
+        this.notifications = new NotificationRoutes(this, ill, lookup.catalog(), clock);
         store.addListener(t -> sender.nudge());
     }
 
@@ -80,6 +84,10 @@ public final class IllHttp implements AutoCloseable {
     /** The ILL store in {@code dataDir/ill.db}, over the hub's catalogue. */
     public static IllHttp open(Path dataDir, Catalog catalog, Clock clock) {
         return new IllHttp(IllStore.openSqlite(dataDir.resolve("ill.db"), clock), new CatalogLookup(catalog), clock);
+    }
+
+    NotificationRoutes notifications() {
+        return notifications;
     }
 
     public IllStore store() {
@@ -131,6 +139,7 @@ public final class IllHttp implements AutoCloseable {
         routes.post("/api/ill/api-keys", this::issueKey);
         routes.post("/api/ill/jobs/run", this::runJobs);
         exchange.register(routes);
+        notifications.register(routes);
         routes.exception(Unauthenticated.class, (e, ctx) -> {
             ctx.header("WWW-Authenticate", "Basic realm=\"tongjie-ill\"");
             error(ctx, HttpStatus.UNAUTHORIZED, e.getMessage());
@@ -149,7 +158,7 @@ public final class IllHttp implements AutoCloseable {
 
     record HoldingBody(String libraryId, String barcode) {}
 
-    record ReaderBody(String cardNumber, String homeLibraryId, String pin) {}
+    record ReaderBody(String cardNumber, String homeLibraryId, String pin, String language) {}
 
     record CreateBody(String recordId, ServiceType serviceType, PickupBody pickup, HoldingBody holding, ReaderBody reader) {}
 
@@ -256,7 +265,7 @@ public final class IllHttp implements AutoCloseable {
             throw new NotPermittedException(who.actor() + " may not register readers of " + reader.homeLibraryId());
         }
         valid(() -> {
-            store.accounts().registerReader(reader, body.pin());
+            store.accounts().registerReader(reader, body.pin(), org.tongjie.ill.Language.of(body.language()));
             return null;
         });
         ctx.status(HttpStatus.CREATED).json(Map.of("cardNumber", body.cardNumber(), "homeLibraryId", body.homeLibraryId()));
@@ -312,7 +321,7 @@ public final class IllHttp implements AutoCloseable {
     }
 
     /** The library in the path, which the caller must be staff of (or admin). */
-    private String staffOf(Context ctx) {
+    String staffOf(Context ctx) {
         return requireStaffOf(authenticate(ctx), ctx.pathParam("library"));
     }
 
@@ -393,6 +402,7 @@ public final class IllHttp implements AutoCloseable {
     @Override
     public void close() {
         sender.close();
+        notifications.close();
         if (scheduler != null) {
             scheduler.shutdownNow();
         }
