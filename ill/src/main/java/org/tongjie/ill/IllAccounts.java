@@ -24,8 +24,13 @@ public final class IllAccounts {
         this.db = db;
     }
 
-    /** Registers the reader or changes their PIN. */
+    /** Registers the reader or changes their PIN; notices in Chinese. */
     public void registerReader(Reader reader, String pin) {
+        registerReader(reader, pin, Language.ZH);
+    }
+
+    /** Registers the reader or changes their PIN and the language of their notices. */
+    public void registerReader(Reader reader, String pin, Language language) {
         Checks.present(reader, "reader");
         if (pin == null || !pin.matches("[0-9]{4,12}")) {
             throw new IllegalArgumentException("a PIN is 4 to 12 digits");
@@ -39,12 +44,13 @@ public final class IllAccounts {
                 del.executeUpdate();
             }
             try (var st = c.prepareStatement("INSERT INTO ill_readers (card_number, home_library, pin_salt, pin_hash, "
-                    + "pin_iterations) VALUES (?, ?, ?, ?, ?)")) {
+                    + "pin_iterations, language) VALUES (?, ?, ?, ?, ?, ?)")) {
                 st.setString(1, reader.cardNumber());
                 st.setString(2, reader.homeLibraryId());
                 st.setString(3, HexFormat.of().formatHex(salt));
                 st.setString(4, hash);
                 st.setInt(5, PIN_ITERATIONS);
+                st.setString(6, language.name().toLowerCase(java.util.Locale.ROOT));
                 st.executeUpdate();
             }
             return null;
@@ -69,6 +75,18 @@ public final class IllAccounts {
                     return MessageDigest.isEqual(expected, actual)
                             ? Optional.of(new Reader(cardNumber, rs.getString("home_library")))
                             : Optional.<Reader>empty();
+                }
+            }
+        });
+    }
+
+    /** The language the reader chose for notices. */
+    public Language language(Reader reader) {
+        return db.read(c -> {
+            try (var st = c.prepareStatement("SELECT language FROM ill_readers WHERE card_number = ?")) {
+                st.setString(1, reader.cardNumber());
+                try (var rs = st.executeQuery()) {
+                    return Language.of(rs.next() ? rs.getString(1) : null);
                 }
             }
         });
@@ -129,7 +147,7 @@ public final class IllAccounts {
         }
     }
 
-    private static String sha256(String s) {
+    static String sha256(String s) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));

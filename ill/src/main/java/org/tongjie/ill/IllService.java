@@ -43,7 +43,23 @@ public final class IllService {
      */
     public IllRequest submit(Citation citation, Reader reader, ServiceType type, Pickup pickup,
                              List<CandidateHolding> holdings) {
-        IllRequest r = store.create(citation, reader, type, pickup);
+        return routeFirst(store.create(citation, reader, type, pickup), holdings);
+    }
+
+    /**
+     * An external agency's request: recorded with the agency's own id and routed like a reader's; a request
+     * the agency already sent is returned as it stands, neither recorded nor routed again.
+     */
+    public IllStore.Created submitForAgency(AgencyLink link, Citation citation, Reader reader, ServiceType type,
+                                            Pickup pickup, List<CandidateHolding> holdings) {
+        IllStore.Created created = store.createForAgency(link, citation, reader, type, pickup);
+        return created.isNew() ? new IllStore.Created(routeFirst(created.request(), holdings), true) : created;
+    }
+
+    private IllRequest routeFirst(IllRequest r, List<CandidateHolding> holdings) {
+        Citation citation = r.citation();
+        Reader reader = r.reader();
+        Pickup pickup = r.pickup();
         List<CandidateHolding> wanted = citation.holding()
                 .map(h -> holdings.stream().filter(c -> c.libraryId().equals(h.lenderLibraryId())
                         && c.barcode().equals(Optional.of(h.barcode()))).toList())

@@ -19,14 +19,50 @@ import java.util.Optional;
  * transaction. Safe to share between threads.
  */
 public final class IllStore implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IllStore.class);
     private final Database db;
     private final Clock clock;
     private final IllAccounts accounts;
+    private final Agencies agencies;
+    private final Outbox outbox;
+    private final Webhooks webhooks;
+    private final List<OutboxRule> rules = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<java.util.function.Consumer<Transition>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private IllStore(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
         this.accounts = new IllAccounts(db);
+        this.agencies = new Agencies(db);
+        this.outbox = new Outbox(db, clock);
+        this.webhooks = new Webhooks(db, clock);
+    }
+
+    /** The external agencies the network lends to, and their requests. */
+    public Agencies agencies() {
+        return agencies;
+    }
+
+    /** Messages waiting to leave the hub. */
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    public Webhooks webhooks() {
+        return webhooks;
+    }
+
+    /** From now on every move also stores the messages {@code rule} gives, in the move's transaction. */
+    public void addOutboxRule(OutboxRule rule) {
+        rules.add(Objects.requireNonNull(rule, "rule"));
+    }
+
+    /**
+     * From now on {@code listener} hears of every move once it is committed, on the thread that made it.
+     * For live views (the event stream): a listener that throws is logged and does not undo the move.
+     */
+    public void addListener(java.util.function.Consumer<Transition> listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     /** Readers' PINs and members' API keys, in the same database. */
@@ -62,6 +98,35 @@ public final class IllStore implements AutoCloseable {
             return newId;
         });
         return new IllRequest(id, citation, reader, serviceType, pickup, RequestState.REQUESTED, 0, Progress.NONE);
+    }
+
+    /** What {@link #createForAgency} did: the request, and whether this call created it. */
+    public record Created(IllRequest request, boolean isNew) {}
+
+    /**
+     * Records a new request for an external agency, linked to the agency's own request id; if that id is
+     * already linked, the existing request is returned and nothing is written (the agency sent it again).
+     */
+    public Created createForAgency(AgencyLink link, Citation citation, Reader reader, ServiceType type, Pickup pickup) {
+        Checks.present(link, "agency link");
+        var draft = new IllRequest(0, citation, reader, type, pickup, RequestState.REQUESTED, 0, Progress.NONE);
+        String now = clock.instant().toString();
+        try {
+            return db.inTransaction(c -> {
+                Optional<Long> existing = Agencies.requestOf(c, link);
+                if (existing.isPresent()) {
+                    return new Created(load(c, existing.get()).orElseThrow(), false);
+                }
+                long id = insertRequest(c, draft, now);
+                insertPatron(c, id, reader, pickup);
+                Agencies.insertLink(c, link, id);
+                return new Created(new IllRequest(id, citation, reader, type, pickup, RequestState.REQUESTED, 0,
+                        Progress.NONE), true);
+            });
+        } catch (IllStoreException e) {
+            // PostgreSQL: a concurrent copy of the same request won the unique key; answer with its request
+            return agencies.requestOf(link).map(id -> new Created(find(id).orElseThrow(), false)).orElseThrow(() -> e);
+        }
     }
 
     public Optional<IllRequest> find(long id) {
@@ -101,7 +166,9 @@ public final class IllStore implements AutoCloseable {
         Checks.present(command, "command");
         Checks.nonBlank(actor, "actor");
         Checks.present(note, "note (use \"\" for none)");
-        return db.inTransaction(c -> {
+        var written = new ArrayList<Transition>(1);
+        IllRequest result = db.inTransaction(c -> {
+            written.clear();
             IllRequest current = load(c, id).orElseThrow(() -> new UnknownRequestException(id));
             if (current.version() != expectedVersion) {
                 Optional<RequestEvent> next = event(c, id, expectedVersion + 1);
@@ -112,8 +179,10 @@ public final class IllStore implements AutoCloseable {
                 throw new ConcurrentChangeException(id, expectedVersion,
                         "it is now at version " + current.version() + ", state " + current.state());
             }
-            return applyIn(c, current, command, actor, note);
+            return applyIn(c, current, command, actor, note, written);
         });
+        publish(written);
+        return result;
     }
 
     /**
@@ -124,7 +193,9 @@ public final class IllStore implements AutoCloseable {
     public IllRequest route(long id, long expectedVersion, Optional<List<RotaEntry>> plan, String actor) {
         Checks.present(plan, "rota plan");
         Checks.nonBlank(actor, "actor");
-        return db.inTransaction(c -> {
+        var written = new ArrayList<Transition>(1);
+        IllRequest result = db.inTransaction(c -> {
+            written.clear();
             IllRequest current = load(c, id).orElseThrow(() -> new UnknownRequestException(id));
             if (current.version() != expectedVersion) {
                 throw new ConcurrentChangeException(id, expectedVersion,
@@ -140,12 +211,27 @@ public final class IllStore implements AutoCloseable {
                     .filter(e -> e.status() == RotaEntry.Status.WAITING).findFirst();
             if (next.isEmpty()) {
                 return applyIn(c, current, Command.of(Action.CANCEL), actor,
-                        "rota exhausted: no lender left that can fill this request");
+                        "rota exhausted: no lender left that can fill this request", written);
             }
             RotaEntry e = next.get();
             return applyIn(c, current, Command.route(e.position(), e.libraryId()), actor,
-                    "routed to " + e.libraryId() + " (rota line " + e.position() + "): " + e.reason());
+                    "routed to " + e.libraryId() + " (rota line " + e.position() + "): " + e.reason(), written);
         });
+        publish(written);
+        return result;
+    }
+
+    private void publish(List<Transition> written) {
+        for (Transition t : written) {
+            for (var listener : listeners) {
+                try {
+                    listener.accept(t);
+                } catch (RuntimeException e) {
+                    LOG.error("a listener failed on request {} event {}; the move stands", t.request().id(),
+                            t.event().seq(), e);
+                }
+            }
+        }
     }
 
     /** The request's rota, lenders in order and then the skipped copies; empty before routing. */
@@ -179,6 +265,18 @@ public final class IllStore implements AutoCloseable {
                     st.setString(i++, s.name());
                 }
                 st.setLong(i, now.toEpochMilli());
+                return requests(st);
+            }
+        });
+    }
+
+    /** The reader's requests, newest first. */
+    public List<IllRequest> ofReader(Reader reader) {
+        return db.read(c -> {
+            try (var st = c.prepareStatement(Rows.SELECT_REQUEST
+                    + " WHERE p.card_number = ? AND p.home_library = ? ORDER BY r.id DESC")) {
+                st.setString(1, reader.cardNumber());
+                st.setString(2, reader.homeLibraryId());
                 return requests(st);
             }
         });
@@ -264,8 +362,8 @@ public final class IllStore implements AutoCloseable {
         db.close();
     }
 
-    private IllRequest applyIn(Connection c, IllRequest current, Command command, String actor, String note)
-            throws SQLException {
+    private IllRequest applyIn(Connection c, IllRequest current, Command command, String actor, String note,
+                               List<Transition> written) throws SQLException {
         long id = current.id();
         RequestState to = Transitions.next(current.track(), current.state(), command.action())
                 .orElseThrow(() -> new IllegalTransitionException(id, current.state(), command.action(),
@@ -276,8 +374,33 @@ public final class IllStore implements AutoCloseable {
         updateState(c, id, current.version(), to, progress, event);
         insertEvent(c, event);
         updateRota(c, id, current.progress(), progress, command.action(), note);
-        return new IllRequest(id, current.citation(), current.reader(), current.serviceType(), current.pickup(), to,
+        var after = new IllRequest(id, current.citation(), current.reader(), current.serviceType(), current.pickup(), to,
                 event.seq(), progress);
+        if (!rules.isEmpty() || !listeners.isEmpty()) {
+            var transition = new Transition(after, event, rotaLine(c, id, progress.rotaPosition()), Agencies.linkOf(c, id));
+            var messages = new ArrayList<Outgoing>();
+            for (OutboxRule rule : rules) {
+                messages.addAll(rule.messages(transition));
+            }
+            if (!messages.isEmpty()) {
+                Outbox.insert(c, id, messages, event.at());
+            }
+            written.add(transition);
+        }
+        return after;
+    }
+
+    private static Optional<RotaEntry> rotaLine(Connection c, long id, int position) throws SQLException {
+        if (position == 0) {
+            return Optional.empty();
+        }
+        try (var st = c.prepareStatement("SELECT * FROM ill_rota WHERE request_id = ? AND position = ?")) {
+            st.setLong(1, id);
+            st.setInt(2, position);
+            try (var rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(Rows.rota(rs)) : Optional.empty();
+            }
+        }
     }
 
     /** The rota line of the lender follows its answers: asked, unfilled (with why), supplying. */

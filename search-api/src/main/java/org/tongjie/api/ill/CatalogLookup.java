@@ -14,14 +14,16 @@ import org.tongjie.ill.GeoPoint;
 import org.tongjie.ill.Network;
 import org.tongjie.ill.NetworkLibrary;
 import org.tongjie.ill.ServicePointKind;
+import org.tongjie.ill.iso18626.RecordLookup;
 import org.tongjie.indexer.Catalog;
+import org.tongjie.marc.Isbns;
 
 /**
  * The one place ILL reads the catalogue: the copies of a record (its citation and candidate holdings) and
  * the member directory as a routing {@link Network}. The ILL module itself knows no catalogue.
  * A request names a union record, whose holdings are every member's copies of that edition.
  */
-public final class CatalogLookup {
+public final class CatalogLookup implements RecordLookup {
     /** Loan types that stay in the building (reference, reading room), whatever their status says. */
     private static final Set<String> NOT_LENDABLE = Set.of("REF", "REFERENCE", "NFL", "NOTFORLOAN", "READINGROOM");
 
@@ -29,6 +31,10 @@ public final class CatalogLookup {
 
     public CatalogLookup(Catalog catalog) {
         this.catalog = catalog;
+    }
+
+    Catalog catalog() {
+        return catalog;
     }
 
     /** What a reader asks for when they ask for {@code recordId}, and every copy routing may consider. */
@@ -43,6 +49,23 @@ public final class CatalogLookup {
                     record.isbns().stream().findFirst(), Optional.empty());
             return new Wanted(citation, holdings);
         });
+    }
+
+    @Override
+    public Optional<Match> byRecordId(String id) {
+        return wanted(id).map(w -> new Match(w.citation(), w.holdings()));
+    }
+
+    /** The union record whose ISBNs include {@code isbn}, compared as ISBN-13; the search ranks exact ISBNs first. */
+    @Override
+    public Optional<Match> byIsbn(String isbn) {
+        Optional<String> wanted = Isbns.toIsbn13(isbn);
+        if (wanted.isEmpty()) {
+            return Optional.empty();
+        }
+        return catalog.search(wanted.get(), 1, 10).hits().stream()
+                .filter(h -> h.isbns().stream().map(Isbns::toIsbn13).anyMatch(wanted::equals))
+                .findFirst().flatMap(h -> byRecordId(h.id()));
     }
 
     /** The member directory as routing sees it: every member open, no quota, the default lending policy. */

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import org.tongjie.ill.IllStore;
 import org.tongjie.ill.IllegalTransitionException;
 import org.tongjie.ill.LoanRuleException;
 import org.tongjie.ill.NotPermittedException;
+import org.tongjie.ill.OutboxSender;
 import org.tongjie.ill.Pickup;
 import org.tongjie.ill.Principal;
 import org.tongjie.ill.Reader;
@@ -34,6 +36,10 @@ import org.tongjie.ill.ServiceType;
 import org.tongjie.ill.StaffDesk;
 import org.tongjie.ill.StaffQueue;
 import org.tongjie.ill.UnknownRequestException;
+import org.tongjie.ill.WebhookTransport;
+import org.tongjie.ill.iso18626.Iso18626;
+import org.tongjie.ill.iso18626.Iso18626Schema;
+import org.tongjie.ill.iso18626.SupplyingAgency;
 import org.tongjie.indexer.Catalog;
 
 /**
@@ -48,18 +54,40 @@ public final class IllHttp implements AutoCloseable {
     private final IllService ill;
     private final StaffDesk desk;
     private final CatalogLookup lookup;
+    private final ExchangeRoutes exchange;
+    private final NotificationRoutes notifications;
+    private final OutboxSender sender;
     private ScheduledExecutorService scheduler;
+
+    /** The hub's own ISO 18626 agency id, which external agencies address their requests to. */
+    public static final Iso18626.AgencyId HUB_AGENCY = new Iso18626.AgencyId("ISIL", "CN-TONGJIE");
 
     public IllHttp(IllStore store, CatalogLookup lookup, Clock clock) {
         this.store = store;
         this.lookup = lookup;
         this.ill = new IllService(store, lookup::network, clock);
         this.desk = new StaffDesk(ill);
+        var agency = new SupplyingAgency(ill, lookup, HUB_AGENCY, clock, Iso18626Schema::fromClasspath);
+        this.sender = new OutboxSender(store.outbox(), Map.of(SupplyingAgency.channel(), agency.transport(Duration.ofSeconds(10)),
+                WebhookTransport.CHANNEL, new WebhookTransport(store.webhooks(), Duration.ofSeconds(10))),
+                clock, Duration.ofSeconds(5), Duration.ofHours(1));
+        this.exchange = new ExchangeRoutes(this, agency, store);
+        this.notifications = new NotificationRoutes(this, ill, lookup.catalog(), clock);
+        store.addListener(t -> sender.nudge());
+    }
+
+    /** Delivers the outbox (ISO 18626 status reports, webhooks) now; the background delivery does the same. */
+    public OutboxSender.Report deliverOutbox() {
+        return sender.runOnce();
     }
 
     /** The ILL store in {@code dataDir/ill.db}, over the hub's catalogue. */
     public static IllHttp open(Path dataDir, Catalog catalog, Clock clock) {
         return new IllHttp(IllStore.openSqlite(dataDir.resolve("ill.db"), clock), new CatalogLookup(catalog), clock);
+    }
+
+    NotificationRoutes notifications() {
+        return notifications;
     }
 
     public IllStore store() {
@@ -84,8 +112,12 @@ public final class IllHttp implements AutoCloseable {
         return Optional.of(key);
     }
 
-    /** Runs the overdue, pickup-expiry and lender-timeout jobs every {@code minutes}. */
+    /**
+     * Runs the overdue, pickup-expiry and lender-timeout jobs every {@code minutes}, and delivers the outbox
+     * in the background: at once after each move, and every 30 seconds for retries.
+     */
     public void scheduleJobs(long minutes) {
+        sender.start(Duration.ofSeconds(30));
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("ill-jobs").unstarted(r));
         scheduler.scheduleWithFixedDelay(() -> {
             try {
@@ -106,6 +138,8 @@ public final class IllHttp implements AutoCloseable {
         routes.post("/api/ill/readers", this::registerReader);
         routes.post("/api/ill/api-keys", this::issueKey);
         routes.post("/api/ill/jobs/run", this::runJobs);
+        exchange.register(routes);
+        notifications.register(routes);
         routes.exception(Unauthenticated.class, (e, ctx) -> {
             ctx.header("WWW-Authenticate", "Basic realm=\"tongjie-ill\"");
             error(ctx, HttpStatus.UNAUTHORIZED, e.getMessage());
@@ -124,7 +158,7 @@ public final class IllHttp implements AutoCloseable {
 
     record HoldingBody(String libraryId, String barcode) {}
 
-    record ReaderBody(String cardNumber, String homeLibraryId, String pin) {}
+    record ReaderBody(String cardNumber, String homeLibraryId, String pin, String language) {}
 
     record CreateBody(String recordId, ServiceType serviceType, PickupBody pickup, HoldingBody holding, ReaderBody reader) {}
 
@@ -231,7 +265,7 @@ public final class IllHttp implements AutoCloseable {
             throw new NotPermittedException(who.actor() + " may not register readers of " + reader.homeLibraryId());
         }
         valid(() -> {
-            store.accounts().registerReader(reader, body.pin());
+            store.accounts().registerReader(reader, body.pin(), org.tongjie.ill.Language.of(body.language()));
             return null;
         });
         ctx.status(HttpStatus.CREATED).json(Map.of("cardNumber", body.cardNumber(), "homeLibraryId", body.homeLibraryId()));
@@ -254,7 +288,7 @@ public final class IllHttp implements AutoCloseable {
     // ---- authentication and parsing
 
     /** Who is calling, from HTTP Basic (reader card and PIN) or X-Api-Key (staff, admin). */
-    private Principal authenticate(Context ctx) {
+    Principal authenticate(Context ctx) {
         String key = ctx.header("X-Api-Key");
         if (key != null) {
             return store.accounts().byApiKey(key).orElseThrow(() -> new Unauthenticated("unknown API key"));
@@ -279,7 +313,7 @@ public final class IllHttp implements AutoCloseable {
         throw new Unauthenticated("sign in: readers with their card number and PIN (HTTP Basic), staff with X-Api-Key");
     }
 
-    private void requireAdmin(Context ctx) {
+    void requireAdmin(Context ctx) {
         Principal who = authenticate(ctx);
         if (!(who instanceof Principal.Admin)) {
             throw new NotPermittedException("only a network administrator may do this");
@@ -287,7 +321,7 @@ public final class IllHttp implements AutoCloseable {
     }
 
     /** The library in the path, which the caller must be staff of (or admin). */
-    private String staffOf(Context ctx) {
+    String staffOf(Context ctx) {
         return requireStaffOf(authenticate(ctx), ctx.pathParam("library"));
     }
 
@@ -318,7 +352,7 @@ public final class IllHttp implements AutoCloseable {
         }
     }
 
-    private static <T> T body(Context ctx, Class<T> type) {
+    static <T> T body(Context ctx, Class<T> type) {
         try {
             T body = ctx.bodyAsClass(type);
             if (body == null) {
@@ -333,7 +367,7 @@ public final class IllHttp implements AutoCloseable {
         }
     }
 
-    private static <T> T required(T value, String what) {
+    static <T> T required(T value, String what) {
         if (value == null) {
             throw new Invalid(what + " is required");
         }
@@ -341,7 +375,7 @@ public final class IllHttp implements AutoCloseable {
     }
 
     /** Runs {@code step}, answering the caller's argument mistakes with 400 instead of 500. */
-    private static <T> T valid(java.util.function.Supplier<T> step) {
+    static <T> T valid(java.util.function.Supplier<T> step) {
         try {
             return step.get();
         } catch (NullPointerException | IllegalArgumentException e) {
@@ -349,7 +383,7 @@ public final class IllHttp implements AutoCloseable {
         }
     }
 
-    private static void error(Context ctx, HttpStatus status, String message) {
+    static void error(Context ctx, HttpStatus status, String message) {
         ctx.status(status).json(Map.of("status", status.getCode(), "error", message));
     }
 
@@ -367,6 +401,8 @@ public final class IllHttp implements AutoCloseable {
 
     @Override
     public void close() {
+        sender.close();
+        notifications.close();
         if (scheduler != null) {
             scheduler.shutdownNow();
         }

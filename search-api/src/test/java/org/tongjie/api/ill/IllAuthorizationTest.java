@@ -49,6 +49,12 @@ class IllAuthorizationTest {
             Map<String, Object> supply = Map.of("action", "WILL_SUPPLY", "version", v);
             Map<String, Object> bulk = Map.of("action", "WILL_SUPPLY", "items", List.of(Map.of("id", id, "version", v)));
 
+            var agency = Map.of("agencyIdType", "ISIL", "agencyIdValue", "DE-1", "name", "Berlin",
+                    "callbackUrl", "http://127.0.0.1:9/iso18626", "accountId", "de-1",
+                    "securityCode", "a-shared-secret-of-20", "deliveryAddress", "Unter den Linden 8");
+            var hook = Map.of("url", "http://127.0.0.1:9/hook");
+            var withShortSecret = new java.util.HashMap<>(agency);
+            withShortSecret.put("securityCode", "short");
             var cases = List.of(
                     new Case("create: nobody", As.NOBODY, "POST", "/api/ill/requests", forReaderOfA, 401),
                     new Case("create: bad key", badKey, "POST", "/api/ill/requests", forReaderOfA, 401),
@@ -114,7 +120,45 @@ class IllAuthorizationTest {
                     new Case("jobs: nobody", As.NOBODY, "POST", "/api/ill/jobs/run", Map.of(), 401),
                     new Case("jobs: staff", staffB, "POST", "/api/ill/jobs/run", Map.of(), 403),
                     new Case("jobs: reader", owner, "POST", "/api/ill/jobs/run", Map.of(), 403),
-                    new Case("jobs: admin", admin, "POST", "/api/ill/jobs/run", Map.of(), 200));
+                    new Case("jobs: admin", admin, "POST", "/api/ill/jobs/run", Map.of(), 200),
+
+                    new Case("iso18626: the message authenticates, not the caller", As.NOBODY, "POST",
+                            "/api/ill/iso18626", "<ISO18626Message/>".getBytes(), 200),
+                    new Case("iso18626: a key changes nothing", staffB, "POST", "/api/ill/iso18626",
+                            "<ISO18626Message/>".getBytes(), 200),
+
+                    new Case("agencies: nobody", As.NOBODY, "POST", "/api/ill/agencies", agency, 401),
+                    new Case("agencies: staff", staffA, "POST", "/api/ill/agencies", agency, 403),
+                    new Case("agencies: reader", owner, "POST", "/api/ill/agencies", agency, 403),
+                    new Case("agencies: admin", admin, "POST", "/api/ill/agencies", agency, 201),
+                    new Case("agencies: admin, secret too short", admin, "POST", "/api/ill/agencies",
+                            withShortSecret, 400),
+
+                    new Case("outbox: nobody", As.NOBODY, "GET", "/api/ill/outbox", null, 401),
+                    new Case("outbox: staff", staffB, "GET", "/api/ill/outbox", null, 403),
+                    new Case("outbox: reader", owner, "GET", "/api/ill/outbox", null, 403),
+                    new Case("outbox: admin", admin, "GET", "/api/ill/outbox", null, 200),
+
+                    new Case("events: nobody", As.NOBODY, "GET", "/api/ill/libraries/b/events", null, 401),
+                    new Case("events: reader", owner, "GET", "/api/ill/libraries/b/events", null, 403),
+                    new Case("events: other staff", staffX, "GET", "/api/ill/libraries/b/events", null, 403),
+                    new Case("events: own staff (no event-stream Accept: empty)", staffB, "GET",
+                            "/api/ill/libraries/b/events", null, 200),
+                    new Case("events: admin", admin, "GET", "/api/ill/libraries/b/events", null, 200),
+
+                    new Case("webhooks: nobody", As.NOBODY, "POST", "/api/ill/libraries/b/webhooks", hook, 401),
+                    new Case("webhooks: reader", owner, "POST", "/api/ill/libraries/b/webhooks", hook, 403),
+                    new Case("webhooks: other staff", staffX, "POST", "/api/ill/libraries/b/webhooks", hook, 403),
+                    new Case("webhooks: own staff", staffB, "POST", "/api/ill/libraries/b/webhooks", hook, 201),
+                    new Case("webhooks: admin", admin, "POST", "/api/ill/libraries/b/webhooks", hook, 201),
+                    new Case("webhooks: not http", admin, "POST", "/api/ill/libraries/b/webhooks",
+                            Map.of("url", "ftp://x/hook"), 400),
+
+                    new Case("notices: nobody", As.NOBODY, "GET", "/api/ill/readers/me/notices", null, 401),
+                    new Case("notices: wrong PIN", wrongPin, "GET", "/api/ill/readers/me/notices", null, 401),
+                    new Case("notices: staff", staffA, "GET", "/api/ill/readers/me/notices", null, 403),
+                    new Case("notices: admin", admin, "GET", "/api/ill/readers/me/notices", null, 403),
+                    new Case("notices: the reader", owner, "GET", "/api/ill/readers/me/notices", null, 200));
 
             var wrong = new ArrayList<String>();
             for (Case c : cases) {

@@ -104,6 +104,18 @@ final class IllTestHub implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)), as);
     }
 
+    /** An ISO 18626 message posted as an external agency does: the confirmation it gets back. */
+    org.tongjie.ill.iso18626.Iso18626.Confirmation iso18626(String xml) throws IOException, InterruptedException {
+        var response = http.send(HttpRequest.newBuilder(uri("/api/ill/iso18626")).header("Content-Type", "application/xml")
+                .POST(HttpRequest.BodyPublishers.ofString(xml, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("the ISO 18626 endpoint answered " + response.statusCode() + ": "
+                    + new String(response.body(), StandardCharsets.UTF_8));
+        }
+        return FakeAgency.READER.readConfirmation(response.body());
+    }
+
     /** A staff key for a member, issued through the API by the administrator. */
     String staffKey(String libraryId) throws IOException, InterruptedException {
         var a = post("/api/ill/api-keys", As.key(adminKey), java.util.Map.of("libraryId", libraryId, "label", "desk"));
@@ -123,7 +135,9 @@ final class IllTestHub implements AutoCloseable {
         }
         var response = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         String body = response.body();
-        return new Answer(response.statusCode(), body.isEmpty() ? JSON.nullNode() : JSON.readTree(body));
+        boolean json = response.headers().firstValue("Content-Type").orElse("").startsWith("application/json");
+        return new Answer(response.statusCode(), body.isEmpty() ? JSON.nullNode()
+                : json ? JSON.readTree(body) : JSON.getNodeFactory().textNode(body));
     }
 
     /**

@@ -1,0 +1,152 @@
+package org.tongjie.api.ill;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.sse.SseClient;
+import io.javalin.http.sse.SseHandler;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.tongjie.ill.IllService;
+import org.tongjie.ill.IllStore;
+import org.tongjie.ill.Language;
+import org.tongjie.ill.NotPermittedException;
+import org.tongjie.ill.Outgoing;
+import org.tongjie.ill.Principal;
+import org.tongjie.ill.ReaderNotices;
+import org.tongjie.ill.Transition;
+import org.tongjie.ill.WebhookTransport;
+import org.tongjie.indexer.Catalog;
+
+/**
+ * Telling people what happened: each member's request events as a Server-Sent Event stream and to its
+ * webhooks (through the outbox, signed), and readers' notices in their language.
+ */
+final class NotificationRoutes implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private final IllHttp http;
+    private final IllService ill;
+    private final IllStore store;
+    private final Catalog catalog;
+    private final Clock clock;
+    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    private final ExecutorService sending = Executors.newSingleThreadExecutor(
+            r -> Thread.ofVirtual().name("ill-sse").unstarted(r)); // one thread: each stream keeps the order
+
+    private record Subscriber(String library, SseClient client) {}
+
+    /** What a member hears of a move: SSE data and webhook body. */
+    record EventNotice(long requestId, long seq, String action, String from, String to, long version, Instant at,
+                       String actor, String title) {
+        static EventNotice of(Transition t) {
+            var e = t.event();
+            return new EventNotice(e.requestId(), e.seq(), e.action().name(), e.from().name(), e.to().name(),
+                    t.request().version(), e.at(), e.actor(), t.request().citation().title());
+        }
+    }
+
+    NotificationRoutes(IllHttp http, IllService ill, Catalog catalog, Clock clock) {
+        this.http = http;
+        this.ill = ill;
+        this.store = ill.store();
+        this.catalog = catalog;
+        this.clock = clock;
+        store.addOutboxRule(this::webhookMessages);
+        store.addListener(this::stream);
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/api/ill/libraries/{library}/events", this::events);
+        routes.post("/api/ill/libraries/{library}/webhooks", this::registerWebhook);
+        routes.get("/api/ill/readers/me/notices", this::notices);
+    }
+
+    /** Staff of the library (or admin) only; checked before the stream opens, so refusals are plain 401/403. */
+    private void events(Context ctx) throws Exception {
+        String library = http.staffOf(ctx);
+        new SseHandler(client -> {
+            var subscriber = new Subscriber(library, client);
+            subscribers.add(subscriber);
+            client.onClose(() -> subscribers.remove(subscriber));
+            client.keepAlive();
+        }).handle(ctx);
+    }
+
+    /** Open event streams. */
+    int streams() {
+        return subscribers.size();
+    }
+
+    private boolean concerns(String library, Transition t) {
+        return ill.permissions().maySee(new Principal.Staff(library, ""), t.request());
+    }
+
+    private void stream(Transition t) {
+        for (Subscriber s : subscribers) {
+            if (concerns(s.library(), t)) {
+                String data = json(EventNotice.of(t));
+                sending.execute(() -> {
+                    if (!s.client().terminated()) {
+                        s.client().sendEvent("ill-event", data);
+                    }
+                });
+            }
+        }
+    }
+
+    private List<Outgoing> webhookMessages(Transition t) {
+        var hooks = store.webhooks().all().stream().filter(w -> concerns(w.libraryId(), t)).toList();
+        if (hooks.isEmpty()) {
+            return List.of();
+        }
+        String body = json(EventNotice.of(t));
+        return hooks.stream().map(w -> new Outgoing(WebhookTransport.CHANNEL, Long.toString(w.id()), "application/json",
+                body)).toList();
+    }
+
+    record WebhookBody(String url) {}
+
+    record WebhookView(long id, String libraryId, URI url, String secret) {}
+
+    private void registerWebhook(Context ctx) {
+        Principal who = http.authenticate(ctx);
+        String library = http.staffOf(ctx);
+        WebhookBody body = IllHttp.body(ctx, WebhookBody.class);
+        URI url = IllHttp.valid(() -> URI.create(IllHttp.required(body.url(), "url")));
+        var hook = IllHttp.valid(() -> store.webhooks().register(library, url, who.actor()));
+        ctx.status(HttpStatus.CREATED).json(new WebhookView(hook.id(), hook.libraryId(), hook.url(), hook.secret()));
+    }
+
+    private void notices(Context ctx) {
+        if (!(http.authenticate(ctx) instanceof Principal.ReaderPrincipal reader)) {
+            throw new NotPermittedException("notices are the reader's own: sign in with the card number and PIN");
+        }
+        Language language = store.accounts().language(reader.reader());
+        var notices = new ReaderNotices(language, id -> catalog.library(id)
+                .map(l -> language == Language.EN ? l.nameEn() : l.nameZh()).orElse(id));
+        ctx.json(notices.of(store.ofReader(reader.reader()), store::events, clock.instant()));
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value + " as JSON", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        sending.shutdownNow();
+    }
+}
