@@ -26,6 +26,7 @@ public final class IllStore implements AutoCloseable {
     private final Agencies agencies;
     private final Outbox outbox;
     private final Webhooks webhooks;
+    private final LendingSettings settings;
     private final List<OutboxRule> rules = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<java.util.function.Consumer<Transition>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -36,6 +37,12 @@ public final class IllStore implements AutoCloseable {
         this.agencies = new Agencies(db);
         this.outbox = new Outbox(db, clock);
         this.webhooks = new Webhooks(db, clock);
+        this.settings = new LendingSettings(db, clock);
+    }
+
+    /** Each member library's ILL settings: lending or not, quota, lending policy. */
+    public LendingSettings settings() {
+        return settings;
     }
 
     /** The external agencies the network lends to, and their requests. */

@@ -11,6 +11,7 @@ import org.tongjie.ill.Availability;
 import org.tongjie.ill.CandidateHolding;
 import org.tongjie.ill.Citation;
 import org.tongjie.ill.GeoPoint;
+import org.tongjie.ill.LendingSettings;
 import org.tongjie.ill.Network;
 import org.tongjie.ill.NetworkLibrary;
 import org.tongjie.ill.ServicePointKind;
@@ -68,9 +69,9 @@ public final class CatalogLookup implements RecordLookup {
                 .findFirst().flatMap(h -> byRecordId(h.id()));
     }
 
-    /** The member directory as routing sees it: every member open, no quota, the default lending policy. */
-    public Network network() {
-        return Network.of(catalog.libraries().stream().map(CatalogLookup::member).toList());
+    /** The member directory as routing sees it, each member under its ILL settings. */
+    public Network network(LendingSettings settings) {
+        return Network.of(catalog.libraries().stream().map(l -> settings.of(l.id()).applyTo(member(l))).toList());
     }
 
     private static NetworkLibrary member(Library l) {

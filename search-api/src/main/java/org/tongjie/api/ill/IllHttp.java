@@ -65,7 +65,7 @@ public final class IllHttp implements AutoCloseable {
     public IllHttp(IllStore store, CatalogLookup lookup, Clock clock) {
         this.store = store;
         this.lookup = lookup;
-        this.ill = new IllService(store, lookup::network, clock);
+        this.ill = new IllService(store, () -> lookup.network(store.settings()), clock);
         this.desk = new StaffDesk(ill);
         var agency = new SupplyingAgency(ill, lookup, HUB_AGENCY, clock, Iso18626Schema::fromClasspath);
         this.sender = new OutboxSender(store.outbox(), Map.of(SupplyingAgency.channel(), agency.transport(Duration.ofSeconds(10)),
@@ -140,6 +140,7 @@ public final class IllHttp implements AutoCloseable {
         routes.post("/api/ill/jobs/run", this::runJobs);
         exchange.register(routes);
         notifications.register(routes);
+        new SettingsRoutes(this, store).register(routes);
         routes.exception(Unauthenticated.class, (e, ctx) -> {
             ctx.header("WWW-Authenticate", "Basic realm=\"tongjie-ill\"");
             error(ctx, HttpStatus.UNAUTHORIZED, e.getMessage());
@@ -359,10 +360,9 @@ public final class IllHttp implements AutoCloseable {
                 throw new Invalid("a JSON body is required");
             }
             return body;
-        } catch (RuntimeException e) {
-            if (e instanceof Invalid) {
-                throw e;
-            }
+        } catch (Invalid e) {
+            throw e;
+        } catch (Exception e) { // Jackson's exceptions are checked, and Javalin throws them unchecked
             throw new Invalid("the body is not the JSON this endpoint takes: " + e.getMessage());
         }
     }

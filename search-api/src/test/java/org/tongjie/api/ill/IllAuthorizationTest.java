@@ -53,6 +53,8 @@ class IllAuthorizationTest {
                     "callbackUrl", "http://127.0.0.1:9/iso18626", "accountId", "de-1",
                     "securityCode", "a-shared-secret-of-20", "deliveryAddress", "Unter den Linden 8");
             var hook = Map.of("url", "http://127.0.0.1:9/hook");
+            var closed = Map.of("lending", false);
+            var open = Map.of("lending", true);
             var withShortSecret = new java.util.HashMap<>(agency);
             withShortSecret.put("securityCode", "short");
             var cases = List.of(
@@ -154,6 +156,18 @@ class IllAuthorizationTest {
                     new Case("webhooks: not http", admin, "POST", "/api/ill/libraries/b/webhooks",
                             Map.of("url", "ftp://x/hook"), 400),
 
+                    new Case("settings: nobody", As.NOBODY, "GET", "/api/ill/libraries/b/settings", null, 401),
+                    new Case("settings: reader", owner, "GET", "/api/ill/libraries/b/settings", null, 403),
+                    new Case("settings: other staff", staffX, "GET", "/api/ill/libraries/b/settings", null, 403),
+                    new Case("settings: own staff", staffB, "GET", "/api/ill/libraries/b/settings", null, 200),
+                    new Case("settings: admin", admin, "GET", "/api/ill/libraries/b/settings", null, 200),
+                    new Case("change settings: nobody", As.NOBODY, "PUT", "/api/ill/libraries/b/settings", closed, 401),
+                    new Case("change settings: reader", owner, "PUT", "/api/ill/libraries/b/settings", closed, 403),
+                    new Case("change settings: other staff", staffX, "PUT", "/api/ill/libraries/b/settings", closed, 403),
+                    new Case("change settings: own staff", staffB, "PUT", "/api/ill/libraries/b/settings", open, 200),
+                    new Case("change settings: admin", admin, "PUT", "/api/ill/libraries/b/settings", open, 200),
+                    new Case("change settings: no body", admin, "PUT", "/api/ill/libraries/b/settings", "", 400),
+
                     new Case("notices: nobody", As.NOBODY, "GET", "/api/ill/readers/me/notices", null, 401),
                     new Case("notices: wrong PIN", wrongPin, "GET", "/api/ill/readers/me/notices", null, 401),
                     new Case("notices: staff", staffA, "GET", "/api/ill/readers/me/notices", null, 403),
@@ -162,7 +176,11 @@ class IllAuthorizationTest {
 
             var wrong = new ArrayList<String>();
             for (Case c : cases) {
-                var answer = c.method().equals("GET") ? hub.get(c.path(), c.as()) : hub.post(c.path(), c.as(), c.body());
+                var answer = switch (c.method()) {
+                    case "GET" -> hub.get(c.path(), c.as());
+                    case "PUT" -> hub.put(c.path(), c.as(), c.body());
+                    default -> hub.post(c.path(), c.as(), c.body());
+                };
                 if (answer.status() != c.expected()) {
                     wrong.add(c.what() + ": expected " + c.expected() + ", got " + answer.status() + " " + answer.json());
                 }

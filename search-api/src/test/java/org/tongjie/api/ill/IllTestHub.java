@@ -116,6 +116,11 @@ final class IllTestHub implements AutoCloseable {
         return FakeAgency.READER.readConfirmation(response.body());
     }
 
+    Answer put(String path, As as, Object body) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))), as);
+    }
+
     /** A staff key for a member, issued through the API by the administrator. */
     String staffKey(String libraryId) throws IOException, InterruptedException {
         var a = post("/api/ill/api-keys", As.key(adminKey), java.util.Map.of("libraryId", libraryId, "label", "desk"));

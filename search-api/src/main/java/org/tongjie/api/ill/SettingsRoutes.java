@@ -1,0 +1,72 @@
+package org.tongjie.api.ill;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.tongjie.ill.IllStore;
+import org.tongjie.ill.LendingPolicy;
+import org.tongjie.ill.LibrarySettings;
+
+/**
+ * A member library's ILL settings over HTTP, for its staff and the network administrator. PUT takes any of
+ * the fields; those left out keep their current values. Periods are whole days (the lender's answer time
+ * whole hours), as staff set them.
+ */
+final class SettingsRoutes {
+    private final IllHttp http;
+    private final IllStore store;
+
+    SettingsRoutes(IllHttp http, IllStore store) {
+        this.http = http;
+        this.store = store;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/api/ill/libraries/{library}/settings", this::show);
+        routes.put("/api/ill/libraries/{library}/settings", this::change);
+    }
+
+    record SettingsView(String libraryId, boolean lending, Optional<Integer> quota, long loanDays, int maxRenewals,
+            long renewalDays, long recallDays, long holdDays, long responseHours) {
+        static SettingsView of(String libraryId, LibrarySettings s) {
+            LendingPolicy p = s.policy();
+            return new SettingsView(libraryId, s.lending(),
+                    s.quota().isPresent() ? Optional.of(s.quota().getAsInt()) : Optional.empty(),
+                    p.loanPeriod().toDays(), p.maxRenewals(), p.renewalPeriod().toDays(), p.recallPeriod().toDays(),
+                    p.holdPeriod().toDays(), p.responseTime().toHours());
+        }
+    }
+
+    /** {@code quota}: a number, or -1 for none; absent keeps the current one. */
+    record SettingsBody(Boolean lending, Integer quota, Integer loanDays, Integer maxRenewals, Integer renewalDays,
+            Integer recallDays, Integer holdDays, Integer responseHours) {}
+
+    private void show(Context ctx) {
+        String library = http.staffOf(ctx);
+        ctx.json(SettingsView.of(library, store.settings().of(library)));
+    }
+
+    private void change(Context ctx) {
+        var who = http.authenticate(ctx);
+        String library = http.staffOf(ctx);
+        SettingsBody b = IllHttp.body(ctx, SettingsBody.class);
+        LibrarySettings now = store.settings().of(library);
+        LendingPolicy p = now.policy();
+        LibrarySettings next = IllHttp.valid(() -> new LibrarySettings(
+                Optional.ofNullable(b.lending()).orElse(now.lending()),
+                b.quota() == null ? now.quota() : b.quota() == -1 ? OptionalInt.empty() : OptionalInt.of(b.quota()),
+                new LendingPolicy(days(b.loanDays(), p.loanPeriod()),
+                        Optional.ofNullable(b.maxRenewals()).orElse(p.maxRenewals()),
+                        days(b.renewalDays(), p.renewalPeriod()), days(b.recallDays(), p.recallPeriod()),
+                        days(b.holdDays(), p.holdPeriod()),
+                        b.responseHours() == null ? p.responseTime() : Duration.ofHours(b.responseHours()))));
+        store.settings().save(library, next, who.actor());
+        ctx.json(SettingsView.of(library, next));
+    }
+
+    private static Duration days(Integer given, Duration current) {
+        return given == null ? current : Duration.ofDays(given);
+    }
+}
