@@ -22,11 +22,18 @@ public final class IllStore implements AutoCloseable {
     private final Database db;
     private final Clock clock;
     private final IllAccounts accounts;
+    private final IllReports reports;
 
     private IllStore(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
         this.accounts = new IllAccounts(db);
+        this.reports = new IllReports(db);
+    }
+
+    /** Read-only questions over many requests: a reader's own, and the statistics. */
+    public IllReports reports() {
+        return reports;
     }
 
     /** Readers' PINs and members' API keys, in the same database. */
@@ -346,7 +353,7 @@ public final class IllStore implements AutoCloseable {
         }
     }
 
-    private static List<IllRequest> requests(java.sql.PreparedStatement st) throws SQLException {
+    static List<IllRequest> requests(java.sql.PreparedStatement st) throws SQLException {
         try (var rs = st.executeQuery()) {
             var out = new ArrayList<IllRequest>();
             while (rs.next()) {

@@ -45,6 +45,16 @@ public final class CatalogLookup {
         });
     }
 
+    /**
+     * The main class of the Chinese Library Classification (中图法) of a union record: the letter its first CLC
+     * number starts with ("I" for I247.55); empty when it has none.
+     */
+    public Optional<String> clcClass(String recordId) {
+        return catalog.record(recordId).flatMap(union -> union.description().classification().clc().stream().findFirst())
+                .filter(clc -> !clc.isEmpty() && Character.isLetter(clc.charAt(0)))
+                .map(clc -> clc.substring(0, 1).toUpperCase(Locale.ROOT));
+    }
+
     /** The member directory as routing sees it: every member open, no quota, the default lending policy. */
     public Network network() {
         return Network.of(catalog.libraries().stream().map(CatalogLookup::member).toList());

@@ -106,6 +106,7 @@ public final class IllHttp implements AutoCloseable {
         routes.post("/api/ill/readers", this::registerReader);
         routes.post("/api/ill/api-keys", this::issueKey);
         routes.post("/api/ill/jobs/run", this::runJobs);
+        new IllReportsHttp(store.reports(), lookup, this::authenticate).register(routes);
         routes.exception(Unauthenticated.class, (e, ctx) -> {
             ctx.header("WWW-Authenticate", "Basic realm=\"tongjie-ill\"");
             error(ctx, HttpStatus.UNAUTHORIZED, e.getMessage());
@@ -254,7 +255,7 @@ public final class IllHttp implements AutoCloseable {
     // ---- authentication and parsing
 
     /** Who is calling, from HTTP Basic (reader card and PIN) or X-Api-Key (staff, admin). */
-    private Principal authenticate(Context ctx) {
+    Principal authenticate(Context ctx) {
         String key = ctx.header("X-Api-Key");
         if (key != null) {
             return store.accounts().byApiKey(key).orElseThrow(() -> new Unauthenticated("unknown API key"));

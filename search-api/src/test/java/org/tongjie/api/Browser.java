@@ -1,0 +1,102 @@
+package org.tongjie.api;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's chromium, headless, driven through Debian's chromedriver (both installed by ./tongjie test): one
+ * per test class. Screenshots go to target/screenshots for a person to look at.
+ */
+final class Browser implements AutoCloseable {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final Dimension DESKTOP = new Dimension(1280, 900);
+    static final Dimension PHONE = new Dimension(390, 844);
+    /** The tallest full-page screenshot taken; longer pages are cut there. */
+    private static final int MAX_SHOT_HEIGHT = 2400;
+
+    final ChromeDriver driver;
+
+    Browser(Path profile) {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "chromium and chromium-driver are not installed (./tongjie test installs them)");
+        var options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new", "--no-sandbox",
+                "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1280,900", "--user-data-dir=" + profile);
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+    }
+
+    void open(URI uri) {
+        driver.get(uri.toString());
+    }
+
+    /** Waits up to 10 s for {@code condition}; the failure message shows what the page says. */
+    <T> T await(String what, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(10))
+                .ignoring(StaleElementReferenceException.class) // the page re-rendered while we looked: look again
+                .withMessage(() -> what + "; the page shows: " + driver.findElement(By.tagName("body")).getText())
+                .until(condition);
+    }
+
+    /** The element, once it is on the page and its text contains {@code text}. */
+    WebElement awaitText(String css, String text) {
+        return await(css + " containing '" + text + "'", d -> d.findElements(By.cssSelector(css)).stream()
+                .filter(e -> e.getText().contains(text)).findFirst().orElse(null));
+    }
+
+    WebElement find(String css) {
+        return await("an element " + css, d -> d.findElements(By.cssSelector(css)).stream().findFirst().orElse(null));
+    }
+
+    List<WebElement> findAll(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    Object script(String js, Object... args) {
+        return driver.executeScript(js, args);
+    }
+
+    void size(Dimension size) {
+        driver.manage().window().setSize(size);
+    }
+
+    /** The whole page (up to a limit) at this width, saved as target/screenshots/NAME.png. */
+    Path screenshot(String name, Dimension width) throws IOException {
+        Dimension before = driver.manage().window().getSize();
+        size(width);
+        long height = ((Number) script("return document.documentElement.scrollHeight")).longValue();
+        size(new Dimension(width.getWidth(), (int) Math.min(MAX_SHOT_HEIGHT, Math.max(width.getHeight(), height))));
+        script("window.scrollTo(0, 0)");
+        Files.createDirectories(SCREENSHOTS);
+        Path png = SCREENSHOTS.resolve(name + ".png");
+        Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), png, StandardCopyOption.REPLACE_EXISTING);
+        size(before);
+        return png;
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
