@@ -6,13 +6,13 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -65,6 +65,12 @@ final class Browser implements AutoCloseable {
                 .filter(e -> e.getText().contains(text)).findFirst().orElse(null));
     }
 
+    /** The element's text, once it is exactly {@code text} (the page may render more than once on its way). */
+    void awaitEquals(String css, String text) {
+        await(css + " reading '" + text + "'", d -> d.findElements(By.cssSelector(css)).stream()
+                .anyMatch(e -> e.getText().equals(text)) ? true : null);
+    }
+
     WebElement find(String css) {
         return await("an element " + css, d -> d.findElements(By.cssSelector(css)).stream().findFirst().orElse(null));
     }
@@ -81,16 +87,20 @@ final class Browser implements AutoCloseable {
         driver.manage().window().setSize(size);
     }
 
-    /** The whole page (up to a limit) at this width, saved as target/screenshots/NAME.png. */
-    Path screenshot(String name, Dimension width) throws IOException {
+    /** The whole page (up to a limit) at this window size's width, saved as target/screenshots/NAME.png. */
+    Path screenshot(String name, Dimension window) throws IOException {
         Dimension before = driver.manage().window().getSize();
-        size(width);
-        long height = ((Number) script("return document.documentElement.scrollHeight")).longValue();
-        size(new Dimension(width.getWidth(), (int) Math.min(MAX_SHOT_HEIGHT, Math.max(width.getHeight(), height))));
+        size(window);
         script("window.scrollTo(0, 0)");
+        @SuppressWarnings("unchecked")
+        var content = (Map<String, Object>) driver.executeCdpCommand("Page.getLayoutMetrics", Map.of()).get("cssContentSize");
+        double height = Math.min(MAX_SHOT_HEIGHT, ((Number) content.get("height")).doubleValue());
+        double width = ((Number) content.get("width")).doubleValue();
+        var shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true,
+                "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
         Files.createDirectories(SCREENSHOTS);
         Path png = SCREENSHOTS.resolve(name + ".png");
-        Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), png, StandardCopyOption.REPLACE_EXISTING);
+        Files.write(png, Base64.getDecoder().decode((String) shot.get("data")));
         size(before);
         return png;
     }
