@@ -217,6 +217,12 @@ const TEXT = {
   'member.unchanged': ['未变', 'Unchanged'],
   'member.accepted': ['新增', 'New'],
   'member.problems': ['有问题的记录', 'Records with problems'],
+  'source.upload': ['上传文件', 'File upload'],
+  'source.oai-pmh': ['OAI-PMH 采集', 'OAI-PMH harvest'],
+  'source.z3950': ['Z39.50 采集', 'Z39.50 harvest'],
+  'every.hours': ['每 {n} 小时', 'every {n} hours'],
+  'every.minutes': ['每 {n} 分钟', 'every {n} minutes'],
+  'every.days': ['每 {n} 天', 'every {n} days'],
   'member.uploaded': ['已上传 {pct}%', '{pct}% sent'],
   'kind.CENTRAL': ['总馆', 'Central library'],
   'kind.BRANCH': ['分馆', 'Branch'],
@@ -290,6 +296,16 @@ export function t(key, params = {}) {
 /** A label for an enum value the API sends (state.ON_LOAN, format.BOOK), or the value itself if we have none. */
 export function label(prefix, value) {
   return TEXT[`${prefix}.${value}`]?.[INDEX[lang()]] ?? value;
+}
+
+/** An ISO-8601 duration of days, hours or minutes as words ("PT6H" → "每 6 小时"); other forms as they are. */
+export function every(duration) {
+  const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?$/.exec(duration ?? '');
+  if (!m) return duration;
+  const [, days, hours, minutes] = m.map(Number);
+  if (days && !hours && !minutes) return t('every.days', { n: fmt.number(days) });
+  if (minutes && !days && !hours) return t('every.minutes', { n: fmt.number(minutes) });
+  return hours && !days && !minutes ? t('every.hours', { n: fmt.number(hours) }) : duration;
 }
 
 export function clcLabel(letter) {
