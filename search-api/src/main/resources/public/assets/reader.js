@@ -12,6 +12,7 @@ const FACET_VALUES_SHOWN = 8;
 
 function route() {
   const [path, query = ''] = location.hash.slice(1).split('?');
+  markCurrentPage(path === '/requests' ? '/#/requests' : '/');
   const params = new URLSearchParams(query);
   if (path.startsWith('/record/')) return showRecord(decodeURIComponent(path.slice('/record/'.length)));
   if (path === '/requests') return showRequests();
@@ -25,6 +26,12 @@ function searchHash(q, facets, page = 1) {
   facets.forEach(f => p.append('facet', f));
   if (page > 1) p.set('page', page);
   return '#/search?' + p;
+}
+
+function markCurrentPage(href) {
+  document.querySelectorAll('.top nav a').forEach(a => {
+    if (a.getAttribute('href') === href) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
+  });
 }
 
 // ---- search

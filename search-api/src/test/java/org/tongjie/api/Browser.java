@@ -105,6 +105,34 @@ final class Browser implements AutoCloseable {
         return png;
     }
 
+    /** How many CSS pixels the page is wider than a phone's screen (0: nothing to scroll sideways). */
+    long overflowOnPhone() {
+        Dimension before = driver.manage().window().getSize();
+        size(PHONE);
+        long over = ((Number) script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")).longValue();
+        size(before);
+        return over;
+    }
+
+    /**
+     * What axe-core (Deque's accessibility rules, WCAG 2.1 A and AA) finds wrong on the page as it is now,
+     * serious and critical only: one line per rule with the elements it fails on. Empty is good.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> accessibilityProblems() throws IOException {
+        if (!Boolean.TRUE.equals(script("return typeof axe !== 'undefined'"))) {
+            try (var in = Browser.class.getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+                script(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        var found = (List<Map<String, Object>>) driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+                  .then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+                    .map(v => ({ id: v.id, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5) }))));""");
+        return found.stream().map(v -> v.get("id") + " (" + v.get("help") + "): " + v.get("nodes")).toList();
+    }
+
     @Override
     public void close() {
         driver.quit();

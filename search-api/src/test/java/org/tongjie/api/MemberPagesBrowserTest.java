@@ -117,6 +117,8 @@ class MemberPagesBrowserTest {
         assertTrue(shown.getFirst().getText().contains(quarantine.at("/entries/0/reason").asText()), shown.getFirst().getText());
         browser.screenshot("member-upload-desktop", Browser.DESKTOP);
         browser.screenshot("member-upload-phone", Browser.PHONE);
+        assertEquals(0, browser.overflowOnPhone(), "fits a phone's width");
+        assertEquals(List.of(), browser.accessibilityProblems());
     }
 
     @Test

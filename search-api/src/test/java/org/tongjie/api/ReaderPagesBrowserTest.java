@@ -71,6 +71,8 @@ class ReaderPagesBrowserTest {
         assertTrue(browser.find("#hits > li .badge.on").getText().contains("在架"), "availability badges per library");
         browser.screenshot("reader-search-desktop", Browser.DESKTOP);
         browser.screenshot("reader-search-phone", Browser.PHONE);
+        assertEquals(0, browser.overflowOnPhone(), "fits a phone's width");
+        assertEquals(List.of(), browser.accessibilityProblems());
 
         browser.find("input[data-facet='library:kiosk-station']").click();
         browser.awaitText("#total", "共 1 条结果");
@@ -99,6 +101,8 @@ class ReaderPagesBrowserTest {
         }
         browser.screenshot("reader-record-desktop", Browser.DESKTOP);
         browser.screenshot("reader-record-phone", Browser.PHONE);
+        assertEquals(0, browser.overflowOnPhone(), "fits a phone's width");
+        assertEquals(List.of(), browser.accessibilityProblems());
     }
 
     @Test
@@ -111,6 +115,7 @@ class ReaderPagesBrowserTest {
         browser.find("input[name=pickupKind][value=SMART_LOCKER]").click();
         new Select(browser.find("#pickup-library")).selectByValue("locker-huaqiao");
         browser.screenshot("reader-request-form-phone", Browser.PHONE);
+        assertEquals(List.of(), browser.accessibilityProblems());
         browser.find("#request-form button[type=submit]").click();
         String placed = browser.awaitText("#request-status", "已提交申请").getText();
         long requestId = Long.parseLong(placed.replaceAll("^已提交申请 #(\\d+).*$", "$1").strip());
@@ -128,6 +133,7 @@ class ReaderPagesBrowserTest {
         assertTrue(mine.getText().contains("智能书柜 · 花桥智能书柜"), mine.getText());
         browser.screenshot("reader-my-requests-desktop", Browser.DESKTOP);
         browser.screenshot("reader-my-requests-phone", Browser.PHONE);
+        assertEquals(List.of(), browser.accessibilityProblems());
     }
 
     @Test

@@ -88,6 +88,7 @@ class StaffPagesBrowserTest {
             browser.find("#pick-" + r.get("id").asLong()).click();
         }
         browser.screenshot("staff-queue-desktop", Browser.DESKTOP);
+        assertEquals(List.of(), browser.accessibilityProblems());
         new Select(browser.find("#bulk-action")).selectByValue("WILL_SUPPLY");
         browser.find("#bulk-apply").click();
 
@@ -102,6 +103,7 @@ class StaffPagesBrowserTest {
             assertEquals("WILL_SUPPLY", demo.asAdmin("GET", "/api/ill/requests/" + r.get("id").asLong(), null).get("state").asText());
         }
         browser.screenshot("staff-queue-phone", Browser.PHONE);
+        assertEquals(0, browser.overflowOnPhone(), "fits a phone's width");
     }
 
     @Test
@@ -119,6 +121,7 @@ class StaffPagesBrowserTest {
         assertEquals(3, browser.findAll("#timeline li").size());
         assertTrue(browser.findAll("#timeline li").getLast().getText().contains("staff:central:desk"));
         browser.screenshot("staff-request-desktop", Browser.DESKTOP);
+        assertEquals(List.of(), browser.accessibilityProblems());
     }
 
     @Test
@@ -176,5 +179,7 @@ class StaffPagesBrowserTest {
         assertEquals(stats.at("/turnaround/buckets").size(), browser.findAll("#table-turnaround tbody tr").size());
         browser.screenshot("staff-statistics-desktop", Browser.DESKTOP);
         browser.screenshot("staff-statistics-phone", Browser.PHONE);
+        assertEquals(0, browser.overflowOnPhone(), "fits a phone's width");
+        assertEquals(List.of(), browser.accessibilityProblems());
     }
 }
