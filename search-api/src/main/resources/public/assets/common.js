@@ -26,7 +26,9 @@ export class ApiError extends Error {
 
 /** A JSON call to the hub; a non-2xx answer throws ApiError with the hub's own message. */
 export async function api(path, { method = 'GET', body, headers = {} } = {}) {
-  const init = { method, headers: { Accept: 'application/json', ...headers } };
+  // Credentials travel in our own headers, never as cookies; 'omit' also keeps the browser from popping up
+  // its own login dialog when the hub challenges a wrong card number or PIN with 401 and HTTP Basic.
+  const init = { method, credentials: 'omit', headers: { Accept: 'application/json', ...headers } };
   if (body !== undefined) {
     init.body = JSON.stringify(body);
     init.headers['Content-Type'] = 'application/json';
@@ -85,6 +87,21 @@ export function message(region, text, kind = 'ok') {
   region.textContent = text;
 }
 
+/**
+ * Anything a page could not do (the hub refused, the network failed) is said at the top of the page, in a
+ * region screen readers announce, instead of being lost in the console.
+ */
+function showProblems() {
+  const region = el('p', { id: 'problem', role: 'alert', class: 'message error', hidden: true });
+  document.getElementById('main').prepend(region);
+  const show = reason => {
+    region.textContent = reason?.message ?? String(reason);
+    region.hidden = false;
+  };
+  window.addEventListener('unhandledrejection', e => show(e.reason));
+  window.addEventListener('hashchange', () => { region.hidden = true; });
+}
+
 /** The header: the site's pages, the current one marked, and the language switch. */
 export function header(current) {
   const pages = [['nav.reader', '/'], ['nav.requests', '/#/requests'], ['nav.member', '/member.html'], ['nav.staff', '/staff.html']];
@@ -95,6 +112,7 @@ export function header(current) {
   document.body.prepend(
     el('a', { class: 'skip', href: '#main', 'data-i18n': 'skip' }),
     el('header', { class: 'top' }, el('a', { class: 'brand', href: '/' }, '通借 ', el('small', { 'data-i18n': 'app.name' })), nav, switcher));
+  showProblems();
   applyStatic();
 }
 

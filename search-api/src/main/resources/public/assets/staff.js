@@ -160,7 +160,7 @@ async function showRequest(id) {
     status,
     el('h2', {}, t('staff.rota')),
     el('div', { class: 'table-wrap' }, table(null, ['staff.position', 'signin.library', 'record.callNumber', 'staff.rotaStatus', 'staff.reason'],
-      r.rota.map(e => [String(e.position), name(e.libraryId), e.callNumber ?? '', e.status, [e.reason, e.outcome].filter(Boolean).join(' — ')]),
+      r.rota.map(e => [String(e.position), name(e.libraryId), e.callNumber ?? '', label('rota', e.status), [e.reason, e.outcome].filter(Boolean).join(' — ')]),
       { id: 'rota' })),
     el('h2', {}, t('mine.timeline')),
     el('ol', { class: 'timeline', id: 'timeline' }, r.timeline.map(e => el('li', {},

@@ -110,6 +110,9 @@ class ReaderPagesBrowserTest {
         String id = demo.recordId("三体");
         browser.open(demo.hub.uri("/#/record/" + id));
         browser.find("#card").sendKeys(DemoHub.CARD);
+        browser.find("#pin").sendKeys("0000", Keys.ENTER);
+        browser.awaitText("#signin [role=status]", "card number or PIN is wrong");
+        browser.find("#pin").clear();
         browser.find("#pin").sendKeys(DemoHub.PIN, Keys.ENTER);
 
         browser.find("input[name=pickupKind][value=SMART_LOCKER]").click();

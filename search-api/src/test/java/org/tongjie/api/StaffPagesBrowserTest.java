@@ -75,6 +75,9 @@ class StaffPagesBrowserTest {
         browser.script("sessionStorage.clear()");
         browser.open(demo.hub.uri("/staff.html"));
         new Select(browser.find("#library")).selectByValue(LENDER);
+        browser.find("#key").sendKeys("tj_not-our-key", Keys.ENTER);
+        browser.awaitText("#signin [role=status]", "unknown API key");
+        browser.find("#key").clear();
         browser.find("#key").sendKeys(key, Keys.ENTER);
         browser.find("#tab-to-fill");
         var placed = requests(2, 0);
