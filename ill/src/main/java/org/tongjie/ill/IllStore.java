@@ -27,6 +27,7 @@ public final class IllStore implements AutoCloseable {
     private final Outbox outbox;
     private final Webhooks webhooks;
     private final LendingSettings settings;
+    private final IllReports reports;
     private final List<OutboxRule> rules = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<java.util.function.Consumer<Transition>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -38,6 +39,7 @@ public final class IllStore implements AutoCloseable {
         this.outbox = new Outbox(db, clock);
         this.webhooks = new Webhooks(db, clock);
         this.settings = new LendingSettings(db, clock);
+        this.reports = new IllReports(db);
     }
 
     /** Each member library's ILL settings: lending or not, quota, lending policy. */
@@ -70,6 +72,11 @@ public final class IllStore implements AutoCloseable {
      */
     public void addListener(java.util.function.Consumer<Transition> listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Read-only questions over many requests: a reader's own, and the statistics. */
+    public IllReports reports() {
+        return reports;
     }
 
     /** Readers' PINs and members' API keys, in the same database. */
@@ -476,7 +483,7 @@ public final class IllStore implements AutoCloseable {
         }
     }
 
-    private static List<IllRequest> requests(java.sql.PreparedStatement st) throws SQLException {
+    static List<IllRequest> requests(java.sql.PreparedStatement st) throws SQLException {
         try (var rs = st.executeQuery()) {
             var out = new ArrayList<IllRequest>();
             while (rs.next()) {

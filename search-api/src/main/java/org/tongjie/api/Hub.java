@@ -59,6 +59,7 @@ public final class Hub {
             config.jsonMapper(new JavalinJackson(jsonMapper(), true));
             config.http.maxRequestSize = 1 << 20;
             config.staticFiles.add("/public", Location.CLASSPATH);
+            config.staticFiles.enableWebjars();
             config.routes.get("/health", system::health);
             config.routes.get("/openapi.json", system::openApi);
             config.routes.get("/api/libraries", libraries::list);

@@ -82,7 +82,7 @@ class OpenApiTest {
         }
     }
 
-    private static void assertDeclared(JsonNode doc, String schema, JsonNode value) {
+    static void assertDeclared(JsonNode doc, String schema, JsonNode value) {
         JsonNode properties = doc.at("/components/schemas/" + schema + "/properties");
         value.properties().forEach(e -> assertEquals(false, properties.path(e.getKey()).isMissingNode(),
                 schema + " sends '" + e.getKey() + "' which the OpenAPI document does not declare"));

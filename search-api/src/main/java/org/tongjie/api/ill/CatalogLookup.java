@@ -74,6 +74,16 @@ public final class CatalogLookup implements RecordLookup {
         return Network.of(catalog.libraries().stream().map(l -> settings.of(l.id()).applyTo(member(l))).toList());
     }
 
+    /**
+     * The main class of the Chinese Library Classification (中图法) of a union record: the letter its first CLC
+     * number starts with ("I" for I247.55); empty when it has none.
+     */
+    public Optional<String> clcClass(String recordId) {
+        return catalog.record(recordId).flatMap(union -> union.description().classification().clc().stream().findFirst())
+                .filter(clc -> !clc.isEmpty() && Character.isLetter(clc.charAt(0)))
+                .map(clc -> clc.substring(0, 1).toUpperCase(Locale.ROOT));
+    }
+
     private static NetworkLibrary member(Library l) {
         return NetworkLibrary.of(l.id(), ServicePointKind.valueOf(l.kind().name()), l.parentId().orElse(null),
                 l.coordinates().map(c -> new GeoPoint(c.latitude(), c.longitude())).orElse(null));

@@ -141,6 +141,7 @@ public final class IllHttp implements AutoCloseable {
         exchange.register(routes);
         notifications.register(routes);
         new SettingsRoutes(this, store).register(routes);
+        new IllReportsHttp(store.reports(), lookup, this::authenticate).register(routes);
         routes.exception(Unauthenticated.class, (e, ctx) -> {
             ctx.header("WWW-Authenticate", "Basic realm=\"tongjie-ill\"");
             error(ctx, HttpStatus.UNAUTHORIZED, e.getMessage());

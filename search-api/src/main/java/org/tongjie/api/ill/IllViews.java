@@ -54,8 +54,11 @@ final class IllViews {
     }
 
     private static ReaderView reader(IllRequest r) {
-        String card = r.reader().cardNumber();
-        return new ReaderView("****" + card.substring(Math.max(0, card.length() - 4)), r.reader().homeLibraryId());
+        return new ReaderView(masked(r.reader().cardNumber()), r.reader().homeLibraryId());
+    }
+
+    static String masked(String card) {
+        return "****" + card.substring(Math.max(0, card.length() - 4));
     }
 
     private static PickupView pickup(IllRequest r, boolean withAddress) {

@@ -172,7 +172,18 @@ class IllAuthorizationTest {
                     new Case("notices: wrong PIN", wrongPin, "GET", "/api/ill/readers/me/notices", null, 401),
                     new Case("notices: staff", staffA, "GET", "/api/ill/readers/me/notices", null, 403),
                     new Case("notices: admin", admin, "GET", "/api/ill/readers/me/notices", null, 403),
-                    new Case("notices: the reader", owner, "GET", "/api/ill/readers/me/notices", null, 200));
+                    new Case("notices: the reader", owner, "GET", "/api/ill/readers/me/notices", null, 200),
+
+                    new Case("me: nobody", As.NOBODY, "GET", "/api/ill/me", null, 401),
+                    new Case("me: wrong PIN", wrongPin, "GET", "/api/ill/me", null, 401),
+                    new Case("me: a reader", owner, "GET", "/api/ill/me", null, 200),
+                    new Case("me: staff have no requests of their own", staffA, "GET", "/api/ill/me", null, 403),
+
+                    new Case("statistics: nobody", As.NOBODY, "GET", "/api/ill/statistics", null, 401),
+                    new Case("statistics: reader", owner, "GET", "/api/ill/statistics", null, 403),
+                    new Case("statistics: staff", staffX, "GET", "/api/ill/statistics", null, 200),
+                    new Case("statistics: admin", admin, "GET", "/api/ill/statistics?period=month", null, 200),
+                    new Case("statistics: no such period", admin, "GET", "/api/ill/statistics?period=fortnight", null, 400));
 
             var wrong = new ArrayList<String>();
             for (Case c : cases) {
