@@ -111,7 +111,7 @@ final class UserQuery {
         parser.setDefaultOperator(BooleanClause.Occur.MUST);
         var alternatives = new ArrayList<Query>();
         Optional.ofNullable(parser.parse(forParser)).ifPresent(alternatives::add);
-        FieldQueries.isbn(plain).map(q -> new BoostQuery(q, ISBN_BOOST)).ifPresent(alternatives::add);
+        FieldQueries.isbn(plain).or(() -> FieldQueries.issn(plain)).map(q -> new BoostQuery(q, ISBN_BOOST)).ifPresent(alternatives::add);
         FieldQueries.exactTitle(plain, EXACT_TITLE_BOOST).ifPresent(alternatives::add);
         alternatives.addAll(PinyinQueries.titlesAndAuthors(plain));
         return FieldQueries.anyOf(alternatives);
