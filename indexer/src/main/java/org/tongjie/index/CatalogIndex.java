@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +14,6 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -41,7 +39,8 @@ import org.tongjie.catalog.UnionRecord;
  * The Lucene index on local disk: one document per union record, keyed by its id and findable by the id of
  * each source record in it, so the union records a changed source record was in can be replaced. Each commit remembers the
  * store's change number it has caught up to, so after a crash the index resumes from there. A
- * {@link SearcherManager} is refreshed in the background every second and on demand after an ingest.
+ * {@link SearcherManager} is refreshed in the background every second and on demand after an ingest;
+ * each refresh that changes something clears the cache of searches ({@link SearchCache}).
  */
 public final class CatalogIndex implements AutoCloseable {
     /**

@@ -15,7 +15,8 @@ import org.tongjie.catalog.Coordinates;
  * pages: the next page, another order or another position reuses them.
  */
 final class SearchCache {
-    private static final int MAX_PAGES = 10_000;
+    /** Pages are weighed by their hits: at a few kilobytes a hit with its copies, about 100 MB at most. */
+    private static final int MAX_CACHED_HITS = 50_000;
     private static final int MAX_FACETS = 2_000;
     private static final int MAX_SUGGESTIONS = 10_000;
 
@@ -26,7 +27,8 @@ final class SearchCache {
 
     private record SuggestKey(long version, String typed, int size) {}
 
-    private final Cache<PageKey, SearchPage> pages = Caffeine.newBuilder().maximumSize(MAX_PAGES).recordStats().build();
+    private final Cache<PageKey, SearchPage> pages = Caffeine.newBuilder().maximumWeight(MAX_CACHED_HITS)
+            .<PageKey, SearchPage>weigher((key, page) -> 1 + page.hits().size()).recordStats().build();
     private final Cache<FacetKey, List<FacetCount>> facets = Caffeine.newBuilder().maximumSize(MAX_FACETS).build();
     private final Cache<SuggestKey, List<Suggestion>> suggestions = Caffeine.newBuilder().maximumSize(MAX_SUGGESTIONS).build();
 
