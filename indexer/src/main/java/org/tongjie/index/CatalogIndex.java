@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,17 +14,16 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.IntPoint;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
+import org.apache.lucene.document.FeatureField;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermInSetQuery;
@@ -33,14 +32,15 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.tongjie.catalog.BibRecord;
-import org.tongjie.catalog.LibraryKind;
+import org.tongjie.catalog.Library;
 import org.tongjie.catalog.UnionRecord;
 
 /**
  * The Lucene index on local disk: one document per union record, keyed by its id and findable by the id of
  * each source record in it, so the union records a changed source record was in can be replaced. Each commit remembers the
  * store's change number it has caught up to, so after a crash the index resumes from there. A
- * {@link SearcherManager} is refreshed in the background every second and on demand after an ingest.
+ * {@link SearcherManager} is refreshed in the background every second and on demand after an ingest;
+ * each refresh that changes something clears the cache of searches ({@link SearchCache}).
  */
 public final class CatalogIndex implements AutoCloseable {
     /**
@@ -70,6 +70,15 @@ public final class CatalogIndex implements AutoCloseable {
     /** Each title as {@link ExactTitle#key}, so a query that is a whole title ranks that record first. */
     static final String TITLE_EXACT = "title_exact";
     static final String YEAR = "year";
+    /** Class numbers of the CLC, whole and upper case, for {@code clc:} prefixes. */
+    static final String CLC = "clc";
+    /** The title's pinyin, for the title sort. */
+    static final String TITLE_SORT = "title_sort";
+    /** Where the copies are, for the nearest sort. */
+    static final String PLACE = "place";
+    /** Ranking features: {@link #HOLDERS}, how many members hold the record. */
+    static final String FEATURES = "features";
+    static final String HOLDERS = "holders";
     static final String RECORD = "record";
     private static final String CHANGE_SEQ = "change_seq";
     private static final String LAYOUT = "layout";
@@ -77,18 +86,32 @@ public final class CatalogIndex implements AutoCloseable {
      * The version of the documents' fields and analysis. Raise it whenever either changes: an index written
      * with another layout is rebuilt from the store when the hub opens it, instead of answering wrongly.
      */
-    static final int CURRENT_LAYOUT = 7;
+    static final int CURRENT_LAYOUT = 8;
 
     private final FSDirectory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final FacetedSearch faceted = new FacetedSearch();
+    private final SearchCache cache = new SearchCache();
+    private final Ranking ranking;
     private final ScheduledExecutorService refresher;
 
-    private CatalogIndex(FSDirectory directory, IndexWriter writer) throws IOException {
+    private CatalogIndex(FSDirectory directory, IndexWriter writer, Ranking ranking) throws IOException {
         this.directory = directory;
         this.writer = writer;
+        this.ranking = ranking;
         this.searchers = new SearcherManager(writer, null);
+        searchers.addListener(new ReferenceManager.RefreshListener() {
+            @Override
+            public void beforeRefresh() {}
+
+            @Override
+            public void afterRefresh(boolean didRefresh) {
+                if (didRefresh) {
+                    cache.clear();
+                }
+            }
+        });
         this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
             var t = new Thread(r, "lucene-refresh");
             t.setDaemon(true);
@@ -98,12 +121,16 @@ public final class CatalogIndex implements AutoCloseable {
     }
 
     public static CatalogIndex open(Path dir) {
+        return open(dir, Ranking.DEFAULT);
+    }
+
+    public static CatalogIndex open(Path dir, Ranking ranking) {
         try {
             var directory = FSDirectory.open(dir);
             var config = new IndexWriterConfig(new CatalogAnalyzer())
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     .setRAMBufferSizeMB(64);
-            return new CatalogIndex(directory, new IndexWriter(directory, config));
+            return new CatalogIndex(directory, new IndexWriter(directory, config), ranking);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the Lucene index at " + dir, e);
         }
@@ -139,18 +166,15 @@ public final class CatalogIndex implements AutoCloseable {
 
     /** Indexes a record that matched no other as its own union record. */
     public void put(BibRecord record) throws IOException {
-        put(UnionRecord.single(record), List.of(record), Set.of());
+        put(UnionRecord.single(record), List.of(record), Map.of());
     }
 
     /**
-     * Indexes a union record from its source records ({@code holderKinds} are the kinds of service point
-     * that hold it, for the facet). Readers search every source's titles, authors and subjects, so a book
-     * catalogued in CNMARC by one library and in MARC21 by another is found by either's words.
+     * Indexes a union record from its source records; the member directory says what kind of service point
+     * each holder is and where, for the facets and the nearest sort.
      */
-    public void put(UnionRecord union, List<BibRecord> sources, Set<LibraryKind> holderKinds) throws IOException {
-        Document doc = toDocument(union, sources);
-        FacetFields.addTo(doc, union, sources, holderKinds);
-        writer.updateDocument(new Term(ID, union.id()), FacetFields.CONFIG.build(doc));
+    public void put(UnionRecord union, List<BibRecord> sources, Map<String, Library> directory) throws IOException {
+        writer.updateDocument(new Term(ID, union.id()), FacetFields.CONFIG.build(UnionDocument.of(union, sources, directory)));
     }
 
     /** Removes the union records that any of these source records is in. */
@@ -189,105 +213,25 @@ public final class CatalogIndex implements AutoCloseable {
         searchers.maybeRefreshBlocking();
     }
 
-    /** Field types chosen on purpose: ids exact, text analysed, the union record stored once as JSON. */
-    private static Document toDocument(UnionRecord union, List<BibRecord> sources) {
-        var doc = new Document();
-        doc.add(new StringField(ID, union.id(), Field.Store.YES));
-        doc.add(new StoredField(BEST, union.description().id()));
-        for (BibRecord r : sources) {
-            doc.add(new StringField(MEMBER, r.id(), Field.Store.YES));
-            doc.add(new StringField(LOCAL_ID, r.localId(), Field.Store.NO));
-        }
-        union.libraries().forEach(l -> doc.add(new StringField(LIBRARY, l, Field.Store.NO)));
-        text(doc, TITLE, sources, BibRecord::titles);
-        // A volume's own title (三体 Ⅲ 死神永生) is how readers ask for that volume.
-        text(doc, TITLE, sources, r -> r.volume().stream().toList());
-        text(doc, AUTHOR, sources, BibRecord::authors);
-        text(doc, SUBJECT, sources, BibRecord::subjects);
-        text(doc, PUBLISHER, sources, r -> r.publisher().stream().toList());
-        distinct(sources, BibRecord::isbns).forEach(i -> doc.add(new StringField(ISBN, i, Field.Store.NO)));
-        distinct(sources, BibRecord::issns).forEach(i -> doc.add(new StringField(ISSN, i, Field.Store.NO)));
-        union.description().year().ifPresent(y -> doc.add(new IntPoint(YEAR, y)));
-        distinct(sources, BibRecord::titles).forEach(t -> doc.add(new StringField(TITLE_EXACT, ExactTitle.key(t), Field.Store.NO)));
-        var titleReadings = new LinkedHashSet<List<String>>();
-        var authorReadings = new LinkedHashSet<List<String>>();
-        for (BibRecord r : sources) {
-            titleReadings.addAll(titlePinyin(r));
-            r.authors().stream().filter(Pinyin::hasHan).map(Pinyin::of).forEach(authorReadings::add);
-        }
-        addPinyin(doc, List.copyOf(titleReadings), TITLE_PINYIN, TITLE_INITIALS);
-        addPinyin(doc, List.copyOf(authorReadings), AUTHOR_PINYIN, AUTHOR_INITIALS);
-        distinct(sources, CatalogIndex::allText).forEach(t -> doc.add(new TextField(ALL, t, Field.Store.NO)));
-        doc.add(new StoredField(RECORD, RecordJson.write(union)));
-        return doc;
-    }
-
-    private static void text(Document doc, String field, List<BibRecord> sources, Function<BibRecord, List<String>> values) {
-        distinct(sources, values).forEach(v -> doc.add(new TextField(field, v, Field.Store.NO)));
-    }
-
-    private static Set<String> distinct(List<BibRecord> sources, Function<BibRecord, List<String>> values) {
-        var out = new LinkedHashSet<String>();
-        sources.forEach(r -> out.addAll(values.apply(r)));
-        return out;
-    }
-
-    /**
-     * The cataloguer's pinyin of the title proper (CNMARC 200$A) where there is one, since it gets the
-     * polyphones right; otherwise, and for the other titles, the generated reading.
-     */
-    private static List<List<String>> titlePinyin(BibRecord r) {
-        var pinyin = new ArrayList<List<String>>();
-        var titles = r.titles().stream().filter(Pinyin::hasHan).toList();
-        for (int i = 0; i < titles.size(); i++) {
-            boolean catalogued = i == 0 && r.titlePinyin().isPresent();
-            pinyin.add(catalogued ? Pinyin.ofCatalogued(r.titlePinyin().get()) : Pinyin.of(titles.get(i)));
-        }
-        return pinyin;
-    }
-
-    private static void addPinyin(Document doc, List<List<String>> readings, String syllablesField, String initialsField) {
-        for (var syllables : readings) {
-            if (!syllables.isEmpty()) {
-                doc.add(new TextField(syllablesField, String.join(" ", syllables), Field.Store.NO));
-                doc.add(new StringField(initialsField, Pinyin.initials(syllables), Field.Store.NO));
-            }
-        }
-    }
-
-    private static List<String> allText(BibRecord r) {
-        var all = new ArrayList<String>();
-        all.addAll(r.titles());
-        all.addAll(r.authors());
-        all.addAll(r.subjects());
-        all.addAll(r.series());
-        r.publisher().ifPresent(all::add);
-        all.addAll(r.isbns());
-        all.addAll(r.classification().lc());
-        all.addAll(r.classification().dewey());
-        all.addAll(r.classification().clc());
-        r.edition().ifPresent(all::add);
-        return all;
-    }
-
     public SearchPage search(String userQuery, int page, int size) throws IOException {
         return search(userQuery, Map.of(), page, size);
     }
 
-    /** The page of hits within the selected facet values, with every dimension's counts. */
     public SearchPage search(String userQuery, Map<Facet, Set<String>> filters, int page, int size) throws IOException {
-        var query = UserQuery.parse(userQuery);
+        return search(SearchRequest.of(userQuery, filters, page, size));
+    }
+
+    /**
+     * The page of hits within the selected facet values, in the order asked for, with every dimension's
+     * counts and the matched words highlighted; from the cache when the same search ran on this searcher.
+     *
+     * @throws QueryTooLargeException when the query has more parts than Lucene searches at once
+     */
+    public SearchPage search(SearchRequest request) throws IOException {
         IndexSearcher searcher = searchers.acquire();
         try {
-            int window = page * size;
-            var result = faceted.search(searcher, query, filters, window);
-            TopDocs top = result.top();
-            var hits = new ArrayList<SearchHit>();
-            ScoreDoc[] docs = top.scoreDocs;
-            for (int i = (page - 1) * size; i < docs.length; i++) {
-                hits.add(SearchHit.of(load(searcher, docs[i].doc)));
-            }
-            return new SearchPage(top.totalHits.value(), page, size, hits, result.facets());
+            long version = ((DirectoryReader) searcher.getIndexReader()).getVersion();
+            return cache.page(version, request, () -> uncached(searcher, version, request));
         } finally {
             searchers.release(searcher);
         }
@@ -309,6 +253,66 @@ public final class CatalogIndex implements AutoCloseable {
         } finally {
             searchers.release(searcher);
         }
+    }
+
+    private SearchPage uncached(IndexSearcher searcher, long version, SearchRequest request) {
+        try {
+            Query matching = UserQuery.parse(request.query(), request.fields());
+            Optional<List<FacetCount>> known = cache.facets(version, request.matching());
+            var result = faceted.search(searcher, ranked(matching, request.sort()), request.filters(),
+                    request.page() * request.size(), Sorting.of(request), known.isEmpty());
+            if (known.isEmpty()) {
+                cache.putFacets(version, request.matching(), result.facets());
+            }
+            ScoreDoc[] top = result.top().scoreDocs;
+            int from = Math.min(top.length, (request.page() - 1) * request.size());
+            int[] docs = Arrays.stream(top, from, top.length).mapToInt(d -> d.doc).toArray();
+            var highlights = Highlighting.of(searcher, matching, docs);
+            var hits = new ArrayList<SearchHit>();
+            for (int i = 0; i < docs.length; i++) {
+                hits.add(SearchHit.of(load(searcher, docs[i])).withHighlights(highlights.get(i)));
+            }
+            return new SearchPage(result.top().totalHits.value(), request.page(), request.size(), hits,
+                    known.orElse(result.facets()));
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw new QueryTooLargeException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("searching the index failed", e);
+        }
+    }
+
+    /** In relevance order, the widely-held prior joins the text score; it never decides what matches. */
+    private Query ranked(Query matching, SortOrder sort) {
+        if (sort != SortOrder.RELEVANCE || ranking.widelyHeldWeight() == 0) {
+            return matching;
+        }
+        return new BooleanQuery.Builder()
+                .add(matching, BooleanClause.Occur.MUST)
+                .add(FeatureField.newSaturationQuery(FEATURES, HOLDERS, ranking.widelyHeldWeight(), ranking.widelyHeldPivot()),
+                        BooleanClause.Occur.SHOULD)
+                .build();
+    }
+
+    /** Up to {@code size} titles and authors starting with (or with a word starting with) what was typed. */
+    public List<Suggestion> suggest(String typed, int size) throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            long version = ((DirectoryReader) searcher.getIndexReader()).getVersion();
+            return cache.suggestions(version, typed.strip(), size, () -> {
+                try {
+                    return Suggestions.suggest(searcher, typed, size);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("suggesting from the index failed", e);
+                }
+            });
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    /** Pages served from the cache since the index was opened. */
+    long cachedPagesServed() {
+        return cache.pageHits();
     }
 
     /** The union record with this id, or the one the source record with this id is in. */

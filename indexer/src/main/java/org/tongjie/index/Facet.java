@@ -12,6 +12,8 @@ public enum Facet {
     LANGUAGE,
     DECADE,
     CLC,
+    /** The CLC class one level below the top (I2 中国文学, TP 自动化技术、计算机技术). */
+    CLC_SUB,
     LCC,
     DDC;
 

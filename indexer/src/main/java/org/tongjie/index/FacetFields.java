@@ -29,7 +29,10 @@ final class FacetFields {
     static final FacetsConfig CONFIG = config();
     private static final Pattern LC_CLASS = Pattern.compile("^([A-Z]{1,3})\\d");
     private static final Pattern DDC_CLASS = Pattern.compile("^(\\d)\\d\\d");
-    private static final Map<String, String> CLC_LABELS = loadClcLabels();
+    private static final Map<String, String> CLC_LABELS = loadLabels("clc-classes.txt");
+    private static final Map<String, String> CLC_SUB_LABELS = loadLabels("clc-subclasses.txt");
+    private static final int LONGEST_SUBCLASS = CLC_SUB_LABELS.keySet().stream().mapToInt(String::length).max().orElse(2);
+    private static final Pattern CLC_LEAD = Pattern.compile("^[A-Z]+\\d*");
 
     private FacetFields() {}
 
@@ -56,6 +59,7 @@ final class FacetFields {
         r.language().ifPresent(l -> add(doc, Facet.LANGUAGE, Set.of(l)));
         r.year().ifPresent(y -> add(doc, Facet.DECADE, Set.of((y / 10 * 10) + "-" + (y / 10 * 10 + 9))));
         add(doc, Facet.CLC, classes(sources, c -> c.clc(), FacetFields::topClc));
+        add(doc, Facet.CLC_SUB, classes(sources, c -> c.clc(), FacetFields::clcSubclass));
         add(doc, Facet.LCC, classes(sources, c -> c.lc(), c -> first(LC_CLASS, c)));
         add(doc, Facet.DDC, classes(sources, c -> c.dewey(), c -> first(DDC_CLASS, c).map(d -> d + "00")));
     }
@@ -82,6 +86,24 @@ final class FacetFields {
                 ? Optional.empty() : Optional.of(number.substring(0, 1));
     }
 
+    /**
+     * The longest listed subclass the number begins with (B842 → B84, I247.5 → I2, TP312 → TP); else the top
+     * class and the first digit, unlabelled.
+     */
+    static Optional<String> clcSubclass(String number) {
+        if (topClc(number).isEmpty()) {
+            return Optional.empty();
+        }
+        var lead = CLC_LEAD.matcher(number);
+        String head = lead.find() ? lead.group() : number.substring(0, 1);
+        for (int end = Math.min(head.length(), LONGEST_SUBCLASS); end >= 2; end--) {
+            if (CLC_SUB_LABELS.containsKey(head.substring(0, end))) {
+                return Optional.of(head.substring(0, end));
+            }
+        }
+        return head.length() >= 2 ? Optional.of(head.substring(0, 2)) : Optional.empty();
+    }
+
     private static Optional<String> first(Pattern p, String s) {
         var m = p.matcher(s);
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
@@ -90,6 +112,7 @@ final class FacetFields {
     static Optional<String> label(Facet facet, String value) {
         return switch (facet) {
             case CLC -> Optional.ofNullable(CLC_LABELS.get(value));
+            case CLC_SUB -> Optional.ofNullable(CLC_SUB_LABELS.get(value));
             case KIND -> Optional.of(switch (LibraryKind.valueOf(value)) {
                 case CENTRAL -> "总馆";
                 case BRANCH -> "分馆";
@@ -103,15 +126,22 @@ final class FacetFields {
         };
     }
 
-    private static Map<String, String> loadClcLabels() {
+    /** Lines of a class, a tab and its label; # starts a comment. */
+    private static Map<String, String> loadLabels(String resource) {
         var labels = new TreeMap<String, String>();
-        try (var in = FacetFields.class.getResourceAsStream("clc-classes.txt")) {
+        try (var in = FacetFields.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("clc-classes.txt is missing from the build");
+                throw new IllegalStateException(resource + " is missing from the build");
             }
             new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
                     .filter(l -> !l.startsWith("#") && !l.isBlank())
-                    .forEach(l -> labels.put(l.substring(0, 1), l.substring(2).strip()));
+                    .forEach(l -> {
+                        String[] parts = l.split("\t", 2);
+                        if (parts.length != 2 || parts[1].isBlank()) {
+                            throw new IllegalStateException(resource + ": need a class, a tab and a label: " + l);
+                        }
+                        labels.put(parts[0].strip(), parts[1].strip());
+                    });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -15,8 +15,12 @@ import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopDocsCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 
 /**
@@ -35,14 +39,24 @@ final class FacetedSearch {
 
     record Result(TopDocs top, List<FacetCount> facets) {}
 
-    Result search(IndexSearcher searcher, Query query, Map<Facet, Set<String>> filters, int window) throws IOException {
+    /**
+     * The first {@code window} hits in relevance order or by {@code sort}, and, when {@code count}, every
+     * dimension's counts (empty otherwise: the caller has them from an earlier page of the same search).
+     */
+    Result search(IndexSearcher searcher, Query query, Map<Facet, Set<String>> filters, int window,
+            Optional<Sort> sort, boolean count) throws IOException {
         Optional<SortedSetDocValuesReaderState> state = state(searcher.getIndexReader());
-        var collector = new TopScoreDocCollectorManager(window, Integer.MAX_VALUE);
+        CollectorManager<? extends TopDocsCollector<?>, ? extends TopDocs> collector = sort.isPresent()
+                ? new TopFieldCollectorManager(sort.get(), window, null, Integer.MAX_VALUE)
+                : new TopScoreDocCollectorManager(window, Integer.MAX_VALUE);
         if (state.isEmpty()) {
             return new Result(searcher.search(query, collector), List.of());
         }
         var drillDown = new DrillDownQuery(FacetFields.CONFIG, query);
         filters.forEach((facet, values) -> values.forEach(v -> drillDown.add(facet.dim(), v)));
+        if (!count) {
+            return new Result(searcher.search(drillDown, collector), List.of());
+        }
         var result = new DrillSideways(searcher, FacetFields.CONFIG, state.get()).search(drillDown, collector);
         return new Result(result.collectorResult, counts(result.facets, filters));
     }

@@ -1,34 +1,27 @@
 package org.tongjie.index;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
-import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
-import org.tongjie.marc.Isbns;
 
 /**
- * What a reader types, to a Lucene query. {@link SimpleQueryParser} never throws, whatever the input
- * ("+-\"(((" is a query like any other), so garbage gets few or no hits rather than an error. Beside
- * the words themselves, any of these may match:
+ * What a reader types, to a Lucene query. The structure ({@link QuerySyntax}: fields, AND/OR/NOT,
+ * parentheses) is read leniently, and the words between operators go together to
+ * {@link SimpleQueryParser}, which never throws either, so garbage gets few or no hits rather than an
+ * error. Beside the words themselves, any of these may match a run of words:
  * <ul>
- *   <li>an ISBN in either form, with or without hyphens, as the normalised ISBN-13;</li>
- *   <li>the whole query as a whole title (三體 = 三体), ranked far above partial matches;</li>
- *   <li>Latin letters that spell pinyin, spaced or not ("hong lou meng", "hongloumeng"), as a phrase of
- *       syllables in the titles' and authors' pinyin, a little below a match in the characters;</li>
- *   <li>one short word as the initials of a title or author ("hlm" → 红楼梦).</li>
+ *   <li>an ISBN in either form, with or without hyphens, as the normalised ISBN-13, or an ISSN;</li>
+ *   <li>the whole run as a whole title (三體 = 三体), ranked far above partial matches;</li>
+ *   <li>Latin letters that spell pinyin, spaced or not, in the titles' and authors' pinyin
+ *       ({@link PinyinQueries}).</li>
  * </ul>
  */
 final class UserQuery {
@@ -40,81 +33,87 @@ final class UserQuery {
             CatalogIndex.ALL, 1f);
     private static final float EXACT_TITLE_BOOST = 20f;
     private static final float ISBN_BOOST = 10f;
-    private static final float TITLE_PINYIN_BOOST = 3f;
-    private static final float AUTHOR_PINYIN_BOOST = 1.5f;
-    private static final float INITIALS_BOOST = 1f;
-    /** Longer "initials" are words, not abbreviations. */
-    private static final int MAX_INITIALS = 8;
-    private static final Pattern LATIN_WORDS = Pattern.compile("[a-z]+(?:[\\s']+[a-z]+)*");
-    private static final Pattern DIACRITICS = Pattern.compile("\\p{M}+");
 
     private UserQuery() {}
 
     static Query parse(String text) {
-        String q = text.strip();
-        if (q.isEmpty()) {
-            return new MatchAllDocsQuery();
+        return parse(text, Map.of());
+    }
+
+    /** The typed query and every field of the advanced form, all required; everything when both are empty. */
+    static Query parse(String text, Map<SearchField, String> fields) {
+        var all = new BooleanQuery.Builder();
+        Optional<QuerySyntax.Node> typed = QuerySyntax.parse(text);
+        if (typed.isEmpty() && !text.isBlank()) {
+            return new MatchNoDocsQuery();
         }
+        typed.ifPresent(node -> all.add(toQuery(node), BooleanClause.Occur.MUST));
+        fields.forEach((field, value) -> all.add(FieldQueries.of(field, value, false), BooleanClause.Occur.MUST));
+        BooleanQuery query = all.build();
+        return query.clauses().isEmpty() ? new MatchAllDocsQuery() : query;
+    }
+
+    private static Query toQuery(QuerySyntax.Node node) {
+        return switch (node) {
+            case QuerySyntax.Text t -> text(List.of(t));
+            case QuerySyntax.Fielded f -> FieldQueries.of(f.field(), f.value(), f.phrase());
+            case QuerySyntax.Not n -> new BooleanQuery.Builder()
+                    .add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST)
+                    .add(toQuery(n.node()), BooleanClause.Occur.MUST_NOT).build();
+            case QuerySyntax.Or or -> {
+                var any = new BooleanQuery.Builder();
+                or.nodes().forEach(n -> any.add(toQuery(n), BooleanClause.Occur.SHOULD));
+                yield any.build();
+            }
+            case QuerySyntax.And and -> and(and.nodes());
+        };
+    }
+
+    /** Neighbouring words are one run ("hong lou meng" is one pinyin phrase); negations exclude. */
+    private static Query and(List<QuerySyntax.Node> nodes) {
+        var all = new BooleanQuery.Builder();
+        var run = new ArrayList<QuerySyntax.Text>();
+        boolean positive = false;
+        for (QuerySyntax.Node node : nodes) {
+            if (node instanceof QuerySyntax.Text t) {
+                run.add(t);
+                continue;
+            }
+            positive |= flush(run, all);
+            if (node instanceof QuerySyntax.Not n) {
+                all.add(toQuery(n.node()), BooleanClause.Occur.MUST_NOT);
+            } else {
+                all.add(toQuery(node), BooleanClause.Occur.MUST);
+                positive = true;
+            }
+        }
+        positive |= flush(run, all);
+        if (!positive) {
+            all.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
+        }
+        return all.build();
+    }
+
+    private static boolean flush(List<QuerySyntax.Text> run, BooleanQuery.Builder all) {
+        if (run.isEmpty()) {
+            return false;
+        }
+        all.add(text(List.copyOf(run)), BooleanClause.Occur.MUST);
+        run.clear();
+        return true;
+    }
+
+    /** Words and phrases typed together, searched in every field and as a title, ISBN or pinyin. */
+    private static Query text(List<QuerySyntax.Text> run) {
+        String forParser = String.join(" ", run.stream().map(t -> t.phrase() ? '"' + t.text() + '"' : t.text()).toList());
+        String plain = String.join(" ", run.stream().map(QuerySyntax.Text::text).toList());
         var parser = new SimpleQueryParser(new CatalogAnalyzer(), FIELD_BOOSTS);
         parser.setDefaultOperator(BooleanClause.Occur.MUST);
         var alternatives = new ArrayList<Query>();
-        Optional.ofNullable(parser.parse(q)).ifPresent(alternatives::add);
-        isbn(q).ifPresent(alternatives::add);
-        exactTitle(q).ifPresent(alternatives::add);
-        alternatives.addAll(pinyin(q));
-        if (alternatives.isEmpty()) {
-            return new MatchNoDocsQuery();
-        }
-        var any = new BooleanQuery.Builder();
-        alternatives.forEach(a -> any.add(a, BooleanClause.Occur.SHOULD));
-        return any.build();
-    }
-
-    private static Optional<Query> isbn(String q) {
-        return Isbns.toIsbn13(q)
-                .filter(i -> q.replaceAll("[^0-9Xx]", "").length() >= 10)
-                .map(i -> new BoostQuery(new TermQuery(new Term(CatalogIndex.ISBN, i)), ISBN_BOOST));
-    }
-
-    private static Optional<Query> exactTitle(String q) {
-        String key = ExactTitle.key(q);
-        return key.isEmpty()
-                ? Optional.empty()
-                : Optional.of(new BoostQuery(new TermQuery(new Term(CatalogIndex.TITLE_EXACT, key)), EXACT_TITLE_BOOST));
-    }
-
-    /** Empty unless the query is Latin letters only (tone marks are dropped: hóng lóu mèng). */
-    private static List<Query> pinyin(String q) {
-        String latin = DIACRITICS.matcher(Normalizer.normalize(q, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
-        if (!LATIN_WORDS.matcher(latin).matches()) {
-            return List.of();
-        }
-        var queries = new ArrayList<Query>();
-        syllables(latin).ifPresent(syllables -> {
-            queries.add(phrase(CatalogIndex.TITLE_PINYIN, syllables, TITLE_PINYIN_BOOST));
-            queries.add(phrase(CatalogIndex.AUTHOR_PINYIN, syllables, AUTHOR_PINYIN_BOOST));
-        });
-        if (latin.length() >= 2 && latin.length() <= MAX_INITIALS && latin.chars().allMatch(Character::isLetter)) {
-            queries.add(new BoostQuery(new TermQuery(new Term(CatalogIndex.TITLE_INITIALS, latin)), INITIALS_BOOST));
-            queries.add(new BoostQuery(new TermQuery(new Term(CatalogIndex.AUTHOR_INITIALS, latin)), INITIALS_BOOST));
-        }
-        return queries;
-    }
-
-    /** The syllables of every typed word in order, or empty if any word is not pinyin. */
-    private static Optional<List<String>> syllables(String latin) {
-        var all = new ArrayList<String>();
-        for (String word : latin.split("[\\s']+")) {
-            var syllables = PinyinSyllables.split(word);
-            if (syllables.isEmpty()) {
-                return Optional.empty();
-            }
-            all.addAll(syllables.get());
-        }
-        return Optional.of(all);
-    }
-
-    private static Query phrase(String field, List<String> syllables, float boost) {
-        return new BoostQuery(new PhraseQuery(field, syllables.toArray(String[]::new)), boost);
+        Optional.ofNullable(parser.parse(forParser)).ifPresent(alternatives::add);
+        FieldQueries.isbn(plain).or(() -> FieldQueries.issn(plain)).map(q -> new BoostQuery(q, ISBN_BOOST)).ifPresent(alternatives::add);
+        FieldQueries.exactTitle(plain, EXACT_TITLE_BOOST).ifPresent(alternatives::add);
+        alternatives.addAll(PinyinQueries.titlesAndAuthors(plain));
+        return FieldQueries.anyOf(alternatives);
     }
 }

@@ -1,7 +1,5 @@
 package org.tongjie.indexer;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +23,10 @@ import org.tongjie.catalog.UnionRecord;
 import org.tongjie.dedup.ClusterOverride;
 import org.tongjie.index.CatalogIndex;
 import org.tongjie.index.Facet;
+import org.tongjie.index.Ranking;
 import org.tongjie.index.SearchPage;
+import org.tongjie.index.SearchRequest;
+import org.tongjie.index.Suggestion;
 import org.tongjie.marc.MarcSource;
 import org.tongjie.query.CatalogQuery;
 import org.tongjie.query.LuceneQueries;
@@ -50,23 +50,14 @@ public final class Catalog implements AutoCloseable {
     private final Clock clock;
     private final UnionIndexer unions;
     private final PublishedUnions published;
+    private final LuceneQueries queries = new LuceneQueries();
     /** Changes applied per index commit: large enough to amortise the commit, small enough to bound memory. */
     static final int SYNC_SLICE = 5_000;
-    /**
-     * Readers repeat queries (the same title, the same facet clicks); a page and its facet counts are
-     * kept until the index next commits. The commit generation is part of the key, so a search still
-     * running on the old searcher when a commit lands can never be served afterwards.
-     */
-    private final Cache<SearchKey, SearchPage> searches = Caffeine.newBuilder().maximumSize(10_000).build();
-    private final AtomicLong generation = new AtomicLong();
-    private final LuceneQueries queries = new LuceneQueries();
     /**
      * The member directory, read once: searches label facets with it and every upload checks it, and
      * it changes only through {@link #saveLibrary}, so it is kept here rather than read per request.
      */
     private volatile Map<String, Library> directory;
-
-    private record SearchKey(long generation, String query, Map<Facet, Set<String>> filters, int page, int size) {}
 
     private Catalog(CatalogStore store, CatalogIndex index, Clock clock) {
         this.store = store;
@@ -80,8 +71,13 @@ public final class Catalog implements AutoCloseable {
 
     /** Opens the store ({@code catalog.db}) and index ({@code index/}) under the data directory. */
     public static Catalog open(Path dataDir, Clock clock) {
+        return open(dataDir, clock, Ranking.DEFAULT);
+    }
+
+    /** As {@link #open(Path, Clock)}, ranking relevance with these settings. */
+    public static Catalog open(Path dataDir, Clock clock, Ranking ranking) {
         var catalog = new Catalog(CatalogStore.openSqlite(dataDir.resolve("catalog.db")),
-                CatalogIndex.open(dataDir.resolve("index")), clock);
+                CatalogIndex.open(dataDir.resolve("index"), ranking), clock);
         int dropped = catalog.store.dropAbandonedStaging(clock.instant().minus(java.time.Duration.ofDays(1)));
         if (dropped > 0) {
             LOG.info("dropped {} staged records of full-replace uploads abandoned more than a day ago", dropped);
@@ -236,15 +232,33 @@ public final class Catalog implements AutoCloseable {
 
     /** Hits within the selected facet values (OR within a dimension, AND across), with facet counts. */
     public SearchPage search(String query, Map<Facet, Set<String>> filters, int page, int size) {
-        return searches.get(new SearchKey(generation.get(), query.strip(), Map.copyOf(filters), page, size),
-                key -> uncachedSearch(key.query(), key.filters(), key.page(), key.size()));
+        return search(SearchRequest.of(query, filters, page, size));
     }
 
-    private SearchPage uncachedSearch(String query, Map<Facet, Set<String>> filters, int page, int size) {
+    /**
+     * A search as {@link SearchRequest} describes it; each hit's holdings summed up per library, named from
+     * the directory and nearest first from the request's position (pages are cached by the index, which
+     * refreshes them with its searcher; the directory is applied afresh to each answer).
+     *
+     * @throws org.tongjie.index.QueryTooLargeException when the query has too many parts to search
+     */
+    public SearchPage search(SearchRequest request) {
         try {
-            return index.search(query, filters, page, size);
+            SearchPage page = index.search(request);
+            Map<String, Library> members = directory;
+            return new SearchPage(page.total(), page.page(), page.size(),
+                    page.hits().stream().map(h -> h.withLibraries(members, request.near())).toList(), page.facets());
         } catch (IOException e) {
             throw new UncheckedIOException("searching the index failed", e);
+        }
+    }
+
+    /** Titles and authors for what a reader has typed so far, in characters or pinyin. */
+    public List<Suggestion> suggest(String typed, int size) {
+        try {
+            return index.suggest(typed, size);
+        } catch (IOException e) {
+            throw new UncheckedIOException("suggesting from the index failed", e);
         }
     }
 
@@ -339,7 +353,6 @@ public final class Catalog implements AutoCloseable {
         try {
             unions.recluster(records, directory);
             index.commit(index.committedChangeSeq());
-            committed();
             published.publish(clock.instant());
         } catch (IOException e) {
             throw new UncheckedIOException("updating the index after a staff override failed", e);
@@ -357,7 +370,6 @@ public final class Catalog implements AutoCloseable {
             unions.clear();
             index.deleteAll();
             index.commit(0);
-            committed();
         } catch (IOException e) {
             throw new UncheckedIOException("clearing the index failed", e);
         }
@@ -375,7 +387,6 @@ public final class Catalog implements AutoCloseable {
                 unions.apply(changes, members);
                 last = changes.getLast().seq();
                 index.commit(last);
-                committed();
                 published.publish(clock.instant());
             }
         } catch (IOException e) {
@@ -384,11 +395,6 @@ public final class Catalog implements AutoCloseable {
         if (last > from) {
             LOG.info("index caught up: changes {} to {} applied", from + 1, last);
         }
-    }
-
-    private void committed() {
-        generation.incrementAndGet();
-        searches.invalidateAll();
     }
 
     @Override

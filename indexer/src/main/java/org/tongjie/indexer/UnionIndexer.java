@@ -16,7 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tongjie.catalog.BibRecord;
 import org.tongjie.catalog.Library;
-import org.tongjie.catalog.LibraryKind;
 import org.tongjie.catalog.UnionRecord;
 import org.tongjie.dedup.Candidate;
 import org.tongjie.dedup.Cluster;
@@ -141,9 +140,7 @@ final class UnionIndexer {
         var joined = cluster.members().stream()
                 .map(m -> new UnionRecord.Joined(records.get(m.recordId()), m.rule(), m.matchedWith())).toList();
         var union = UnionRecord.of(cluster.id(), joined);
-        Set<LibraryKind> kinds = union.libraries().stream().map(members::get).filter(l -> l != null)
-                .map(Library::kind).collect(Collectors.toSet());
-        index.put(union, joined.stream().map(UnionRecord.Joined::record).toList(), kinds);
+        index.put(union, joined.stream().map(UnionRecord.Joined::record).toList(), members);
         return union;
     }
 

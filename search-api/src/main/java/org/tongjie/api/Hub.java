@@ -70,6 +70,7 @@ public final class Hub {
             config.routes.post("/api/libraries/{id}/harvests", harvests::trigger);
             config.routes.get("/api/libraries/{id}/quarantine/{entry}", libraries::quarantinedRecord);
             config.routes.get("/api/search", search::search);
+            config.routes.get("/api/suggest", search::suggest);
             config.routes.get("/api/records/{id}", records::show);
             config.routes.get("/api/records/{id}/cluster", clusters::show);
             config.routes.post("/api/records/{id}/cluster/split", clusters::split);

@@ -4,24 +4,39 @@ import io.javalin.http.Context;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.tongjie.catalog.Coordinates;
 import org.tongjie.catalog.Library;
 import org.tongjie.index.Facet;
 import org.tongjie.index.FacetCount;
+import org.tongjie.index.QueryTooLargeException;
+import org.tongjie.index.SearchField;
 import org.tongjie.index.SearchPage;
+import org.tongjie.index.SearchRequest;
+import org.tongjie.index.SortOrder;
+import org.tongjie.index.Suggestion;
 import org.tongjie.indexer.Catalog;
 import org.tongjie.live.LivePage;
 import org.tongjie.live.LiveSearch;
 
 /**
  * {@code GET /api/search}: the reader's query over every member's records, narrowed by any number of
- * {@code facet=dim:value} parameters (values of one dimension OR-ed, dimensions AND-ed). With
- * {@code live=true} the live members are searched over Z39.50 as well, their hits beside the local page.
+ * {@code facet=dim:value} parameters (values of one dimension OR-ed, dimensions AND-ed) and by the
+ * advanced form's fields ({@code title=}, {@code author=}, {@code year=1990-2000}…, each required; empty
+ * ones ignored, as a form sends them), ordered by {@code sort}, with each hit's holdings nearest first from
+ * {@code near} (a member library's id or {@code LAT,LON}). With {@code live=true} the live members are
+ * searched over Z39.50 as well, their hits beside the local page. {@code GET /api/suggest}: titles and
+ * authors for what a reader has typed so far.
  */
 final class SearchController {
+    private static final int MAX_SUGGESTIONS = 20;
+    private static final Pattern LAT_LON = Pattern.compile("(-?\\d+(?:\\.\\d+)?)\\s*,\\s*(-?\\d+(?:\\.\\d+)?)");
     private final Catalog catalog;
     private final LiveSearch live;
 
@@ -35,8 +50,80 @@ final class SearchController {
         var paging = Paging.of(ctx, 20);
         var filters = filters(ctx);
         boolean withLive = live(ctx);
-        SearchPage page = withLibraryNames(catalog.search(q, filters, paging.page(), paging.size()));
+        SearchPage page = withLibraryNames(search(request(q, fields(ctx), filters, sort(ctx), near(ctx), paging)));
         ctx.json(withLive ? LivePage.of(page, live.search(q)) : page);
+    }
+
+    /** Suggestions for the start of a title or author, in characters or pinyin ({@code size} 1-20, 8 unless said). */
+    void suggest(Context ctx) {
+        String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q");
+        int size = ctx.queryParamAsClass("size", Integer.class).getOrDefault(8);
+        if (size < 1 || size > MAX_SUGGESTIONS) {
+            throw new BadRequestException("size must be between 1 and " + MAX_SUGGESTIONS + ", was " + size);
+        }
+        ctx.json(new SuggestAnswer(q, catalog.suggest(q, size)));
+    }
+
+    /** The answer of {@code /api/suggest}: what was typed and what may complete it, best first. */
+    record SuggestAnswer(String query, List<Suggestion> suggestions) {}
+
+    /** The request, or a 400 saying which value cannot be searched (a year that is none, nearest with no position). */
+    private static SearchRequest request(String q, Map<SearchField, String> fields, Map<Facet, Set<String>> filters,
+            SortOrder sort, Optional<Coordinates> near, Paging paging) {
+        try {
+            return new SearchRequest(q, fields, filters, sort, near, paging.page(), paging.size());
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        }
+    }
+
+    private SearchPage search(SearchRequest request) {
+        try {
+            return catalog.search(request);
+        } catch (QueryTooLargeException e) {
+            throw new BadRequestException(e.getMessage());
+        }
+    }
+
+    /** The advanced form's boxes that were filled in. */
+    private static Map<SearchField, String> fields(Context ctx) {
+        var fields = new EnumMap<SearchField, String>(SearchField.class);
+        for (SearchField f : SearchField.values()) {
+            String value = ctx.queryParam(f.key());
+            if (value != null && !value.isBlank()) {
+                fields.put(f, value);
+            }
+        }
+        return fields;
+    }
+
+    private static SortOrder sort(Context ctx) {
+        String sort = ctx.queryParam("sort");
+        if (sort == null || sort.isEmpty()) {
+            return SortOrder.RELEVANCE;
+        }
+        return SortOrder.byKey(sort).orElseThrow(() -> new BadRequestException(
+                "unknown sort '" + sort + "'; known: " + SortOrder.keys()));
+    }
+
+    /** {@code near=LIBRARY_ID} (a member with a known position) or {@code near=LAT,LON} in degrees. */
+    private Optional<Coordinates> near(Context ctx) {
+        String near = ctx.queryParam("near");
+        if (near == null || near.isBlank()) {
+            return Optional.empty();
+        }
+        Matcher point = LAT_LON.matcher(near.strip());
+        if (point.matches()) {
+            try {
+                return Optional.of(new Coordinates(Double.parseDouble(point.group(1)), Double.parseDouble(point.group(2))));
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestException("near: " + e.getMessage());
+            }
+        }
+        Library library = catalog.library(near).orElseThrow(() -> new BadRequestException(
+                "near must be a member library's id or LAT,LON; no member library '" + near + "'"));
+        return Optional.of(library.coordinates().orElseThrow(() -> new BadRequestException(
+                "near: the directory has no position for library '" + near + "'; give LAT,LON instead")));
     }
 
     /** Strictly true or false: Javalin's own conversion reads any other word, a typo too, as false. */
