@@ -110,4 +110,61 @@ public final class IllReports {
             }
         });
     }
+
+    /** Per lender library: how often routing asked it (ROUTE events naming it), and how many requests it supplied. */
+    public record LenderCount(String libraryId, int asked, int supplied) {}
+
+    public List<LenderCount> byLender() {
+        return db.read(c -> {
+            try (var st = c.prepareStatement("SELECT lender, SUM(asked), SUM(supplied) FROM ("
+                    + " SELECT e.lender_library AS lender, 1 AS asked, 0 AS supplied FROM ill_events e"
+                    + " WHERE e.action = 'ROUTE' AND e.lender_library IS NOT NULL"
+                    + " UNION ALL SELECT r.lender_library, 0, 1 FROM ill_requests r WHERE r.lender_library IS NOT NULL AND " + FILLED
+                    + ") t GROUP BY lender ORDER BY lender");
+                 var rs = st.executeQuery()) {
+                var out = new ArrayList<LenderCount>();
+                while (rs.next()) {
+                    out.add(new LenderCount(rs.getString(1), rs.getInt(2), rs.getInt(3)));
+                }
+                return out;
+            }
+        });
+    }
+
+    /** Per borrowing library (the reader's home library): requests placed, and how many a lender agreed to supply. */
+    public record BorrowerCount(String libraryId, int requests, int filled) {}
+
+    public List<BorrowerCount> byBorrower() {
+        return db.read(c -> {
+            try (var st = c.prepareStatement("SELECT p.home_library, COUNT(*), SUM(CASE WHEN " + FILLED + " THEN 1 ELSE 0 END)"
+                    + " FROM ill_requests r JOIN ill_patrons p ON p.request_id = r.id GROUP BY p.home_library ORDER BY 1");
+                 var rs = st.executeQuery()) {
+                var out = new ArrayList<BorrowerCount>();
+                while (rs.next()) {
+                    out.add(new BorrowerCount(rs.getString(1), rs.getInt(2), rs.getInt(3)));
+                }
+                return out;
+            }
+        });
+    }
+
+    /** A union record readers asked for, with the title they asked for it by. */
+    public record TitleCount(String unionRecordId, String title, int requests) {}
+
+    /** The {@code limit} most requested union records, most requested first (ties by record id). */
+    public List<TitleCount> topTitles(int limit) {
+        return db.read(c -> {
+            try (var st = c.prepareStatement("SELECT r.union_record_id, MIN(r.title), COUNT(*) FROM ill_requests r"
+                    + " GROUP BY r.union_record_id ORDER BY 3 DESC, 1 LIMIT ?")) {
+                st.setInt(1, limit);
+                try (var rs = st.executeQuery()) {
+                    var out = new ArrayList<TitleCount>();
+                    while (rs.next()) {
+                        out.add(new TitleCount(rs.getString(1), rs.getString(2), rs.getInt(3)));
+                    }
+                    return out;
+                }
+            }
+        });
+    }
 }

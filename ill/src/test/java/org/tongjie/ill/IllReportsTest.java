@@ -100,6 +100,21 @@ class IllReportsTest {
     }
 
     @Test
+    void lendersBorrowersAndTheMostRequestedTitlesAreCounted() {
+        request("u1", ANNA, ServiceType.LOAN, RequestState.WILL_SUPPLY);
+        request("u1", BO, ServiceType.LOAN, RequestState.AT_LENDER);
+        request("u2", new Reader("320583000000003", "GL"), ServiceType.LOAN, RequestState.REQUESTED);
+
+        var reports = store.reports();
+        assertEquals(List.of(new IllReports.LenderCount("TC", 2, 1)), reports.byLender(), "both routed to TC, one supplied");
+        assertEquals(List.of(new IllReports.BorrowerCount("GL", 1, 0), new IllReports.BorrowerCount("KS", 2, 1)),
+                reports.byBorrower());
+        assertEquals(List.of(new IllReports.TitleCount("u1", "书 u1", 2), new IllReports.TitleCount("u2", "书 u2", 1)),
+                reports.topTitles(10));
+        assertEquals(1, reports.topTitles(1).size());
+    }
+
+    @Test
     void turnaroundBucketsAndMedian() {
         var t = Turnaround.of(List.of(Duration.ofHours(5), Duration.ofHours(24), Duration.ofHours(25),
                 Duration.ofDays(6), Duration.ofDays(30)));

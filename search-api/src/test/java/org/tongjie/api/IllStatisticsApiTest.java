@@ -60,11 +60,29 @@ class IllStatisticsApiTest {
             assertEquals(java.util.List.of(cancelled.get("id").asLong(), loaned.get("id").asLong()),
                     me.get("requests").findValues("id").stream().map(JsonNode::asLong).toList());
 
+            assertEquals(1, stats.get("byLender").findValues("libraryId").stream().filter(l -> l.asText().equals("central"))
+                    .count(), stats.get("byLender").toString());
+            JsonNode borrower = stats.at("/byBorrower/0");
+            assertEquals(DemoHub.READER_LIBRARY + " 2 1", borrower.get("libraryId").asText() + " "
+                    + borrower.get("requests").asInt() + " " + borrower.get("filled").asInt());
+            assertEquals(java.util.Set.of(santi, unclassified), java.util.Set.copyOf(
+                    stats.get("topTitles").findValues("unionRecordId").stream().map(JsonNode::asText).toList()));
+
+            var csv = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            hub.uri("/api/ill/statistics/export?table=borrowers")).header("X-Api-Key", demo.adminKey).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, csv.statusCode(), csv.body());
+            assertEquals("libraryId,requests,filled\n" + DemoHub.READER_LIBRARY + ",2,1\n", csv.body());
+            assertEquals("text/csv; charset=UTF-8", csv.headers().firstValue("Content-Type").orElseThrow());
+
             JsonNode doc = hub.get("/openapi.json").json();
             OpenApiTest.assertDeclared(doc, "IllStatistics", stats);
             OpenApiTest.assertDeclared(doc, "IllStatistics/properties/turnaround", stats.get("turnaround"));
             OpenApiTest.assertDeclared(doc, "IllStatistics/properties/fillRate/items", today);
             OpenApiTest.assertDeclared(doc, "IllMe", me);
+            OpenApiTest.assertDeclared(doc, "IllStatistics/properties/byLender/items", stats.at("/byLender/0"));
+            OpenApiTest.assertDeclared(doc, "IllStatistics/properties/byBorrower/items", borrower);
+            OpenApiTest.assertDeclared(doc, "IllStatistics/properties/topTitles/items", stats.at("/topTitles/0"));
         }
     }
 }

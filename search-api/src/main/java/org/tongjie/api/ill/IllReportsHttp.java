@@ -1,9 +1,13 @@
 package org.tongjie.api.ill;
 
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.tongjie.ill.IllReports;
@@ -29,6 +33,7 @@ final class IllReportsHttp {
     void register(RoutesConfig routes) {
         routes.get("/api/ill/me", this::me);
         routes.get("/api/ill/statistics", this::statistics);
+        routes.get("/api/ill/statistics/export", this::export);
     }
 
     record Me(String card, String homeLibraryId, List<IllViews.Summary> requests) {}
@@ -47,22 +52,62 @@ final class IllReportsHttp {
 
     record TurnaroundView(int requests, double medianHours, List<Turnaround.Bucket> buckets) {}
 
-    record Statistics(String period, List<ClassLoans> loansByClass, List<PeriodFill> fillRate, TurnaroundView turnaround) {}
+    record Statistics(String period, List<ClassLoans> loansByClass, List<PeriodFill> fillRate, TurnaroundView turnaround,
+            List<IllReports.LenderCount> byLender, List<IllReports.BorrowerCount> byBorrower,
+            List<IllReports.TitleCount> topTitles) {}
+
+    /** How many of the most requested titles the statistics list. */
+    static final int TOP_TITLES = 20;
 
     private void statistics(Context ctx) {
+        requireStaff(ctx);
+        IllReports.Period period = period(ctx.queryParam("period"));
+        Turnaround t = Turnaround.of(reports.turnarounds());
+        ctx.json(new Statistics(period.name().toLowerCase(Locale.ROOT), loansByClass(), fillRate(period),
+                new TurnaroundView(t.requests(), t.median().toMinutes() / 60.0, t.buckets()),
+                reports.byLender(), reports.byBorrower(), reports.topTitles(TOP_TITLES)));
+    }
+
+    private void requireStaff(Context ctx) {
         if (authenticate.apply(ctx) instanceof Principal.ReaderPrincipal) {
             throw new NotPermittedException("statistics are for member staff and network administrators");
         }
-        IllReports.Period period = period(ctx.queryParam("period"));
+    }
+
+    private List<ClassLoans> loansByClass() {
         var byClass = new TreeMap<String, Integer>();
         reports.loansByRecord().forEach((record, loans) ->
                 byClass.merge(lookup.clcClass(record).orElse(UNCLASSIFIED), loans, Integer::sum));
-        var fill = reports.fillRate(period).stream()
+        return byClass.entrySet().stream().map(e -> new ClassLoans(e.getKey(), e.getValue())).toList();
+    }
+
+    private List<PeriodFill> fillRate(IllReports.Period period) {
+        return reports.fillRate(period).stream()
                 .map(f -> new PeriodFill(f.period(), f.requests(), f.filled(), f.notFilled(), f.rate())).toList();
-        Turnaround t = Turnaround.of(reports.turnarounds());
-        ctx.json(new Statistics(period.name().toLowerCase(Locale.ROOT),
-                byClass.entrySet().stream().map(e -> new ClassLoans(e.getKey(), e.getValue())).toList(), fill,
-                new TurnaroundView(t.requests(), t.median().toMinutes() / 60.0, t.buckets())));
+    }
+
+    /** Columns in the order the row record declares them, as in the JSON (CsvMapper sorts them by default). */
+    private static final CsvMapper CSV = CsvMapper.builder().disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY).build();
+
+    /** One table of the statistics as CSV (UTF-8, a header row), for a spreadsheet. */
+    private void export(Context ctx) throws IOException {
+        requireStaff(ctx);
+        String table = Optional.ofNullable(ctx.queryParam("table")).orElse("");
+        byte[] csv = switch (table) {
+            case "lenders" -> csv(IllReports.LenderCount.class, reports.byLender());
+            case "borrowers" -> csv(IllReports.BorrowerCount.class, reports.byBorrower());
+            case "titles" -> csv(IllReports.TitleCount.class, reports.topTitles(Integer.MAX_VALUE));
+            case "loans-by-class" -> csv(ClassLoans.class, loansByClass());
+            case "fill-rate" -> csv(PeriodFill.class, fillRate(period(ctx.queryParam("period"))));
+            default -> throw new IllHttp.Invalid("table must be lenders, borrowers, titles, loans-by-class or fill-rate, was '"
+                    + table + "'");
+        };
+        ctx.header("Content-Disposition", "attachment; filename=\"ill-" + table + ".csv\"");
+        ctx.contentType("text/csv; charset=UTF-8").result(csv);
+    }
+
+    private static <T> byte[] csv(Class<T> row, List<T> rows) throws IOException {
+        return CSV.writer(CSV.schemaFor(row).withHeader()).writeValueAsBytes(rows);
     }
 
     /** Loans of records with no CLC number (or no longer in the catalogue) are counted under this class. */

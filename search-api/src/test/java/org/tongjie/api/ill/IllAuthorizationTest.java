@@ -183,6 +183,10 @@ class IllAuthorizationTest {
                     new Case("statistics: reader", owner, "GET", "/api/ill/statistics", null, 403),
                     new Case("statistics: staff", staffX, "GET", "/api/ill/statistics", null, 200),
                     new Case("statistics: admin", admin, "GET", "/api/ill/statistics?period=month", null, 200),
+                    new Case("statistics export: nobody", As.NOBODY, "GET", "/api/ill/statistics/export?table=titles", null, 401),
+                    new Case("statistics export: reader", owner, "GET", "/api/ill/statistics/export?table=titles", null, 403),
+                    new Case("statistics export: staff", staffX, "GET", "/api/ill/statistics/export?table=titles", null, 200),
+                    new Case("statistics export: no such table", admin, "GET", "/api/ill/statistics/export?table=x", null, 400),
                     new Case("statistics: no such period", admin, "GET", "/api/ill/statistics?period=fortnight", null, 400));
 
             var wrong = new ArrayList<String>();
