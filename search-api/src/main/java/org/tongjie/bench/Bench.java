@@ -17,13 +17,24 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         var argList = List.of(args);
         String which = argList.isEmpty() ? "" : argList.getFirst();
+        try {
+            run(which, argList);
+        } catch (Options.UsageException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void run(String which, List<String> argList) throws Exception {
         switch (which) {
             case "marc" -> marc(argList);
             case "z3950" -> z3950(argList);
             case "harvest" -> harvest(argList);
+            case "corpus" -> corpus(argList);
             default -> {
                 System.err.println("usage: tongjie bench marc [FILE] [--copies N]\n       tongjie bench z3950 [--rounds N]"
-                        + "\n       tongjie bench harvest [--rounds N]");
+                        + "\n       tongjie bench harvest [--rounds N]"
+                        + "\n       tongjie bench corpus [--records N] [--members M] [--seed S] [--out DIR]");
                 System.exit(2);
             }
         }
@@ -78,6 +89,32 @@ public final class Bench {
         System.out.println(table);
         String command = "./tongjie bench harvest" + (rounds == HarvestBench.DEFAULT_ROUNDS ? "" : " --rounds " + rounds);
         record(Path.of("BENCHMARKS.md"), "harvest", command, table);
+    }
+
+    /** Where the real records are: {@code -Dtongjie.shared.data}, else {@code ../shared/data} beside the project. */
+    static Path sharedData() {
+        return Path.of(System.getProperty("tongjie.shared.data", "../shared/data"));
+    }
+
+    private static void corpus(List<String> argList) throws Exception {
+        var options = Options.parse(argList, "tongjie bench corpus [--records N] [--members M] [--seed S] [--out DIR]",
+                List.of("--records", "--members", "--seed", "--out"));
+        var settings = new Corpus.Settings(options.number("--records", 1_000_000), (int) options.number("--members", 24),
+                options.number("--seed", Corpus.DEFAULT_SEED), Path.of(options.text("--out", Corpus.DEFAULT_OUT.toString())));
+        long started = System.nanoTime();
+        var manifest = Corpus.generate(settings, CorpusTemplates.load(sharedData()));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        var sizes = new java.util.LinkedHashMap<String, Long>();
+        sizes.put(Corpus.COMBINED, Files.size(settings.out().resolve(Corpus.COMBINED)));
+        long memberBytes = 0;
+        for (var m : manifest.members()) {
+            memberBytes += Files.size(Corpus.memberFile(settings.out(), m.id()));
+        }
+        sizes.put("members/*.mrc", memberBytes);
+        String table = Corpus.table(settings, manifest, seconds, sizes);
+        System.out.println(table);
+        System.out.println("written to " + settings.out().toAbsolutePath());
+        record(Path.of("BENCHMARKS.md"), "corpus", ("./tongjie bench corpus " + options.given()).strip(), table);
     }
 
     /** Replaces the section between the benchmark's markers, or appends it. */
