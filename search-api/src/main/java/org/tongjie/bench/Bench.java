@@ -31,10 +31,14 @@ public final class Bench {
             case "z3950" -> z3950(argList);
             case "harvest" -> harvest(argList);
             case "corpus" -> corpus(argList);
+            case "ingest" -> ingest(argList);
+            case "search" -> search(argList);
             default -> {
                 System.err.println("usage: tongjie bench marc [FILE] [--copies N]\n       tongjie bench z3950 [--rounds N]"
                         + "\n       tongjie bench harvest [--rounds N]"
-                        + "\n       tongjie bench corpus [--records N] [--members M] [--seed S] [--out DIR]");
+                        + "\n       tongjie bench corpus [--records N] [--members M] [--seed S] [--out DIR]"
+                        + "\n       tongjie bench ingest [--corpus DIR] [--gc parallel,g1]"
+                        + "\n       tongjie bench search [--corpus DIR]");
                 System.exit(2);
             }
         }
@@ -115,6 +119,22 @@ public final class Bench {
         System.out.println(table);
         System.out.println("written to " + settings.out().toAbsolutePath());
         record(Path.of("BENCHMARKS.md"), "corpus", ("./tongjie bench corpus " + options.given()).strip(), table);
+    }
+
+    private static void ingest(List<String> argList) throws Exception {
+        var options = Options.parse(argList, "tongjie bench ingest [--corpus DIR] [--gc parallel,g1]", List.of("--corpus", "--gc"));
+        var gcs = java.util.Arrays.stream(options.text("--gc", "parallel").split(",")).map(IngestBench.Gc::of).toList();
+        String table = IngestBench.run(Path.of(options.text("--corpus", Corpus.DEFAULT_OUT.toString())), gcs);
+        System.out.println(table);
+        record(Path.of("BENCHMARKS.md"), "ingest", ("./tongjie bench ingest " + options.given()).strip(), table);
+    }
+
+    private static void search(List<String> argList) throws Exception {
+        var options = Options.parse(argList, "tongjie bench search [--corpus DIR]", List.of("--corpus"));
+        Path corpus = Path.of(options.text("--corpus", Corpus.DEFAULT_OUT.toString()));
+        String table = SearchBench.run(IngestBench.hub(corpus), corpus);
+        System.out.println(table);
+        record(Path.of("BENCHMARKS.md"), "search", ("./tongjie bench search " + options.given()).strip(), table);
     }
 
     /** Replaces the section between the benchmark's markers, or appends it. */

@@ -349,16 +349,22 @@ final class Z3950Bench {
 
     /** As the tests build one (ZebraRegister): the shared config, a local marc21.abs that indexes 020$a. */
     static void buildZebra(Path dir, Path records) throws IOException, InterruptedException {
+        prepareZebra(dir);
+        zebraidx(dir, "init");
+        zebraidx(dir, "update", records.toAbsolutePath().toString());
+        zebraidx(dir, "commit"); // shadow registers: only a commit makes the update searchable
+    }
+
+    /** A register folder with the shared config and a local marc21.abs that indexes 020$a as ISBN words. */
+    static void prepareZebra(Path dir) throws IOException {
         Path config = Files.isRegularFile(ZEBRA_CFG) ? ZEBRA_CFG : ZEBRA_CFG_RELATIVE;
+        Files.createDirectories(dir);
         Files.copy(config, dir.resolve("zebra.cfg"));
         for (String sub : List.of("register", "shadow", "lock", "tmp")) {
             Files.createDirectories(dir.resolve(sub));
         }
         // The config's profilePath searches "." first, so this copy wins over Debian's.
         Files.writeString(dir.resolve("marc21.abs"), Files.readString(MARC21_ABS) + "\nmelm 020$a\t\tISBN:w\n");
-        zebraidx(dir, "init");
-        zebraidx(dir, "update", records.toAbsolutePath().toString());
-        zebraidx(dir, "commit"); // shadow registers: only a commit makes the update searchable
     }
 
     private static void zebraidx(Path dir, String... arguments) throws IOException, InterruptedException {
