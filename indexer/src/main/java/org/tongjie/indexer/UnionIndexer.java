@@ -3,9 +3,9 @@ package org.tongjie.indexer;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,10 +58,9 @@ final class UnionIndexer {
 
     /** Applies changes to the index (not yet committed) and the cluster tables. */
     void apply(List<CatalogStore.Change> changes, Map<String, Library> members) throws IOException {
-        var changed = new HashMap<String, Optional<Candidate>>();
-        for (var change : changes) {
-            changed.put(change.record().recordId(), prepare(change, members));
-        }
+        // Parsing, mapping and match keys of each record are independent: spread over the cores.
+        Map<String, Optional<Candidate>> changed = changes.parallelStream().collect(Collectors.toMap(
+                c -> c.record().recordId(), c -> prepare(c, members), (a, b) -> b));
         Map<String, Set<String>> newKeys = changed.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
                 e -> e.getValue().map(Candidate::blockKeys).orElse(Set.of())));
         recluster(changed, newKeys, closure(newKeys.keySet(), newKeys), members);
@@ -74,18 +73,26 @@ final class UnionIndexer {
 
     private void recluster(Map<String, Optional<Candidate>> changed, Map<String, Set<String>> newKeys,
             Set<String> affected, Map<String, Library> members) throws IOException {
-        var candidates = new ArrayList<Candidate>();
         var unchanged = affected.stream().filter(id -> !changed.containsKey(id)).toList();
-        for (var current : store.current(unchanged)) {
-            prepare(current, members).ifPresent(candidates::add);
-        }
+        var candidates = new ArrayList<Candidate>(store.current(unchanged).parallelStream()
+                .flatMap(current -> prepare(current, members).stream()).toList());
         changed.values().forEach(c -> c.ifPresent(candidates::add));
         List<Cluster> clusters = Clusterer.cluster(candidates, tables.overridesOf(affected));
         tables.save(newKeys, affected, clusters);
         index.deleteMembers(affected);
         Map<String, BibRecord> records = candidates.stream().collect(Collectors.toMap(Candidate::recordId, Candidate::record));
-        for (Cluster cluster : clusters) {
-            put(cluster, records, members);
+        // Lucene's writer takes documents from several threads at once; building a union record's document
+        // (analysis, 繁→简, pinyin) is most of an ingest's time, so each core builds its own.
+        try {
+            clusters.parallelStream().forEach(cluster -> {
+                try {
+                    put(cluster, records, members);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 

@@ -34,7 +34,7 @@ public final class Bench {
             case "ingest" -> ingest(argList);
             case "search" -> search(argList);
             default -> {
-                System.err.println("usage: tongjie bench marc [FILE] [--copies N]\n       tongjie bench z3950 [--rounds N]"
+                System.err.println("usage: tongjie bench marc [FILE] [--copies N]\n       tongjie bench z3950 [--rounds N] [--corpus DIR]"
                         + "\n       tongjie bench harvest [--rounds N]"
                         + "\n       tongjie bench corpus [--records N] [--members M] [--seed S] [--out DIR]"
                         + "\n       tongjie bench ingest [--corpus DIR] [--gc parallel,g1]"
@@ -60,23 +60,15 @@ public final class Bench {
     }
 
     private static void z3950(List<String> argList) throws Exception {
-        int rounds = Z3950Bench.DEFAULT_ROUNDS;
-        for (int i = 1; i < argList.size(); i++) {
-            if (argList.get(i).equals("--rounds") && i + 1 < argList.size()) {
-                rounds = Integer.parseInt(argList.get(++i));
-            } else {
-                System.err.println("usage: tongjie bench z3950 [--rounds N]");
-                System.exit(2);
-            }
-        }
+        var options = Options.parse(argList, "tongjie bench z3950 [--rounds N] [--corpus DIR]", List.of("--rounds", "--corpus"));
+        int rounds = (int) options.number("--rounds", Z3950Bench.DEFAULT_ROUNDS);
         if (rounds < 1) {
-            System.err.println("--rounds must be at least 1");
-            System.exit(2);
+            throw new Options.UsageException("--rounds must be at least 1");
         }
-        String table = Z3950Bench.run(rounds);
+        boolean corpus = options.values().containsKey("--corpus");
+        String table = corpus ? Z3950Bench.runOnCorpus(Path.of(options.text("--corpus", "")), rounds) : Z3950Bench.run(rounds);
         System.out.println(table);
-        String command = "./tongjie bench z3950" + (rounds == Z3950Bench.DEFAULT_ROUNDS ? "" : " --rounds " + rounds);
-        record(Path.of("BENCHMARKS.md"), "z3950", command, table);
+        record(Path.of("BENCHMARKS.md"), corpus ? "z3950-corpus" : "z3950", ("./tongjie bench z3950 " + options.given()).strip(), table);
     }
 
     private static void harvest(List<String> argList) throws Exception {

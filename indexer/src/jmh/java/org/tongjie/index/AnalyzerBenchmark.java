@@ -1,0 +1,51 @@
+package org.tongjie.index;
+
+import java.io.IOException;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Setup;
+import org.tongjie.marc.JmhRecords;
+import org.tongjie.marc.JmhSettings;
+
+/**
+ * The index's analysis of one title per operation (繁→简, tokenizer, CJK bigrams), the 繁→简 transform and
+ * the pinyin of a title alone, over the pool's titles (Latin-script and Han alike):
+ * {@code ./tongjie bench jmh AnalyzerBenchmark}. The profile of a 1M-record ingest found the transforms
+ * running on every Latin-script field, where they can change nothing.
+ */
+public class AnalyzerBenchmark extends JmhSettings {
+    private Analyzer analyzer;
+    private List<String> titles;
+    private int next;
+
+    @Setup
+    public void load() throws IOException {
+        analyzer = CatalogIndex.analyzer();
+        titles = JmhRecords.normalised().stream().flatMap(r -> r.titles().stream()).toList();
+    }
+
+    @Benchmark
+    public int analyseTitle() throws IOException {
+        int tokens = 0;
+        try (TokenStream stream = analyzer.tokenStream(CatalogIndex.TITLE, titles.get(next++ % titles.size()))) {
+            stream.reset();
+            while (stream.incrementToken()) {
+                tokens++;
+            }
+            stream.end();
+        }
+        return tokens;
+    }
+
+    @Benchmark
+    public String simplifiedChinese() {
+        return SimplifiedChinese.of(titles.get(next++ % titles.size()));
+    }
+
+    @Benchmark
+    public List<String> pinyin() {
+        return Pinyin.of(titles.get(next++ % titles.size()));
+    }
+}
