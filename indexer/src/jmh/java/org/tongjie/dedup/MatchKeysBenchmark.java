@@ -16,22 +16,25 @@ import org.tongjie.marc.JmhSettings;
 public class MatchKeysBenchmark extends JmhSettings {
     private List<BibRecord> records;
     private List<MatchKeys> keys;
-    private int next;
+    /** The same keys in another order, so each comparison pairs two different records. */
+    private List<MatchKeys> others;
 
     @Setup
     public void load() throws IOException {
         records = JmhRecords.normalised();
         keys = records.stream().map(MatchKeys::of).toList();
+        var shuffled = new java.util.ArrayList<>(keys);
+        java.util.Collections.shuffle(shuffled, new java.util.Random(1));
+        others = List.copyOf(shuffled);
     }
 
     @Benchmark
     public Set<String> matchAndBlockKeys() {
-        return BlockKeys.of(MatchKeys.of(records.get(next++ % records.size())));
+        return BlockKeys.of(MatchKeys.of(next(records)));
     }
 
     @Benchmark
     public MatchDecision compare() {
-        int i = next++;
-        return Matcher.compare(keys.get(i % keys.size()), keys.get((i * 31 + 7) % keys.size()));
+        return Matcher.compare(next(keys), next(others));
     }
 }

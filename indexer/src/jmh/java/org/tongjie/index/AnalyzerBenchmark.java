@@ -18,18 +18,23 @@ import org.tongjie.marc.JmhSettings;
 public class AnalyzerBenchmark extends JmhSettings {
     private Analyzer analyzer;
     private List<String> titles;
-    private int next;
+    private List<String> latinTitles;
 
     @Setup
     public void load() throws IOException {
         analyzer = CatalogIndex.analyzer();
         titles = JmhRecords.normalised().stream().flatMap(r -> r.titles().stream()).toList();
+        latinTitles = titles.stream().filter(t -> !hasHan(t)).toList();
+    }
+
+    private static boolean hasHan(String text) {
+        return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
     }
 
     @Benchmark
     public int analyseTitle() throws IOException {
         int tokens = 0;
-        try (TokenStream stream = analyzer.tokenStream(CatalogIndex.TITLE, titles.get(next++ % titles.size()))) {
+        try (TokenStream stream = analyzer.tokenStream(CatalogIndex.TITLE, next(titles))) {
             stream.reset();
             while (stream.incrementToken()) {
                 tokens++;
@@ -41,11 +46,23 @@ public class AnalyzerBenchmark extends JmhSettings {
 
     @Benchmark
     public String simplifiedChinese() {
-        return SimplifiedChinese.of(titles.get(next++ % titles.size()));
+        return SimplifiedChinese.of(next(titles));
+    }
+
+    /** The transform on titles without a Han character, where it returns its input. */
+    @Benchmark
+    public String simplifiedChineseLatinOnly() {
+        return SimplifiedChinese.of(next(latinTitles));
+    }
+
+    /** What a fast path would cost instead: the check for a Han character. */
+    @Benchmark
+    public boolean hanCheckLatinOnly() {
+        return hasHan(next(latinTitles));
     }
 
     @Benchmark
     public List<String> pinyin() {
-        return Pinyin.of(titles.get(next++ % titles.size()));
+        return Pinyin.of(next(titles));
     }
 }

@@ -1,5 +1,6 @@
 package org.tongjie.marc;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -21,4 +22,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-XX:+UseParallelGC"})
 public abstract class JmhSettings {
+    private int cursor;
+
+    /** The next element of the records a benchmark cycles through, round the list again at its end. */
+    protected <T> T next(List<T> list) {
+        cursor = (cursor + 1) % list.size();
+        return list.get(cursor);
+    }
 }

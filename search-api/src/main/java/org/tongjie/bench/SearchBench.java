@@ -32,8 +32,9 @@ import org.tongjie.indexer.Catalog;
  */
 final class SearchBench {
     private static final int[] CLIENTS = {1, 8, 32};
-    private static final int[] REQUESTS = {3_000, 16_000, 24_000};
-    private static final int WARM_UP = 3_000;
+    /** Requests at 1 and 8 clients, as parts of those at 32 (the {@code --requests} option). */
+    private static final int[] SHARE = {8, 2, 1};
+    static final int DEFAULT_REQUESTS = 8_000;
 
     record Level(int clients, int requests, double seconds, long[] sortedNanos, long errors, Map<String, long[]> byKind) {
         double rate() {
@@ -47,30 +48,32 @@ final class SearchBench {
 
     private SearchBench() {}
 
-    static String run(Path hub, Path corpus) throws Exception {
+    static String run(Path hub, Path corpus, int requests) throws Exception {
+        int[] perLevel = Arrays.stream(SHARE).map(share -> Math.max(1, requests / share)).toArray();
+        int warmUp = perLevel[0];
         if (!Files.isDirectory(hub.resolve("index"))) {
             throw new IllegalStateException("no hub in " + hub + ": run ./tongjie bench ingest first");
         }
         var manifest = Corpus.readManifest(corpus);
         List<String> members = manifest.members().stream().map(Corpus.MemberCount::id).toList();
-        int total = WARM_UP + Arrays.stream(REQUESTS).sum();
+        int total = warmUp + Arrays.stream(perLevel).sum();
         List<SearchQueries.Query> queries = SearchQueries.from(corpus.resolve(Corpus.COMBINED), total, members);
         try (Catalog catalog = Catalog.open(hub, Clock.systemUTC())) {
             Javalin app = Hub.create(catalog).start("127.0.0.1", 0);
             try {
                 String base = "http://127.0.0.1:" + app.port();
                 HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-                measure(http, base, queries.subList(0, WARM_UP), 8);
+                measure(http, base, queries.subList(0, warmUp), 8);
                 var levels = new ArrayList<Level>();
-                int from = WARM_UP;
+                int from = warmUp;
                 for (int i = 0; i < CLIENTS.length; i++) {
-                    Level level = measure(http, base, queries.subList(from, from + REQUESTS[i]), CLIENTS[i]);
-                    from += REQUESTS[i];
+                    Level level = measure(http, base, queries.subList(from, from + perLevel[i]), CLIENTS[i]);
+                    from += perLevel[i];
                     System.err.printf(Locale.ROOT, "  %d client(s): %,.0f req/s, p50 %.1f ms, p99 %.1f ms%n", level.clients(),
                             level.rate(), level.percentileMs(50), level.percentileMs(99));
                     levels.add(level);
                 }
-                return table(manifest, levels);
+                return table(manifest, levels, warmUp);
             } finally {
                 app.stop();
             }
@@ -127,14 +130,14 @@ final class SearchBench {
         return sorted[Math.max(0, Math.min(index, sorted.length - 1))] / 1e6;
     }
 
-    private static String table(Corpus.Manifest manifest, List<Level> levels) {
+    private static String table(Corpus.Manifest manifest, List<Level> levels, int warmUp) {
         var sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "Hub: %,d records of %d members (seed %d), %,d union records expected. Query mix: %s; "
                         + "every request a distinct query, first page of 20 with facet counts, after %,d warm-up requests. "
                         + "%s, %d cores, clients on the same cores, measured while the machine was shared.%n%n",
                 manifest.records(), manifest.members().size(), manifest.seed(), manifest.expectedUnionRecords(),
                 String.join(", ", SearchQueries.MIX.entrySet().stream().map(e -> e.getKey() + " " + Math.round(e.getValue() * 100) + "%").toList()),
-                WARM_UP, LocalDate.now(), Runtime.getRuntime().availableProcessors()));
+                warmUp, LocalDate.now(), Runtime.getRuntime().availableProcessors()));
         sb.append("| clients | requests | requests/s | p50 ms | p95 ms | p99 ms | errors |\n|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Level l : levels) {
             sb.append(String.format(Locale.ROOT, "| %d | %,d | %,.0f | %.1f | %.1f | %.1f | %d |%n", l.clients(), l.requests(), l.rate(),

@@ -89,6 +89,9 @@ final class SearchQueries {
     }
 
     private static void add(BibRecord r, Random random, Map<String, Set<String>> pools, List<String> members) {
+        if (r.titles().isEmpty()) {
+            return;
+        }
         String title = r.titles().getFirst();
         String han = hanRun(title);
         if (han.length() >= 2) {
