@@ -12,8 +12,8 @@ import org.tongjie.marc.JmhSettings;
 /**
  * The index's analysis of one title per operation (繁→简, tokenizer, CJK bigrams), the 繁→简 transform and
  * the pinyin of a title alone, over the pool's titles (Latin-script and Han alike):
- * {@code ./tongjie bench jmh AnalyzerBenchmark}. The profile of a 1M-record ingest found the transforms
- * running on every Latin-script field, where they can change nothing.
+ * {@code ./tongjie bench jmh AnalyzerBenchmark}. The profile of a 1M-record ingest found 繁→简 running on
+ * every Latin-script field, where it can change nothing.
  */
 public class AnalyzerBenchmark extends JmhSettings {
     private Analyzer analyzer;
