@@ -35,14 +35,31 @@ public final class ClusterTables {
         return out;
     }
 
-    /** Every record filed under any of the keys. */
-    public Set<String> recordsUnder(Collection<String> keys) {
-        var out = new HashSet<String>();
+    /** The records filed under some keys, and the keys left out because more records than the limit share them. */
+    public record Block(Set<String> records, Set<String> oversizedKeys) {}
+
+    /**
+     * Every record filed under any of the keys, except under keys that more than {@code limit} records share:
+     * a key that large is shared by unrelated records (a common title with a common name), and following it
+     * would recluster a large part of the catalogue for one change.
+     */
+    public Block recordsUnder(Collection<String> keys, int limit) {
+        var byKey = new HashMap<String, List<String>>();
         store.read(c -> {
-            InLists.query(c, "SELECT record_id FROM block_keys WHERE block_key IN ", keys, rs -> out.add(rs.getString(1)));
+            InLists.query(c, "SELECT block_key, record_id FROM block_keys WHERE block_key IN ", keys,
+                    rs -> byKey.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2)));
             return null;
         });
-        return out;
+        var records = new HashSet<String>();
+        var oversized = new HashSet<String>();
+        byKey.forEach((key, ids) -> {
+            if (ids.size() > limit) {
+                oversized.add(key);
+            } else {
+                records.addAll(ids);
+            }
+        });
+        return new Block(records, oversized);
     }
 
     /** The records in the same clusters as these, themselves included. */

@@ -17,13 +17,28 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         var argList = List.of(args);
         String which = argList.isEmpty() ? "" : argList.getFirst();
+        try {
+            run(which, argList);
+        } catch (Options.UsageException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void run(String which, List<String> argList) throws Exception {
         switch (which) {
             case "marc" -> marc(argList);
             case "z3950" -> z3950(argList);
             case "harvest" -> harvest(argList);
+            case "corpus" -> corpus(argList);
+            case "ingest" -> ingest(argList);
+            case "search" -> search(argList);
             default -> {
-                System.err.println("usage: tongjie bench marc [FILE] [--copies N]\n       tongjie bench z3950 [--rounds N]"
-                        + "\n       tongjie bench harvest [--rounds N]");
+                System.err.println("usage: tongjie bench marc [FILE] [--copies N]\n       tongjie bench z3950 [--rounds N] [--corpus DIR]"
+                        + "\n       tongjie bench harvest [--rounds N]"
+                        + "\n       tongjie bench corpus [--records N] [--members M] [--seed S] [--out DIR]"
+                        + "\n       tongjie bench ingest [--corpus DIR] [--gc parallel,g1]"
+                        + "\n       tongjie bench search [--corpus DIR] [--requests N]");
                 System.exit(2);
             }
         }
@@ -45,23 +60,15 @@ public final class Bench {
     }
 
     private static void z3950(List<String> argList) throws Exception {
-        int rounds = Z3950Bench.DEFAULT_ROUNDS;
-        for (int i = 1; i < argList.size(); i++) {
-            if (argList.get(i).equals("--rounds") && i + 1 < argList.size()) {
-                rounds = Integer.parseInt(argList.get(++i));
-            } else {
-                System.err.println("usage: tongjie bench z3950 [--rounds N]");
-                System.exit(2);
-            }
-        }
+        var options = Options.parse(argList, "tongjie bench z3950 [--rounds N] [--corpus DIR]", List.of("--rounds", "--corpus"));
+        int rounds = (int) options.number("--rounds", Z3950Bench.DEFAULT_ROUNDS);
         if (rounds < 1) {
-            System.err.println("--rounds must be at least 1");
-            System.exit(2);
+            throw new Options.UsageException("--rounds must be at least 1");
         }
-        String table = Z3950Bench.run(rounds);
+        boolean corpus = options.values().containsKey("--corpus");
+        String table = corpus ? Z3950Bench.runOnCorpus(Path.of(options.text("--corpus", "")), rounds) : Z3950Bench.run(rounds);
         System.out.println(table);
-        String command = "./tongjie bench z3950" + (rounds == Z3950Bench.DEFAULT_ROUNDS ? "" : " --rounds " + rounds);
-        record(Path.of("BENCHMARKS.md"), "z3950", command, table);
+        record(Path.of("BENCHMARKS.md"), corpus ? "z3950-corpus" : "z3950", ("./tongjie bench z3950 " + options.given()).strip(), table);
     }
 
     private static void harvest(List<String> argList) throws Exception {
@@ -78,6 +85,51 @@ public final class Bench {
         System.out.println(table);
         String command = "./tongjie bench harvest" + (rounds == HarvestBench.DEFAULT_ROUNDS ? "" : " --rounds " + rounds);
         record(Path.of("BENCHMARKS.md"), "harvest", command, table);
+    }
+
+    /** Where the real records are: {@code -Dtongjie.shared.data}, else {@code ../shared/data} beside the project. */
+    static Path sharedData() {
+        return Path.of(System.getProperty("tongjie.shared.data", "../shared/data"));
+    }
+
+    private static void corpus(List<String> argList) throws Exception {
+        var options = Options.parse(argList, "tongjie bench corpus [--records N] [--members M] [--seed S] [--out DIR]",
+                List.of("--records", "--members", "--seed", "--out"));
+        var settings = new Corpus.Settings(options.number("--records", 1_000_000), (int) options.number("--members", 24),
+                options.number("--seed", Corpus.DEFAULT_SEED), Path.of(options.text("--out", Corpus.DEFAULT_OUT.toString())));
+        long started = System.nanoTime();
+        var manifest = Corpus.generate(settings, CorpusTemplates.load(sharedData()));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        var sizes = new java.util.LinkedHashMap<String, Long>();
+        sizes.put(Corpus.COMBINED, Files.size(settings.out().resolve(Corpus.COMBINED)));
+        long memberBytes = 0;
+        for (var m : manifest.members()) {
+            memberBytes += Files.size(Corpus.memberFile(settings.out(), m.id()));
+        }
+        sizes.put("members/*.mrc", memberBytes);
+        String table = Corpus.table(settings, manifest, seconds, sizes);
+        System.out.println(table);
+        System.out.println("written to " + settings.out().toAbsolutePath());
+        record(Path.of("BENCHMARKS.md"), "corpus", ("./tongjie bench corpus " + options.given()).strip(), table);
+    }
+
+    private static void ingest(List<String> argList) throws Exception {
+        var options = Options.parse(argList, "tongjie bench ingest [--corpus DIR] [--gc parallel,g1]", List.of("--corpus", "--gc"));
+        var gcs = java.util.Arrays.stream(options.text("--gc", "parallel").split(",")).map(IngestBench.Gc::of).toList();
+        Path corpus = Path.of(options.text("--corpus", Corpus.DEFAULT_OUT.toString()));
+        String table = IngestBench.run(corpus, gcs);
+        System.out.println(table);
+        // A smaller corpus (the GC comparison) gets a section of its own beside the 1M figures.
+        String section = corpus.equals(Corpus.DEFAULT_OUT) ? "ingest" : "ingest-" + corpus.getFileName();
+        record(Path.of("BENCHMARKS.md"), section, ("./tongjie bench ingest " + options.given()).strip(), table);
+    }
+
+    private static void search(List<String> argList) throws Exception {
+        var options = Options.parse(argList, "tongjie bench search [--corpus DIR] [--requests N]", List.of("--corpus", "--requests"));
+        Path corpus = Path.of(options.text("--corpus", Corpus.DEFAULT_OUT.toString()));
+        String table = SearchBench.run(IngestBench.hub(corpus), corpus, (int) options.number("--requests", SearchBench.DEFAULT_REQUESTS));
+        System.out.println(table);
+        record(Path.of("BENCHMARKS.md"), "search", ("./tongjie bench search " + options.given()).strip(), table);
     }
 
     /** Replaces the section between the benchmark's markers, or appends it. */

@@ -64,6 +64,7 @@ final class Z3950Bench {
     private static final int PER_KIND = 40;
     private static final long SEED = 20261123L;
     private static final Duration STARTUP = Duration.ofSeconds(30);
+    private static final long CORPUS_SAMPLE = 50_000;
 
     /** Query kinds, in the order the tables list them. */
     private static final List<String> KINDS = List.of("title", "author", "isbn", "any", "and");
@@ -140,26 +141,10 @@ final class Z3950Bench {
             int zebraPort = freePort();
             zebra = startZebra(zebraDir, zebraPort);
 
-            Map<String, ZoomTarget> targets = new LinkedHashMap<>();
-            targets.put("Tongjie", target(ourPort));
-            targets.put("zebrasrv", target(zebraPort));
-
-            Map<String, Map<String, long[]>> hits = new LinkedHashMap<>();
-            for (var entry : targets.entrySet()) {
-                hits.put(entry.getKey(), hitCounts(entry.getValue(), queries));
-            }
-
-            var results = new ArrayList<Measured>();
-            for (int clients : CLIENTS) {
-                for (var entry : targets.entrySet()) {
-                    measure(entry.getKey(), entry.getValue(), queries, clients, WARM_UP_ROUNDS);
-                    Measured m = measure(entry.getKey(), entry.getValue(), queries, clients, rounds);
-                    System.err.printf(Locale.ROOT, "  %-8s %d client(s): %,.0f ops/s, p50 %.2f ms, p99 %.2f ms%n",
-                            m.server(), clients, m.rate(), m.percentileMs(50), m.percentileMs(99));
-                    results.add(m);
-                }
-            }
-            return table(source, countRecords(file), loaded, queries, rounds, hits, results, ourLoad, zebraLoad);
+            var compared = compare(queries, ourPort, zebraPort, rounds);
+            String input = String.format(Locale.ROOT, "Input: %s, %,d records (%s, in %.1f s; zebraidx indexed the file in %.1f s)",
+                    source.getFileName(), countRecords(file), loaded, ourLoad, zebraLoad);
+            return table(input, queries, rounds, compared.hits(), compared.results());
         } finally {
             if (ours != null) {
                 ours.close();
@@ -169,6 +154,66 @@ final class Z3950Bench {
                 catalog.close();
             }
             deleteRecursively(work);
+        }
+    }
+
+    /** Hit counts and measured rates of both servers, at each number of clients. */
+    record Compared(Map<String, Map<String, long[]>> hits, List<Measured> results) {}
+
+    private static Compared compare(List<BenchQuery> queries, int ourPort, int zebraPort, int rounds) throws Exception {
+        Map<String, ZoomTarget> targets = new LinkedHashMap<>();
+        targets.put("Tongjie", target(ourPort));
+        targets.put("zebrasrv", target(zebraPort));
+        Map<String, Map<String, long[]>> hits = new LinkedHashMap<>();
+        for (var entry : targets.entrySet()) {
+            hits.put(entry.getKey(), hitCounts(entry.getValue(), queries));
+        }
+        var results = new ArrayList<Measured>();
+        for (int clients : CLIENTS) {
+            for (var entry : targets.entrySet()) {
+                measure(entry.getKey(), entry.getValue(), queries, clients, WARM_UP_ROUNDS);
+                Measured m = measure(entry.getKey(), entry.getValue(), queries, clients, rounds);
+                System.err.printf(Locale.ROOT, "  %-8s %d client(s): %,.0f ops/s, p50 %.2f ms, p99 %.2f ms%n",
+                        m.server(), clients, m.rate(), m.percentileMs(50), m.percentileMs(99));
+                results.add(m);
+            }
+        }
+        return new Compared(hits, results);
+    }
+
+    /**
+     * The same comparison on the regional corpus as {@code bench ingest} left it: our server over the
+     * ingested hub ({@code hub/}), zebrasrv over the register zebraidx built from {@code combined.mrc}.
+     */
+    static String runOnCorpus(Path corpus, int rounds) throws Exception {
+        Path hub = IngestBench.hub(corpus);
+        Path zebraDir = IngestBench.zebra(corpus);
+        if (!Files.isDirectory(hub.resolve("index")) || !Files.isDirectory(zebraDir.resolve("register"))) {
+            throw new IllegalStateException("no ingested hub or Zebra register in " + corpus + ": run ./tongjie bench ingest first");
+        }
+        var manifest = Corpus.readManifest(corpus);
+        List<BenchQuery> queries = queries(corpus.resolve(Corpus.COMBINED), CORPUS_SAMPLE);
+        Z3950ServerProcess ours = null;
+        Process zebra = null;
+        try {
+            int ourPort = freePort();
+            switch (HubZ3950Server.start(hub, "127.0.0.1", ourPort)) {
+                case HubZ3950Server.Outcome.Running running -> ours = running.process();
+                case HubZ3950Server.Outcome.Off off -> throw new IllegalStateException("our Z39.50 server is off: " + off.reason());
+            }
+            int zebraPort = freePort();
+            zebra = startZebra(zebraDir, zebraPort);
+            var compared = compare(queries, ourPort, zebraPort, rounds);
+            String input = String.format(Locale.ROOT, "Input: the regional corpus, %,d records of %d members (seed %d): the hub as"
+                            + " `bench ingest` left it (%,d union records expected), Zebra's register of combined.mrc (every record once);"
+                            + " query terms from the first %,d records; measured while the machine was shared",
+                    manifest.records(), manifest.members().size(), manifest.seed(), manifest.expectedUnionRecords(), CORPUS_SAMPLE);
+            return table(input, queries, rounds, compared.hits(), compared.results());
+        } finally {
+            if (ours != null) {
+                ours.close();
+            }
+            stop(zebra);
         }
     }
 
@@ -205,10 +250,15 @@ final class Z3950Bench {
      * character handling. {@value #PER_KIND} of each kind, picked and shuffled with a fixed seed.
      */
     static List<BenchQuery> queries(Path file) throws IOException {
+        return queries(file, Long.MAX_VALUE);
+    }
+
+    /** As {@link #queries(Path)}, from the first {@code limit} records of the file. */
+    static List<BenchQuery> queries(Path file, long limit) throws IOException {
         Map<String, LinkedHashSet<String>> candidates = new LinkedHashMap<>();
         KINDS.forEach(kind -> candidates.put(kind, new LinkedHashSet<>()));
         try (InputStream in = Files.newInputStream(file); var source = MarcSource.open(in)) {
-            while (source.hasNext()) {
+            for (long read = 0; source.hasNext() && read < limit; read++) {
                 if (!(source.next() instanceof MarcEntry.Parsed parsed)) {
                     continue;
                 }
@@ -349,16 +399,22 @@ final class Z3950Bench {
 
     /** As the tests build one (ZebraRegister): the shared config, a local marc21.abs that indexes 020$a. */
     static void buildZebra(Path dir, Path records) throws IOException, InterruptedException {
+        prepareZebra(dir);
+        zebraidx(dir, "init");
+        zebraidx(dir, "update", records.toAbsolutePath().toString());
+        zebraidx(dir, "commit"); // shadow registers: only a commit makes the update searchable
+    }
+
+    /** A register folder with the shared config and a local marc21.abs that indexes 020$a as ISBN words. */
+    static void prepareZebra(Path dir) throws IOException {
         Path config = Files.isRegularFile(ZEBRA_CFG) ? ZEBRA_CFG : ZEBRA_CFG_RELATIVE;
+        Files.createDirectories(dir);
         Files.copy(config, dir.resolve("zebra.cfg"));
         for (String sub : List.of("register", "shadow", "lock", "tmp")) {
             Files.createDirectories(dir.resolve(sub));
         }
         // The config's profilePath searches "." first, so this copy wins over Debian's.
         Files.writeString(dir.resolve("marc21.abs"), Files.readString(MARC21_ABS) + "\nmelm 020$a\t\tISBN:w\n");
-        zebraidx(dir, "init");
-        zebraidx(dir, "update", records.toAbsolutePath().toString());
-        zebraidx(dir, "commit"); // shadow registers: only a commit makes the update searchable
     }
 
     private static void zebraidx(Path dir, String... arguments) throws IOException, InterruptedException {
@@ -440,15 +496,14 @@ final class Z3950Bench {
 
     // ---- the table -----------------------------------------------------------------------------------
 
-    private static String table(Path source, long records, String loaded, List<BenchQuery> queries, int rounds,
-            Map<String, Map<String, long[]>> hits, List<Measured> results, double ourLoad, double zebraLoad) {
+    private static String table(String input, List<BenchQuery> queries, int rounds, Map<String, Map<String, long[]>> hits,
+            List<Measured> results) {
         var sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT,
-                "Input: %s, %,d records (%s, in %.1f s; zebraidx indexed the file in %.1f s). %d PQF queries, %d of each"
-                        + " kind (%s). An operation is a search + Present of the first %d records as USMARC; each client runs"
-                        + " every query %d times, after %d warm-up rounds. %s, %d cores.%n%n",
-                source.getFileName(), records, loaded, ourLoad, zebraLoad, queries.size(), PER_KIND, String.join(", ", KINDS),
-                PRESENT, rounds, WARM_UP_ROUNDS, LocalDate.now(), Runtime.getRuntime().availableProcessors()));
+                "%s. %d PQF queries, %d of each kind (%s). An operation is a search + Present of the first %d records as USMARC;"
+                        + " each client runs every query %d times, after %d warm-up rounds. %s, %d cores.%n%n",
+                input, queries.size(), PER_KIND, String.join(", ", KINDS), PRESENT, rounds, WARM_UP_ROUNDS, LocalDate.now(),
+                Runtime.getRuntime().availableProcessors()));
         sb.append("| clients | server | operations | ops/s | p50 ms | p99 ms | mean ms: search + present | errors |\n"
                 + "|---:|---|---:|---:|---:|---:|---:|---:|\n");
         for (Measured m : results) {
