@@ -112,9 +112,9 @@ final class IngestBench {
     private static String table(Path corpus, Corpus.Manifest manifest, List<Gc> settings, List<IngestRun.Result> results, Zebra zebra) {
         var sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "Input: %s, %,d records of %d members (seed %d), %.0f MB; %s, %d cores, "
-                        + "measured while the machine was shared.%n%n", corpus, manifest.records(), manifest.members().size(),
+                        + "%s.%n%n", corpus, manifest.records(), manifest.members().size(),
                 manifest.seed(), corpus.resolve(Corpus.COMBINED).toFile().length() / 1e6, LocalDate.now(),
-                Runtime.getRuntime().availableProcessors()));
+                Runtime.getRuntime().availableProcessors(), ProcStatus.loadNote()));
         sb.append("| what | records/s | seconds | peak RSS | store | index | union records (expected) |\n|---|---:|---:|---:|---:|---:|---:|\n");
         for (int i = 0; i < results.size(); i++) {
             IngestRun.Result r = results.get(i);

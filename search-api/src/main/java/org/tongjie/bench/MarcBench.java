@@ -139,8 +139,8 @@ final class MarcBench {
     private static String table(Path file, int copies, long bytes, List<Result> ours, Result yaz) {
         var sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "Input: %s repeated %d times (%,d records, %.1f MB); median of %d runs; %s, %d cores, "
-                        + "measured while the machine was shared.%n%n", file.getFileName(), copies, ours.getFirst().records(), bytes / 1e6, RUNS,
-                LocalDate.now(), Runtime.getRuntime().availableProcessors()));
+                        + "%s.%n%n", file.getFileName(), copies, ours.getFirst().records(), bytes / 1e6, RUNS,
+                LocalDate.now(), Runtime.getRuntime().availableProcessors(), ProcStatus.loadNote()));
         sb.append("| what | records/s | seconds | ratio to yaz-marcdump |\n|---|---:|---:|---:|\n");
         for (Result r : ours) {
             sb.append(String.format(Locale.ROOT, "| %s | %,.0f | %.2f | %.2f× |%n", r.what(), r.rate(), r.seconds(), r.rate() / yaz.rate()));

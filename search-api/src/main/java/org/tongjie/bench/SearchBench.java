@@ -134,10 +134,10 @@ final class SearchBench {
         var sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "Hub: %,d records of %d members (seed %d), %,d union records expected. Query mix: %s; "
                         + "every request a distinct query, first page of 20 with facet counts, after %,d warm-up requests. "
-                        + "%s, %d cores, clients on the same cores, measured while the machine was shared.%n%n",
+                        + "%s, %d cores, clients on the same cores, %s.%n%n",
                 manifest.records(), manifest.members().size(), manifest.seed(), manifest.expectedUnionRecords(),
                 String.join(", ", SearchQueries.MIX.entrySet().stream().map(e -> e.getKey() + " " + Math.round(e.getValue() * 100) + "%").toList()),
-                warmUp, LocalDate.now(), Runtime.getRuntime().availableProcessors()));
+                warmUp, LocalDate.now(), Runtime.getRuntime().availableProcessors(), ProcStatus.loadNote()));
         sb.append("| clients | requests | requests/s | p50 ms | p95 ms | p99 ms | errors |\n|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Level l : levels) {
             sb.append(String.format(Locale.ROOT, "| %d | %,d | %,.0f | %.1f | %.1f | %.1f | %d |%n", l.clients(), l.requests(), l.rate(),
