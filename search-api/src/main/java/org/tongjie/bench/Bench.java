@@ -15,6 +15,7 @@ public final class Bench {
     private Bench() {}
 
     public static void main(String[] args) throws Exception {
+        System.out.println("Bench starting; " + ProcStatus.loadNote());
         var argList = List.of(args);
         String which = argList.isEmpty() ? "" : argList.getFirst();
         try {

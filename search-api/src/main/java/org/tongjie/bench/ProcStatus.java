@@ -27,16 +27,19 @@ final class ProcStatus {
         }
     }
 
-    /**
-     * How busy the machine was: the 15-minute load average from {@code /proc/loadavg}, for the table's
-     * caption (on 2 cores a bench alone shows about 2; more means others' work shared the cores).
-     */
+    /** The machine's 1-minute load average when the bench started, before its own work: who else was running. */
+    private static final String LOAD_BEFORE = oneMinuteLoad();
+
+    /** For a table's caption; the load was read when this class was first used, which {@link Bench#main} makes its start. */
     static String loadNote() {
+        return "1-minute load average before the run " + LOAD_BEFORE + " (0 is an idle machine)";
+    }
+
+    private static String oneMinuteLoad() {
         try {
-            String[] load = Files.readString(Path.of("/proc/loadavg")).strip().split("\\s+");
-            return "15-minute load average " + load[2] + " at the end";
+            return Files.readString(Path.of("/proc/loadavg")).strip().split("\\s+")[0];
         } catch (IOException e) {
-            return "load average unknown (" + e.getMessage() + ")";
+            return "unknown (" + e.getMessage() + ")";
         }
     }
 }
