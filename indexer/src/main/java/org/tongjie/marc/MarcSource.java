@@ -1,11 +1,13 @@
 package org.tongjie.marc;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import org.tongjie.catalog.RecordSyntax;
 
 /**
@@ -32,6 +34,18 @@ public abstract sealed class MarcSource implements Iterator<MarcEntry>, AutoClos
             case ISO2709 -> new Iso2709Source(buffered);
             case MARCXML -> new MarcXmlSource(buffered);
         };
+    }
+
+    /**
+     * The first record of {@code raw} as read (a stored or fetched record, one to a byte array), or empty
+     * when it does not parse.
+     */
+    public static Optional<MarcEntry.Parsed> parseOne(byte[] raw) {
+        try (var in = open(new ByteArrayInputStream(raw))) {
+            return in.hasNext() && in.next() instanceof MarcEntry.Parsed parsed ? Optional.of(parsed) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Thrown when a stream is neither ISO 2709 nor XML, so there is no record to report on. */

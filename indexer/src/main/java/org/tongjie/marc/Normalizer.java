@@ -1,8 +1,5 @@
 package org.tongjie.marc;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
 import java.security.MessageDigest;
@@ -77,16 +74,10 @@ public final class Normalizer {
      * (empty: the profile's default); the index is always built from the raw bytes.
      */
     public static BibRecord normalize(SourceRecord source, Optional<HoldingsMapping> holdings) {
-        try (var in = MarcSource.open(new ByteArrayInputStream(source.raw()))) {
-            if (in.hasNext() && in.next() instanceof MarcEntry.Parsed parsed) {
-                return normalize(source.recordId(), source.libraryId(), source.localId(), parsed.record(),
-                        parsed.encoding(), holdings);
-            }
-            throw new IllegalStateException("stored record " + source.libraryId() + "/" + source.localId()
-                    + " no longer parses");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        MarcEntry.Parsed parsed = MarcSource.parseOne(source.raw()).orElseThrow(() -> new IllegalStateException(
+                "stored record " + source.libraryId() + "/" + source.localId() + " no longer parses"));
+        return normalize(source.recordId(), source.libraryId(), source.localId(), parsed.record(), parsed.encoding(),
+                holdings);
     }
 
     /** Identifies and maps a record just read, for a member; empty when it is not a usable bibliographic record. */

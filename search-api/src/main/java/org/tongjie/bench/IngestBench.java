@@ -90,10 +90,7 @@ final class IngestBench {
         long started = System.nanoTime();
         long peak = 0;
         for (String[] step : List.of(new String[] {"init"}, new String[] {"update", combined.toAbsolutePath().toString()})) {
-            var command = new ArrayList<>(List.of("/usr/bin/zebraidx", "-c", "zebra.cfg"));
-            command.addAll(List.of(step));
-            Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("zebraidx-" + step[0] + ".log").toFile()).start();
+            Process p = Z3950Bench.startZebraidx(dir, step);
             while (!p.waitFor(200, TimeUnit.MILLISECONDS)) {
                 try {
                     peak = Math.max(peak, ProcStatus.peakRss(p.pid()));
@@ -102,7 +99,7 @@ final class IngestBench {
                 }
             }
             if (p.exitValue() != 0) {
-                throw new IllegalStateException("zebraidx " + step[0] + " failed:\n" + Files.readString(dir.resolve("zebraidx-" + step[0] + ".log")));
+                throw Z3950Bench.zebraidxFailed(dir, step);
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;

@@ -418,18 +418,31 @@ final class Z3950Bench {
     }
 
     private static void zebraidx(Path dir, String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("/usr/bin/zebraidx", "-c", "zebra.cfg"));
-        command.addAll(List.of(arguments));
-        Path log = dir.resolve("zebraidx-" + arguments[0] + ".log");
-        Process process = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = startZebraidx(dir, arguments);
         try {
             if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException(command + " failed:\n" + Files.readString(log));
+                throw zebraidxFailed(dir, arguments);
             }
         } finally {
             stop(process);
         }
+    }
+
+    /** zebraidx with these arguments in the register folder, its output in {@code zebraidx-<first argument>.log}. */
+    static Process startZebraidx(Path dir, String... arguments) throws IOException {
+        List<String> command = new ArrayList<>(List.of("/usr/bin/zebraidx", "-c", "zebra.cfg"));
+        command.addAll(List.of(arguments));
+        return new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(zebraidxLog(dir, arguments).toFile()).start();
+    }
+
+    static IllegalStateException zebraidxFailed(Path dir, String... arguments) throws IOException {
+        return new IllegalStateException("zebraidx " + String.join(" ", arguments) + " failed:\n"
+                + Files.readString(zebraidxLog(dir, arguments)));
+    }
+
+    private static Path zebraidxLog(Path dir, String... arguments) {
+        return dir.resolve("zebraidx-" + arguments[0] + ".log");
     }
 
     static Process startZebra(Path dir, int port) throws IOException, InterruptedException {

@@ -194,11 +194,8 @@ public final class DemoNetwork {
     }
 
     private static Record reparse(byte[] raw) {
-        try (var again = MarcSource.open(new ByteArrayInputStream(raw))) {
-            return ((MarcEntry.Parsed) again.next()).record();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return MarcSource.parseOne(raw).orElseThrow(() -> new IllegalStateException("a record we wrote does not parse"))
+                .record();
     }
 
     /**

@@ -1,9 +1,6 @@
 package org.tongjie.z3950server;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.marc4j.MarcStreamWriter;
 import org.marc4j.MarcXmlWriter;
 import org.marc4j.marc.Leader;
@@ -83,13 +80,7 @@ final class ServedRecords {
     }
 
     private static MarcEntry.Parsed parse(SourceRecord source) {
-        try (var in = MarcSource.open(new ByteArrayInputStream(source.raw()))) {
-            if (in.hasNext() && in.next() instanceof MarcEntry.Parsed parsed) {
-                return parsed;
-            }
-            throw new Bib1Exception(14, "stored record " + source.recordId() + " no longer parses");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return MarcSource.parseOne(source.raw()).orElseThrow(() ->
+                new Bib1Exception(14, "stored record " + source.recordId() + " no longer parses"));
     }
 }

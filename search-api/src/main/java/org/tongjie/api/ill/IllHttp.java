@@ -327,7 +327,8 @@ public final class IllHttp implements AutoCloseable {
         return requireStaffOf(authenticate(ctx), ctx.pathParam("library"));
     }
 
-    private String requireStaffOf(Principal who, String library) {
+    /** {@code library}, which {@code who} (already authenticated) must be staff of, or admin. */
+    String requireStaffOf(Principal who, String library) {
         boolean allowed = who instanceof Principal.Admin
                 || who instanceof Principal.Staff s && ill.permissions().actsFor(s.libraryId(), library);
         if (!allowed) {

@@ -120,7 +120,7 @@ final class NotificationRoutes implements AutoCloseable {
 
     private void registerWebhook(Context ctx) {
         Principal who = http.authenticate(ctx);
-        String library = http.staffOf(ctx);
+        String library = http.requireStaffOf(who, ctx.pathParam("library"));
         WebhookBody body = IllHttp.body(ctx, WebhookBody.class);
         URI url = IllHttp.valid(() -> URI.create(IllHttp.required(body.url(), "url")));
         var hook = IllHttp.valid(() -> store.webhooks().register(library, url, who.actor()));

@@ -50,7 +50,7 @@ final class SettingsRoutes {
 
     private void change(Context ctx) {
         var who = http.authenticate(ctx);
-        String library = http.staffOf(ctx);
+        String library = http.requireStaffOf(who, ctx.pathParam("library"));
         SettingsBody b = IllHttp.body(ctx, SettingsBody.class);
         LibrarySettings now = store.settings().of(library);
         LendingPolicy p = now.policy();

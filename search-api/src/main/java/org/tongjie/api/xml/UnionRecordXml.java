@@ -1,8 +1,5 @@
 package org.tongjie.api.xml;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 import javax.xml.stream.XMLStreamException;
@@ -185,14 +182,9 @@ public final class UnionRecordXml {
     private Record parsed(BibRecord description) {
         var source = catalog.sourceRecord(description.id()).filter(s -> !s.deleted())
                 .orElseThrow(() -> new UnavailableException("source record " + description.id() + " was deleted"));
-        try (var in = MarcSource.open(new ByteArrayInputStream(source.raw()))) {
-            if (in.hasNext() && in.next() instanceof MarcEntry.Parsed parsed
-                    && Normalizer.identify(parsed.record(), parsed.raw()) instanceof Normalizer.Identification.Usable) {
-                return parsed.record();
-            }
-            throw new UnavailableException("stored record " + description.id() + " no longer parses");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return MarcSource.parseOne(source.raw())
+                .filter(p -> Normalizer.identify(p.record(), p.raw()) instanceof Normalizer.Identification.Usable)
+                .map(MarcEntry.Parsed::record)
+                .orElseThrow(() -> new UnavailableException("stored record " + description.id() + " no longer parses"));
     }
 }
