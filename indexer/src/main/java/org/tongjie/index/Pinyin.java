@@ -12,11 +12,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
  * The Hanyu Pinyin of Chinese text, as toneless lower-case syllables (红楼梦 → hong lou meng), from ICU4J's
- * {@code Han-Latin; Latin-ASCII} transform. ICU reads each character by its most common reading, so words
+ * {@code Han-Latin; Latin-ASCII} transform. ICU reads each character on its own, so each character's
+ * reading is asked of ICU once and kept: ICU costs about 0.7 ms a title, a map lookup next to nothing
+ * (PinyinTest checks the two agree). ICU reads each character by its most common reading, so words
  * with a polyphone come out wrong (长安 → zhang an); the words in {@code pinyin-overrides.txt} are read as
  * listed there instead. Latin words pass through in lower case (R语言实战 → r yu yan shi zhan).
  */
@@ -24,6 +27,13 @@ final class Pinyin {
     private static final Pattern NOT_PINYIN = Pattern.compile("[^a-z0-9]+");
     private static final ThreadLocal<Transliterator> HAN_LATIN =
             ThreadLocal.withInitial(() -> Transliterator.getInstance("Han-Latin; Latin-ASCII"));
+    /** ICU's reading of each non-ASCII code point met so far; at most the few tens of thousands in use. */
+    private static final Map<Integer, String> READINGS = new ConcurrentHashMap<>();
+    /**
+     * The pairs ICU's rules read by context ({重}庆 > chóng), each with ICU's reading of the pair: every
+     * other character ICU reads on its own.
+     */
+    private static final Map<String, String> CONTEXT_PAIRS = contextPairs();
     static final Map<String, List<String>> OVERRIDES = loadOverrides();
     private static final int LONGEST_OVERRIDE = OVERRIDES.keySet().stream().mapToInt(String::length).max().orElse(0);
 
@@ -66,11 +76,6 @@ final class Pinyin {
         return initials.toString();
     }
 
-    /** True when the text has a Han character, so pinyin adds something to it. */
-    static boolean hasHan(String text) {
-        return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
-    }
-
     private static Optional<String> overrideAt(String text, int from) {
         for (int end = Math.min(text.length(), from + LONGEST_OVERRIDE); end > from + 1; end--) {
             String candidate = text.substring(from, end);
@@ -85,8 +90,54 @@ final class Pinyin {
         if (text.isBlank()) {
             return List.of();
         }
-        String latin = HAN_LATIN.get().transliterate(text).toLowerCase(Locale.ROOT);
+        var latin = new StringBuilder(text.length() * 4);
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            String pair = i + 2 <= text.length() ? CONTEXT_PAIRS.get(text.substring(i, i + 2)) : null;
+            if (pair != null) {
+                latin.append(pair);
+                i += 2;
+                continue;
+            }
+            if (c < 0x80) {
+                latin.append((char) Character.toLowerCase(c));
+            } else {
+                latin.append(READINGS.computeIfAbsent(c, Pinyin::readingOf));
+            }
+            i += Character.charCount(c);
+        }
         return Arrays.stream(NOT_PINYIN.split(latin)).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /**
+     * A Han character is a syllable of its own; another letter (é → e) stays inside its word, and a
+     * combining mark (the ͡ of i͡a) is dropped, as Latin-ASCII drops it after its letter.
+     */
+    private static String readingOf(int codePoint) {
+        int type = Character.getType(codePoint);
+        if (type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK) {
+            return "";
+        }
+        return spaced(codePoint, HAN_LATIN.get().transliterate(Character.toString(codePoint)));
+    }
+
+    private static String spaced(int codePoint, String reading) {
+        String lower = reading.toLowerCase(Locale.ROOT);
+        return Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN ? " " + lower + " " : lower;
+    }
+
+    /** The pairs in ICU's Han-Latin rules of the form {@code {重}' '?庆 > chóng;}, read by ICU as a whole. */
+    private static Map<String, String> contextPairs() {
+        var rule = Pattern.compile("^\\{(\\p{IsHan})}' '\\?(\\p{IsHan}) >", Pattern.MULTILINE);
+        var transform = Transliterator.getInstance("Han-Latin; Latin-ASCII");
+        var pairs = new HashMap<String, String>();
+        var m = rule.matcher(Transliterator.getInstance("Han-Latin").toRules(false));
+        while (m.find()) {
+            String pair = m.group(1) + m.group(2);
+            pairs.put(pair, spaced(pair.codePointAt(0), transform.transliterate(pair)));
+        }
+        return Map.copyOf(pairs);
     }
 
     /** Each line: a word, then one known syllable per character; a bad line stops the load with its text. */

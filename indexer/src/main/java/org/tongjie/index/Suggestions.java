@@ -110,7 +110,7 @@ final class Suggestions {
     private static Set<String> startKeys(String text) {
         var keys = new LinkedHashSet<String>();
         keys.add(key(text));
-        if (Pinyin.hasHan(text)) {
+        if (SimplifiedChinese.hasHan(text)) {
             List<String> syllables = Pinyin.of(text);
             keys.add(key(String.join("", syllables)));
             keys.add(key(Pinyin.initials(syllables)));
@@ -121,7 +121,7 @@ final class Suggestions {
 
     private static Set<String> insideKeys(String text) {
         var keys = new LinkedHashSet<String>();
-        if (Pinyin.hasHan(text)) {
+        if (SimplifiedChinese.hasHan(text)) {
             String simplified = SimplifiedChinese.of(text);
             for (int i = 1; i < simplified.length() && keys.size() < MAX_INSIDE; i++) {
                 keys.add(key(simplified.substring(i)));

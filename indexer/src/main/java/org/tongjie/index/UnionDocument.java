@@ -103,7 +103,7 @@ final class UnionDocument {
      */
     static String titleSortKey(BibRecord r) {
         String title = r.displayTitle();
-        List<String> syllables = Pinyin.hasHan(title) && r.titlePinyin().isPresent()
+        List<String> syllables = SimplifiedChinese.hasHan(title) && r.titlePinyin().isPresent()
                 ? Pinyin.ofCatalogued(r.titlePinyin().get()) : Pinyin.of(title);
         String key = String.join(" ", syllables);
         return key.length() > MAX_SORT_KEY ? key.substring(0, MAX_SORT_KEY) : key;
@@ -126,7 +126,7 @@ final class UnionDocument {
         var authorReadings = new LinkedHashSet<List<String>>();
         for (BibRecord r : sources) {
             titleReadings.addAll(titlePinyin(r));
-            r.authors().stream().filter(Pinyin::hasHan).map(Pinyin::of).forEach(authorReadings::add);
+            r.authors().stream().filter(SimplifiedChinese::hasHan).map(Pinyin::of).forEach(authorReadings::add);
         }
         addPinyin(doc, titleReadings, TITLE_PINYIN, TITLE_INITIALS);
         addPinyin(doc, authorReadings, AUTHOR_PINYIN, AUTHOR_INITIALS);
@@ -138,7 +138,7 @@ final class UnionDocument {
      */
     private static List<List<String>> titlePinyin(BibRecord r) {
         var pinyin = new ArrayList<List<String>>();
-        var titles = r.titles().stream().filter(Pinyin::hasHan).toList();
+        var titles = r.titles().stream().filter(SimplifiedChinese::hasHan).toList();
         for (int i = 0; i < titles.size(); i++) {
             boolean catalogued = i == 0 && r.titlePinyin().isPresent();
             pinyin.add(catalogued ? Pinyin.ofCatalogued(r.titlePinyin().get()) : Pinyin.of(titles.get(i)));

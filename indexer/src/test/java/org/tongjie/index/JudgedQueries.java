@@ -11,6 +11,7 @@ import org.tongjie.marc.MarcEntry;
 import org.tongjie.marc.MarcSource;
 import org.tongjie.marc.Normalizer;
 import org.tongjie.testing.Fixtures;
+import org.tongjie.testing.SharedData;
 
 /**
  * The judged query set: what a reader types and the titles a right answer has, over the 37 CNMARC
@@ -117,8 +118,32 @@ final class JudgedQueries {
     private JudgedQueries() {}
 
     static List<BibRecord> chineseBooks() throws IOException {
+        return records(Fixtures.cnmarcChineseBooks());
+    }
+
+    /** Every CJK unified ideograph (U+4E00–U+9FFF), run together 64 at a time. */
+    static List<String> unifiedIdeographRuns() {
+        var runs = new ArrayList<String>();
+        for (int from = 0x4E00; from <= 0x9FFF; from += 64) {
+            var run = new StringBuilder();
+            for (int c = from; c < from + 64 && c <= 0x9FFF; c++) {
+                run.appendCodePoint(c);
+            }
+            runs.add(run.toString());
+        }
+        return runs;
+    }
+
+    /** Every record of the shared MARC21 pool and of the shared CNMARC-like UNIMARC pool. */
+    static List<BibRecord> pool() throws IOException {
+        var records = new ArrayList<>(records(SharedData.file("pool/pool-marc21-utf8.mrc")));
+        records.addAll(records(SharedData.file("pool/pride-cmarc-like-unimarc-records.mrc")));
+        return records;
+    }
+
+    private static List<BibRecord> records(java.nio.file.Path file) throws IOException {
         var records = new ArrayList<BibRecord>();
-        try (InputStream in = Files.newInputStream(Fixtures.cnmarcChineseBooks());
+        try (InputStream in = Files.newInputStream(file);
                 var source = MarcSource.open(in)) {
             source.forEachRemaining(entry -> {
                 if (entry instanceof MarcEntry.Parsed parsed) {

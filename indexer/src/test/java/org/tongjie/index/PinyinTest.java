@@ -54,6 +54,27 @@ class PinyinTest {
         assertEquals(Optional.empty(), PinyinSyllables.split("hlm"));
     }
 
+    /**
+     * Pinyin reads each character's reading from ICU once and keeps it: the result must be what ICU gives
+     * for the whole text, over every unified ideograph run together and every title of the shared records.
+     * One difference is meant: a number next to a Han character is a word of its own (1177年 → 1177 nian,
+     * where ICU writes 1177nian), as a letter next to one already is in ICU (R语言 → r yu yan).
+     */
+    @Test
+    void readingsKeptPerCharacterAreIcusReadingOfTheWholeText() throws IOException {
+        var icu = Transliterator.getInstance("Han-Latin; Latin-ASCII");
+        var texts = new java.util.ArrayList<>(JudgedQueries.unifiedIdeographRuns());
+        JudgedQueries.chineseBooks().forEach(r -> texts.addAll(r.titles()));
+        JudgedQueries.pool().forEach(r -> texts.addAll(r.titles()));
+        for (String text : texts) {
+            String simplified = SimplifiedChinese.of(text).replaceAll("(?<=\\d)(?=\\p{IsHan})|(?<=\\p{IsHan})(?=\\d)", " ");
+            var whole = java.util.Arrays.stream(icu.transliterate(simplified).toLowerCase(java.util.Locale.ROOT)
+                    .split("[^a-z0-9]+")).filter(s -> !s.isEmpty()).toList();
+            assertEquals(whole, Pinyin.icuOnly(text), text);
+        }
+        assertTrue(texts.size() > 1_000, "titles read: " + texts.size());
+    }
+
     /** The syllable list is ICU's, not hand-made: regenerate it if ICU's readings change. */
     @Test
     void syllableListIsWhatIcuGivesForTheUnifiedIdeographs() {
