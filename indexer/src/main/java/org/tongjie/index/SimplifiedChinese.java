@@ -5,7 +5,11 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -21,7 +25,7 @@ public final class SimplifiedChinese {
     /** The first code point of the Han script (⺀, CJK radicals): anything below it is not Han. */
     private static final int FIRST_HAN = 0x2E80;
 
-    private static final BitSet IN_RULES = charactersInRules();
+    private static final Rules RULES = Rules.ofIcu();
 
     private SimplifiedChinese() {}
 
@@ -34,10 +38,11 @@ public final class SimplifiedChinese {
         return hasTraditional(text) ? TRANSFORM.get().transliterate(text) : text;
     }
 
+    /** True when one of the transform's rules matches somewhere in the text. */
     private static boolean hasTraditional(String text) {
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
-            if (c >= FIRST_HAN && IN_RULES.get(c)) {
+            if (c >= FIRST_HAN && (RULES.characters().get(c) || phraseAt(text, i, c))) {
                 return true;
             }
             i += Character.charCount(c);
@@ -45,21 +50,40 @@ public final class SimplifiedChinese {
         return false;
     }
 
-    /**
-     * Every character on the left of one of the transform's rules ("乾隆 > 乾隆;", "東 > 东;"): the
-     * rules are plain strings, so text with none of these characters is what ICU would give back.
-     */
-    private static BitSet charactersInRules() {
-        var rule = Pattern.compile("(\\S+) > \\S*;");
-        var characters = new BitSet();
-        Transliterator.getInstance("Traditional-Simplified").toRules(false).lines().forEach(line -> {
-            var m = rule.matcher(line);
-            if (!m.matches()) {
-                throw new IllegalStateException("ICU's Traditional-Simplified has a rule of a kind the fast path does not know: " + line);
+    private static boolean phraseAt(String text, int at, int first) {
+        for (String phrase : RULES.phrasesByFirst().getOrDefault(first, List.of())) {
+            if (text.startsWith(phrase, at)) {
+                return true;
             }
-            m.group(1).codePoints().forEach(characters::set);
-        });
-        return characters;
+        }
+        return false;
+    }
+
+    /**
+     * The left sides of the transform's rules, which are plain strings: single characters that change
+     * ("東 > 东;", not "出 > 出;") and phrases ("崑崙 > 昆仑;", "于思 > 于思;"), these by their first character.
+     */
+    private record Rules(BitSet characters, Map<Integer, List<String>> phrasesByFirst) {
+        static Rules ofIcu() {
+            var rule = Pattern.compile("(\\S+) > (\\S*);");
+            var characters = new BitSet();
+            var phrases = new HashMap<Integer, List<String>>();
+            Transliterator.getInstance("Traditional-Simplified").toRules(false).lines().forEach(line -> {
+                var m = rule.matcher(line);
+                if (!m.matches()) {
+                    throw new IllegalStateException("ICU's Traditional-Simplified has a rule of a kind the fast path does not know: " + line);
+                }
+                String left = m.group(1);
+                if (left.codePointCount(0, left.length()) == 1) {
+                    if (!left.equals(m.group(2))) {
+                        characters.set(left.codePointAt(0));
+                    }
+                } else {
+                    phrases.computeIfAbsent(left.codePointAt(0), c -> new ArrayList<>()).add(left);
+                }
+            });
+            return new Rules(characters, Map.copyOf(phrases));
+        }
     }
 
     /** True when the text has a Han character (CJK ideographs, their extensions and compatibility forms). */

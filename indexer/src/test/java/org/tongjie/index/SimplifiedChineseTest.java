@@ -22,7 +22,7 @@ class SimplifiedChineseTest {
     @Test
     void latinAndSimplifiedTextIsReturnedWithoutTheTransform() {
         String latin = "Pride and prejudice / Jane Austen";
-        String simplified = "红楼梦";
+        String simplified = "中国人民大学出版社的红楼梦";
         assertSame(latin, SimplifiedChinese.of(latin));
         assertSame(simplified, SimplifiedChinese.of(simplified));
     }
