@@ -8,11 +8,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,9 +61,13 @@ public final class Catalog implements AutoCloseable {
      * it changes only through {@link #saveLibrary}, so it is kept here rather than read per request.
      */
     private volatile Map<String, Library> directory;
+    /** Bulk loads under way: while there are any, uploads leave the index to the load ({@link #inBulk}). */
+    private final AtomicInteger bulkLoads = new AtomicInteger();
+    private final int syncSlice;
 
-    private Catalog(CatalogStore store, CatalogIndex index, Clock clock) {
+    private Catalog(CatalogStore store, CatalogIndex index, Clock clock, int syncSlice) {
         this.store = store;
+        this.syncSlice = syncSlice;
         this.index = index;
         this.clock = clock;
         this.unions = new UnionIndexer(store, index);
@@ -76,8 +83,13 @@ public final class Catalog implements AutoCloseable {
 
     /** As {@link #open(Path, Clock)}, ranking relevance with these settings. */
     public static Catalog open(Path dataDir, Clock clock, Ranking ranking) {
+        return open(dataDir, clock, ranking, SYNC_SLICE);
+    }
+
+    /** With another number of changes per index commit: tests take many slices from few records. */
+    static Catalog open(Path dataDir, Clock clock, Ranking ranking, int syncSlice) {
         var catalog = new Catalog(CatalogStore.openSqlite(dataDir.resolve("catalog.db")),
-                CatalogIndex.open(dataDir.resolve("index"), ranking), clock);
+                CatalogIndex.open(dataDir.resolve("index"), ranking), clock, syncSlice);
         int dropped = catalog.store.dropAbandonedStaging(clock.instant().minus(java.time.Duration.ofDays(1)));
         if (dropped > 0) {
             LOG.info("dropped {} staged records of full-replace uploads abandoned more than a day ago", dropped);
@@ -364,7 +376,10 @@ public final class Catalog implements AutoCloseable {
         return u.members().stream().map(UnionRecord.Member::recordId).toList();
     }
 
-    /** Drops the index and builds it again from every stored source record. */
+    /**
+     * Drops the index and builds it again from every stored source record, each union record once
+     * ({@link UnionIndexer#applyOnce}).
+     */
     public synchronized void rebuildIndex() {
         try {
             unions.clear();
@@ -373,28 +388,95 @@ public final class Catalog implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("clearing the index failed", e);
         }
-        syncIndex();
+        catchUpInBulk();
     }
 
-    /** Brings the index up to the store's latest change, a slice of changes per commit. */
+    /**
+     * Runs {@code loads} (ingests of whole member files: a region's first load) with the index left behind,
+     * then builds the union records of everything they stored at once. Built as each file arrives, an
+     * edition that k members hold would be built k times; here each union record is built once. Searches
+     * see the new records when the whole load is indexed; if a load fails, what it stored before is
+     * indexed all the same.
+     */
+    public <T> T inBulk(Supplier<T> loads) {
+        bulkLoads.incrementAndGet();
+        try {
+            return loads.get();
+        } finally {
+            bulkLoads.decrementAndGet();
+            catchUpInBulk();
+        }
+    }
+
+    /**
+     * Brings the index up to the store's latest change, a slice of changes per commit; during a bulk load
+     * ({@link #inBulk}) the load brings it up at its end instead.
+     */
     public synchronized void syncIndex() {
+        if (bulkLoads.get() > 0) {
+            return;
+        }
+        catchUp(false);
+    }
+
+    private synchronized void catchUpInBulk() {
+        if (bulkLoads.get() == 0) {
+            catchUp(true);
+        }
+    }
+
+    /** In bulk, every change is filed under its block keys in a first pass, then each union record is built once. */
+    private void catchUp(boolean inBulk) {
         long from = index.committedChangeSeq();
-        long last = from;
         Map<String, Library> members = directory;
         try {
-            List<CatalogStore.Change> changes;
-            while (!(changes = store.changesSince(last, SYNC_SLICE)).isEmpty()) {
-                unions.apply(changes, members);
-                last = changes.getLast().seq();
-                index.commit(last);
+            if (inBulk) {
+                forEachSlice(from, (changes, complete) -> unions.fileKeys(changes, members));
+            }
+            var built = new HashSet<String>();
+            long last = forEachSlice(from, (changes, complete) -> {
+                if (inBulk) {
+                    unions.applyOnce(changes, members, built);
+                } else {
+                    unions.apply(changes, members);
+                }
+                index.commit(complete);
                 published.publish(clock.instant());
+            });
+            if (last > from) {
+                LOG.info("index caught up{}: changes {} to {} applied", inBulk ? " in bulk" : "", from + 1, last);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("updating the index failed", e);
         }
-        if (last > from) {
-            LOG.info("index caught up: changes {} to {} applied", from + 1, last);
+    }
+
+    private interface SliceAction {
+        /** {@code complete}: the change number up to which every change has now been given to the action. */
+        void accept(List<CatalogStore.Change> changes, long complete) throws IOException;
+    }
+
+    /**
+     * Runs the action on each slice of changes after {@code from}; the last change number seen. A slice can
+     * end inside a change number's records (a full replace gives them all one), and then only the number
+     * before it is complete: an index committed there takes up the whole number again after a crash.
+     */
+    private long forEachSlice(long from, SliceAction action) throws IOException {
+        long last = from;
+        var changes = store.changesSince(from, syncSlice);
+        while (!changes.isEmpty()) {
+            var next = store.changesAfter(changes.getLast(), syncSlice);
+            last = changes.getLast().seq();
+            boolean ended = next.isEmpty() || next.getFirst().seq() > last;
+            action.accept(changes, ended ? last : last - 1);
+            changes = next;
         }
+        return last;
+    }
+
+    /** Union documents built since the hub opened, for the tests of {@link #inBulk}. */
+    long unionDocumentsBuilt() {
+        return unions.documentsBuilt();
     }
 
     @Override

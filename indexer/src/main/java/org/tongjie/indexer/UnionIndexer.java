@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +52,7 @@ final class UnionIndexer {
     private final CatalogIndex index;
     /** Normalised records by id and change number: reclustering a block reads its unchanged records again. */
     private final Cache<String, Optional<Candidate>> prepared = Caffeine.newBuilder().maximumSize(20_000).build();
+    private final LongAdder documentsBuilt = new LongAdder();
 
     UnionIndexer(CatalogStore store, CatalogIndex index) {
         this.store = store;
@@ -60,12 +62,48 @@ final class UnionIndexer {
 
     /** Applies changes to the index (not yet committed) and the cluster tables. */
     void apply(List<CatalogStore.Change> changes, Map<String, Library> members) throws IOException {
-        // Parsing, mapping and match keys of each record are independent: spread over the cores.
-        Map<String, Optional<Candidate>> changed = changes.parallelStream().collect(Collectors.toMap(
-                c -> c.record().recordId(), c -> prepare(c, members), (a, b) -> b));
-        Map<String, Set<String>> newKeys = changed.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
-                e -> e.getValue().map(Candidate::blockKeys).orElse(Set.of())));
+        var changed = prepareAll(changes, members);
+        var newKeys = keysOf(changed);
         recluster(changed, newKeys, closure(newKeys.keySet(), newKeys), members);
+    }
+
+    /** Files changed records under their block keys without clustering them: the first pass of {@link #applyOnce}. */
+    void fileKeys(List<CatalogStore.Change> changes, Map<String, Library> members) {
+        tables.save(keysOf(prepareAll(changes, members)), List.of(), List.of());
+    }
+
+    /**
+     * As {@link #apply}, for a long run of changes whose records {@link #fileKeys} has filed first: a
+     * change's closure then holds every copy of its edition however late in the run the copy comes, so
+     * each union record is built once. Change by change, an edition k members hold is built k times, once
+     * more as each copy arrives. A change an earlier closure took in ({@code built}) is skipped.
+     */
+    void applyOnce(List<CatalogStore.Change> changes, Map<String, Library> members, Set<String> built) throws IOException {
+        var fresh = changes.stream().filter(c -> !built.contains(c.record().recordId())).toList();
+        if (fresh.isEmpty()) {
+            return;
+        }
+        var changed = prepareAll(fresh, members);
+        var newKeys = keysOf(changed);
+        Set<String> affected = closure(newKeys.keySet(), newKeys);
+        recluster(changed, newKeys, affected, members);
+        built.addAll(affected);
+    }
+
+    /** Union documents built since the hub opened: what {@link #applyOnce} saves is measured by it. */
+    long documentsBuilt() {
+        return documentsBuilt.sum();
+    }
+
+    /** Parsing, mapping and match keys of each record are independent: spread over the cores. */
+    private Map<String, Optional<Candidate>> prepareAll(List<CatalogStore.Change> changes, Map<String, Library> members) {
+        return changes.parallelStream().collect(Collectors.toMap(
+                c -> c.record().recordId(), c -> prepare(c, members), (a, b) -> b));
+    }
+
+    private static Map<String, Set<String>> keysOf(Map<String, Optional<Candidate>> changed) {
+        return changed.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                e -> e.getValue().map(Candidate::blockKeys).orElse(Set.of())));
     }
 
     /** Works out again the clusters of these unchanged records, after staff overrode how they join. */
@@ -151,6 +189,7 @@ final class UnionIndexer {
                 .map(m -> new UnionRecord.Joined(records.get(m.recordId()), m.rule(), m.matchedWith())).toList();
         var union = UnionRecord.of(cluster.id(), joined);
         index.put(union, joined.stream().map(UnionRecord.Joined::record).toList(), members);
+        documentsBuilt.increment();
         return union;
     }
 

@@ -391,13 +391,37 @@ public final class CatalogStore implements AutoCloseable {
     /** A change the index has not seen: the record as it now stands, and the change number it came with. */
     public record Change(long seq, SourceRecord record) {}
 
-    /** At most {@code limit} changes after {@code afterSeq}, in change order. */
+    /**
+     * At most {@code limit} changes after {@code afterSeq}, in change order and by record id within a change
+     * number: one change number can cover more records than a limit (a full replace gives all of a
+     * member's records one), so reading on goes from the last change read ({@link #changesAfter}).
+     */
     public List<Change> changesSince(long afterSeq, int limit) {
+        return changes("change_seq > ?", limit, st -> {
+            st.setLong(1, afterSeq);
+            return 2;
+        });
+    }
+
+    /** At most {@code limit} changes after {@code last}, in the order of {@link #changesSince}. */
+    public List<Change> changesAfter(Change last, int limit) {
+        return changes("(change_seq, record_id) > (?, ?)", limit, st -> {
+            st.setLong(1, last.seq());
+            st.setString(2, last.record().recordId());
+            return 3;
+        });
+    }
+
+    /** Sets the parameters of the condition; the number of the next one, the limit's. */
+    private interface Parameters {
+        int set(java.sql.PreparedStatement st) throws SQLException;
+    }
+
+    private List<Change> changes(String after, int limit, Parameters parameters) {
         return read(c -> {
-            try (var st = c.prepareStatement(
-                    "SELECT * FROM source_records WHERE change_seq > ? ORDER BY change_seq LIMIT ?")) {
-                st.setLong(1, afterSeq);
-                st.setInt(2, limit);
+            try (var st = c.prepareStatement("SELECT * FROM source_records WHERE " + after
+                    + " ORDER BY change_seq, record_id LIMIT ?")) {
+                st.setInt(parameters.set(st), limit);
                 try (var rs = st.executeQuery()) {
                     var out = new ArrayList<Change>();
                     while (rs.next()) {

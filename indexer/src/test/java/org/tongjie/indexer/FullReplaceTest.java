@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tongjie.catalog.Library;
 import org.tongjie.catalog.LibraryKind;
 import org.tongjie.catalog.UnionRecord;
+import org.tongjie.index.Ranking;
 import org.tongjie.store.IngestBatch;
 import org.tongjie.testing.Iso2709;
 import org.tongjie.testing.SharedData;
@@ -31,7 +32,11 @@ class FullReplaceTest {
     static final IngestBatch.Mode FULL = IngestBatch.Mode.FULL_REPLACE;
 
     static Catalog open(Path dir) {
-        var catalog = Catalog.open(dir, Clock.systemUTC());
+        return open(dir, Catalog.SYNC_SLICE);
+    }
+
+    static Catalog open(Path dir, int syncSlice) {
+        var catalog = Catalog.open(dir, Clock.systemUTC(), Ranking.DEFAULT, syncSlice);
         catalog.saveLibrary(new Library("koha-demo", "科哈示范馆", "Koha demo library", LibraryKind.CENTRAL,
                 Optional.empty(), "", Optional.empty()));
         catalog.saveLibrary(new Library("other", "别馆", "Other library", LibraryKind.BRANCH,
@@ -77,6 +82,23 @@ class FullReplaceTest {
             assertTrue(replaced.deleted() > 0 && replaced.accepted() > 0 && replaced.unchanged() > 0, replaced.toString());
             assertEquals(initial.accepted(), replaced.unchanged() + replaced.deleted(), replaced.toString());
             assertEquals(kept, replaced.unchanged() + replaced.accepted(), replaced.toString());
+        }
+    }
+
+    /**
+     * A full replace gives all the file's records one change number; the index takes the changes a slice
+     * at a time and must not stop reading a change number at the end of a slice.
+     */
+    @Test
+    void aFullReplaceOfMoreRecordsThanASliceOfTheIndexsCatchUpIsSearchableWhole(@TempDir Path dir, @TempDir Path fresh)
+            throws IOException {
+        List<byte[]> records = koha();
+        try (var catalog = open(dir, 50); var reference = open(fresh)) {
+            var report = catalog.ingest("koha-demo", new ByteArrayInputStream(file(records)), "upload", FULL);
+            reference.ingest("koha-demo", new ByteArrayInputStream(file(records)), "upload");
+
+            assertTrue(report.accepted() > 200, report.toString());
+            assertEquals(ids(reference, "koha-demo"), ids(catalog, "koha-demo"));
         }
     }
 

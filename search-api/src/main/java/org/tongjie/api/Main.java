@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.tongjie.api.ill.IllHttp;
 import org.tongjie.demo.DemoNetwork;
 import org.tongjie.harvest.ExportFile;
@@ -26,7 +27,7 @@ public final class Main {
     private static final String USAGE = """
             usage: tongjie run [--data DIR] [--port N] [--z3950-port N | --no-z3950] [--members FILE] [--no-demo]
                    tongjie rebuild-index [--data DIR]
-                   tongjie load LIBRARY_ID FILE [--data DIR]
+                   tongjie load LIBRARY_ID FILE [LIBRARY_ID FILE ...] [--data DIR]
                    tongjie harvest LIBRARY_ID OAI_PMH_BASE_URL [--data DIR]""";
 
     private Main() {}
@@ -175,12 +176,16 @@ public final class Main {
         }
     }
 
+    /** Several members' files are a first load: stored one after another, then indexed at once. */
     private static void load(HubConfig config, List<String> positional) throws Exception {
-        if (positional.size() != 2) {
-            throw new IllegalArgumentException("load needs a library id and a file");
+        if (positional.isEmpty() || positional.size() % 2 != 0) {
+            throw new IllegalArgumentException("load needs a library id and a file, or several of each pair");
         }
         try (Catalog catalog = Catalog.open(config.dataDir(), Clock.systemUTC())) {
-            print(ExportFile.load(catalog, positional.get(0), Path.of(positional.get(1))));
+            Supplier<List<IngestReport>> loads = () -> java.util.stream.IntStream.range(0, positional.size() / 2)
+                    .mapToObj(i -> ExportFile.load(catalog, positional.get(2 * i), Path.of(positional.get(2 * i + 1))))
+                    .toList();
+            (positional.size() > 2 ? catalog.inBulk(loads) : loads.get()).forEach(Main::print);
         }
     }
 

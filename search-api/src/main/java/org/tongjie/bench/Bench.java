@@ -38,7 +38,7 @@ public final class Bench {
                 System.err.println("usage: tongjie bench marc [FILE] [--copies N]\n       tongjie bench z3950 [--rounds N] [--corpus DIR]"
                         + "\n       tongjie bench harvest [--rounds N]"
                         + "\n       tongjie bench corpus [--records N] [--members M] [--seed S] [--out DIR]"
-                        + "\n       tongjie bench ingest [--corpus DIR] [--gc parallel,g1]"
+                        + "\n       tongjie bench ingest [--corpus DIR] [--gc parallel,g1] [--load bulk,uploads]"
                         + "\n       tongjie bench search [--corpus DIR] [--requests N]");
                 System.exit(2);
             }
@@ -115,10 +115,13 @@ public final class Bench {
     }
 
     private static void ingest(List<String> argList) throws Exception {
-        var options = Options.parse(argList, "tongjie bench ingest [--corpus DIR] [--gc parallel,g1]", List.of("--corpus", "--gc"));
+        var options = Options.parse(argList, "tongjie bench ingest [--corpus DIR] [--gc parallel,g1] [--load bulk,uploads]",
+                List.of("--corpus", "--gc", "--load"));
         var gcs = java.util.Arrays.stream(options.text("--gc", "parallel").split(",")).map(IngestBench.Gc::of).toList();
+        var settings = java.util.Arrays.stream(options.text("--load", "bulk,uploads").split(",")).map(IngestRun.Load::of)
+                .flatMap(load -> gcs.stream().map(gc -> new IngestBench.Setting(load, gc))).toList();
         Path corpus = Path.of(options.text("--corpus", Corpus.DEFAULT_OUT.toString()));
-        String table = IngestBench.run(corpus, gcs);
+        String table = IngestBench.run(corpus, settings);
         System.out.println(table);
         // A smaller corpus (the GC comparison) gets a section of its own beside the 1M figures.
         String section = corpus.equals(Corpus.DEFAULT_OUT) ? "ingest" : "ingest-" + corpus.getFileName();

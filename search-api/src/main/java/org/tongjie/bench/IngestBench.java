@@ -12,9 +12,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Ingest of the whole corpus against {@code zebraidx} on the same records in the same run:
- * {@code ./tongjie bench ingest [--corpus DIR] [--gc parallel,g1]}. Each garbage collector setting ingests
- * the corpus into an empty hub in a JVM of its own ({@link IngestRun}); zebraidx indexes
- * {@code combined.mrc}. The first setting's hub is kept in the corpus folder ({@code hub/}) for the search bench.
+ * {@code ./tongjie bench ingest [--corpus DIR] [--gc parallel,g1] [--load bulk,uploads]}. Each way in and
+ * garbage collector setting ingests the corpus into an empty hub in a JVM of its own ({@link IngestRun});
+ * zebraidx indexes {@code combined.mrc}. The first run's hub is kept in the corpus folder ({@code hub/}) for
+ * the search bench.
  */
 final class IngestBench {
     /** Where the ingested hub is kept beside its corpus, for the search bench. */
@@ -39,9 +40,16 @@ final class IngestBench {
 
     record Zebra(double seconds, long peakRssBytes, long registerBytes) {}
 
+    /** One ingest of the corpus: a way in with a JVM setting. */
+    record Setting(IngestRun.Load load, Gc gc) {
+        String caption() {
+            return gc.name() + ", " + load.caption();
+        }
+    }
+
     private IngestBench() {}
 
-    static String run(Path corpus, List<Gc> settings) throws IOException, InterruptedException {
+    static String run(Path corpus, List<Setting> settings) throws IOException, InterruptedException {
         if (!Files.isRegularFile(corpus.resolve(Corpus.MANIFEST))) {
             throw new IllegalStateException("no corpus in " + corpus + ": run ./tongjie bench corpus first");
         }
@@ -62,18 +70,18 @@ final class IngestBench {
         return table(corpus, manifest, settings, results, zebra);
     }
 
-    private static IngestRun.Result child(Gc gc, Path corpus, Path data) throws IOException, InterruptedException {
+    private static IngestRun.Result child(Setting setting, Path corpus, Path data) throws IOException, InterruptedException {
         var command = new ArrayList<String>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("--enable-native-access=ALL-UNNAMED");
-        command.addAll(gc.options());
+        command.addAll(setting.gc().options());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), IngestRun.class.getName(),
-                corpus.toString(), data.toString()));
-        System.err.println("ingest with " + gc.name() + ": " + String.join(" ", command.subList(0, command.size() - 4)));
+                corpus.toString(), data.toString(), setting.load().option()));
+        System.err.println("ingest, " + setting.caption() + ": " + String.join(" ", command.subList(0, command.size() - 5)));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String out = new String(process.getInputStream().readAllBytes());
         if (process.waitFor() != 0) {
-            throw new IllegalStateException("the ingest run with " + gc.name() + " failed (exit " + process.exitValue() + ")");
+            throw new IllegalStateException("the ingest run " + setting.caption() + " failed (exit " + process.exitValue() + ")");
         }
         return new ObjectMapper().readValue(out.strip().lines().reduce((a, b) -> b).orElseThrow(), IngestRun.Result.class);
     }
@@ -106,7 +114,7 @@ final class IngestBench {
         return new Zebra(seconds, peak, IngestRun.sizeOf(dir, "register"));
     }
 
-    private static String table(Path corpus, Corpus.Manifest manifest, List<Gc> settings, List<IngestRun.Result> results, Zebra zebra) {
+    private static String table(Path corpus, Corpus.Manifest manifest, List<Setting> settings, List<IngestRun.Result> results, Zebra zebra) {
         var sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "Input: %s, %,d records of %d members (seed %d), %.0f MB; %s, %d cores, "
                         + "%s.%n%n", corpus, manifest.records(), manifest.members().size(),
@@ -116,14 +124,17 @@ final class IngestBench {
         for (int i = 0; i < results.size(); i++) {
             IngestRun.Result r = results.get(i);
             sb.append(String.format(Locale.ROOT, "| Tongjie, %s: parse, normalise, store, cluster, index | %,.0f | %.0f | %s | %s | %s | %,d (%,d) |%n",
-                    settings.get(i).name(), r.records() / r.seconds(), r.seconds(), gib(r.peakRssBytes()), gib(r.storeBytes()),
+                    settings.get(i).caption(), r.records() / r.seconds(), r.seconds(), gib(r.peakRssBytes()), gib(r.storeBytes()),
                     gib(r.indexBytes()), r.unionRecords(), manifest.expectedUnionRecords()));
         }
         sb.append(String.format(Locale.ROOT, "| zebraidx init + update of combined.mrc (no shadow) | %,.0f | %.0f | %s | | %s | |%n",
                 manifest.records() / zebra.seconds(), zebra.seconds(), gib(zebra.peakRssBytes()), gib(zebra.registerBytes())));
-        IngestRun.Result first = results.getFirst();
-        sb.append(String.format(Locale.ROOT, "%nRatio Tongjie (%s) / zebraidx records/s: %.2f×%n", settings.getFirst().name(),
-                (first.records() / first.seconds()) / (manifest.records() / zebra.seconds())));
+        sb.append('\n');
+        for (int i = 0; i < results.size(); i++) {
+            IngestRun.Result r = results.get(i);
+            sb.append(String.format(Locale.ROOT, "Ratio Tongjie (%s) / zebraidx records/s: %.2f×%n", settings.get(i).caption(),
+                    (r.records() / r.seconds()) / (manifest.records() / zebra.seconds())));
+        }
         results.stream().filter(r -> r.quarantined() > 0).findFirst().ifPresent(r -> sb.append(String.format(Locale.ROOT,
                 "%n%,d records were quarantined.%n", r.quarantined())));
         return sb.toString();
