@@ -39,9 +39,24 @@ final class Iso2709Source extends MarcSource {
     @Override
     MarcEntry readNext(long position) throws IOException {
         byte[] raw = readUpToTerminator();
-        if (raw == null) {
-            return null;
+        return raw == null ? null : entry(position, raw);
+    }
+
+    /** True when the bytes are one whole record as {@link #readNext} would frame it: read back from the store. */
+    static boolean isOneRecord(byte[] raw) {
+        if (raw.length == 0 || !Character.isDigit(raw[0]) || raw[raw.length - 1] != RECORD_TERMINATOR) {
+            return false;
         }
+        for (int i = 0; i < raw.length - 1; i++) {
+            if (raw[i] == RECORD_TERMINATOR) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One record's bytes, up to and including its terminator, parsed or broken with the reason. */
+    static MarcEntry entry(long position, byte[] raw) {
         if (raw[raw.length - 1] != RECORD_TERMINATOR) {
             return new MarcEntry.Broken(position, raw,
                     "truncated record: " + raw.length + " bytes after the last record terminator (0x1D)");

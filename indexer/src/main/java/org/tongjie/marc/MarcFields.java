@@ -2,7 +2,6 @@ package org.tongjie.marc;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.marc4j.marc.ControlField;
 import org.marc4j.marc.DataField;
 import org.marc4j.marc.Record;
@@ -10,7 +9,8 @@ import org.marc4j.marc.Subfield;
 
 /** Small, null-free reads over marc4j's record model. */
 final class MarcFields {
-    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s/:;,=.]+$");
+    /** ISBD punctuation and white space a cataloguer leaves at the end of a value (" /", " :", ","). */
+    private static final String TRAILING_PUNCTUATION = " \t\n\u000B\f\r/:;,=.";
 
     private MarcFields() {}
 
@@ -38,10 +38,19 @@ final class MarcFields {
      */
     static Optional<String> tidy(String s) {
         String composed = java.text.Normalizer.normalize(s.strip(), java.text.Normalizer.Form.NFC);
-        String t = TRAILING_PUNCTUATION.matcher(composed).replaceAll("");
+        String t = withoutTrailingPunctuation(composed);
         if (t.startsWith("[") && t.endsWith("]")) {
             t = t.substring(1, t.length() - 1);
         }
         return t.isBlank() ? Optional.empty() : Optional.of(t.strip());
+    }
+
+    /** A loop rather than a regular expression: it runs on every value of every record. */
+    private static String withoutTrailingPunctuation(String s) {
+        int end = s.length();
+        while (end > 0 && TRAILING_PUNCTUATION.indexOf(s.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return s.substring(0, end);
     }
 }
