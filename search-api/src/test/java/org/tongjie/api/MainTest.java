@@ -3,12 +3,19 @@ package org.tongjie.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.Optional;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tongjie.catalog.Library;
+import org.tongjie.catalog.LibraryKind;
+import org.tongjie.indexer.Catalog;
+import org.tongjie.testing.SharedData;
 
 class MainTest {
 
@@ -60,5 +67,24 @@ class MainTest {
         assertEquals(0, Main.members(Main.parseOptions(List.of("--no-demo"), new ArrayList<>())).members().size());
         assertEquals(Optional.of(Path.of("net.json")),
                 Main.parseOptions(List.of("--members", "net.json"), new ArrayList<>()).membersFile());
+    }
+
+    /** Several members' files on one command line are a first load: every file stored, then indexed at once. */
+    @Test
+    void loadingSeveralFilesFillsTheCatalogueWithUnionRecordsOfBoth(@TempDir Path data) throws Exception {
+        try (var catalog = Catalog.open(data, Clock.systemUTC())) {
+            for (String id : List.of("central", "branch")) {
+                catalog.saveLibrary(new Library(id, id, id, LibraryKind.CENTRAL, Optional.empty(), "", Optional.empty()));
+            }
+        }
+        String pool = SharedData.file("pool/pool-marc21-utf8.mrc").toString();
+
+        Main.main(new String[] {"load", "central", pool, "branch", pool, "--data", data.toString()});
+
+        try (var catalog = Catalog.open(data, Clock.systemUTC())) {
+            var hits = catalog.search("", 1, 5_000).hits();
+            long heldByBoth = hits.stream().filter(h -> h.libraries().equals(List.of("branch", "central"))).count();
+            assertTrue(heldByBoth > 900, heldByBoth + " of " + hits.size() + " union records hold both copies");
+        }
     }
 }
