@@ -56,10 +56,15 @@ public final class PublishedUnions {
             InLists.query(c, "SELECT union_id FROM published_members WHERE record_id IN ", affected, rs -> before.add(rs.getString(1)));
             InLists.update(c, "DELETE FROM published_members WHERE record_id IN ", affected);
             var now = new HashSet<String>();
-            for (UnionRecord union : unions) {
-                now.add(union.id());
-                members(c, union);
-                upsert(c, union);
+            try (var members = c.prepareStatement("INSERT OR REPLACE INTO published_members (record_id, union_id) VALUES (?, ?)");
+                 var upsert = c.prepareStatement(UPSERT)) {
+                for (UnionRecord union : unions) {
+                    now.add(union.id());
+                    members(members, union);
+                    upsert(upsert, union);
+                }
+                members.executeBatch();
+                upsert.executeBatch();
             }
             before.removeAll(now);
             for (String gone : before) {
@@ -73,29 +78,26 @@ public final class PublishedUnions {
         });
     }
 
-    private static void members(Connection c, UnionRecord union) throws SQLException {
-        try (var st = c.prepareStatement("INSERT OR REPLACE INTO published_members (record_id, union_id) VALUES (?, ?)")) {
-            for (UnionRecord.Member m : union.members()) {
-                st.setString(1, m.recordId());
-                st.setString(2, union.id());
-                st.addBatch();
-            }
-            st.executeBatch();
+    private static final String UPSERT = """
+            INSERT INTO published_unions (union_id, datestamp, deleted, staged_deleted, libraries, fingerprint, pending)
+            VALUES (?, NULL, 0, 0, ?, ?, 1)
+            ON CONFLICT (union_id) DO UPDATE SET staged_deleted = 0, libraries = excluded.libraries,
+              fingerprint = excluded.fingerprint, pending = 1
+            WHERE published_unions.fingerprint <> excluded.fingerprint OR published_unions.staged_deleted = 1""";
+
+    private static void members(PreparedStatement st, UnionRecord union) throws SQLException {
+        for (UnionRecord.Member m : union.members()) {
+            st.setString(1, m.recordId());
+            st.setString(2, union.id());
+            st.addBatch();
         }
     }
 
-    private static void upsert(Connection c, UnionRecord union) throws SQLException {
-        try (var st = c.prepareStatement("""
-                INSERT INTO published_unions (union_id, datestamp, deleted, staged_deleted, libraries, fingerprint, pending)
-                VALUES (?, NULL, 0, 0, ?, ?, 1)
-                ON CONFLICT (union_id) DO UPDATE SET staged_deleted = 0, libraries = excluded.libraries,
-                  fingerprint = excluded.fingerprint, pending = 1
-                WHERE published_unions.fingerprint <> excluded.fingerprint OR published_unions.staged_deleted = 1""")) {
-            st.setString(1, union.id());
-            st.setString(2, " " + String.join(" ", union.libraries()) + " ");
-            st.setString(3, fingerprint(union));
-            st.executeUpdate();
-        }
+    private static void upsert(PreparedStatement st, UnionRecord union) throws SQLException {
+        st.setString(1, union.id());
+        st.setString(2, " " + String.join(" ", union.libraries()) + " ");
+        st.setString(3, fingerprint(union));
+        st.addBatch();
     }
 
     /** Gives every staged change the datestamp {@code at}; one never published and already gone is dropped. */
