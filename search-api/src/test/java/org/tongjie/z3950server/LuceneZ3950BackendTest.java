@@ -32,6 +32,9 @@ import org.marc4j.marc.Record;
 import org.tongjie.catalog.Library;
 import org.tongjie.catalog.LibraryKind;
 import org.tongjie.indexer.Catalog;
+import org.tongjie.marc.Normalizer;
+import org.tongjie.query.CatalogQuery;
+import org.tongjie.query.Matches;
 import org.tongjie.testing.SharedData;
 import org.tongjie.z3950.RealClients;
 import org.tongjie.z3950.FetchedRecord;
@@ -218,6 +221,29 @@ class LuceneZ3950BackendTest {
             Record original = new MarcStreamReader(new ByteArrayInputStream(kohaRecordWith("0131103709"))).next();
             assertEquals(original.getVariableField("245").toString(), record.getVariableField("245").toString());
             assertEquals('a', record.getLeader().getCharCodingScheme());
+        }
+    }
+
+    /**
+     * Most searches fit the backend's first window of hits and run once; a larger one is counted exactly
+     * and its records past that window are presented in the same order as the hub ranks them.
+     */
+    @Test
+    void aResultSetLargerThanTheFirstWindowCountsEveryHitAndPresentsPastIt() {
+        Matches expected = catalog.find(CatalogQuery.Clause.of(CatalogQuery.Index.ANY, "and"), 100, 5);
+        assertTrue(expected.total() > 105, "the sample needs more hits than the first window: " + expected.total());
+
+        try (ZoomConnection connection = ZoomConnection.open(target(RecordSyntax.XML));
+             ZoomResultSet found = connection.search(new Query.Pqf("@attr 1=1016 and"))) {
+            assertEquals(expected.total(), found.size());
+            List<FetchedRecord> presented = found.records(100, 5);
+            assertEquals(5, presented.size());
+            for (int i = 0; i < 5; i++) {
+                byte[] xml = presented.get(i).raw();
+                var identified = (Normalizer.Identification.Usable) Normalizer.identify(
+                        new MarcXmlReader(new ByteArrayInputStream(xml)).next(), xml);
+                assertEquals(expected.records().get(i).description().localId(), identified.localId(), "position " + (101 + i));
+            }
         }
     }
 
