@@ -32,11 +32,11 @@ final class Highlighting {
         if (docs.length == 0) {
             return List.of();
         }
-        var highlighter = UnifiedHighlighter.builder(searcher, UserQuery.ANALYZER)
+        var builder = UnifiedHighlighter.builder(searcher, UserQuery.ANALYZER)
                 .withBreakIterator(() -> new CustomSeparatorBreakIterator(VALUE_SEPARATOR))
                 .withFormatter(new MarkFormatter())
-                .withMaxNoHighlightPassages(0)
-                .build();
+                .withMaxNoHighlightPassages(0);
+        var highlighter = new PageHighlighter(builder, searcher);
         Map<String, String[]> marked = highlighter.highlightFields(FIELDS, query, docs, PASSAGES);
         var out = new ArrayList<Optional<SearchHit.Highlights>>();
         for (int i = 0; i < docs.length; i++) {
