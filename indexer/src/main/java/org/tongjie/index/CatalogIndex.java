@@ -86,7 +86,7 @@ public final class CatalogIndex implements AutoCloseable {
      * The version of the documents' fields and analysis. Raise it whenever either changes: an index written
      * with another layout is rebuilt from the store when the hub opens it, instead of answering wrongly.
      */
-    static final int CURRENT_LAYOUT = 8;
+    static final int CURRENT_LAYOUT = 9;
 
     private final FSDirectory directory;
     private final IndexWriter writer;

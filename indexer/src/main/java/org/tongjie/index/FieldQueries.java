@@ -104,7 +104,7 @@ final class FieldQueries {
     }
 
     private static List<Query> words(String field, String value, boolean phrase) {
-        var parser = new SimpleQueryParser(new CatalogAnalyzer(), field);
+        var parser = new SimpleQueryParser(UserQuery.ANALYZER, field);
         parser.setDefaultOperator(BooleanClause.Occur.MUST);
         return Optional.ofNullable(parser.parse(phrase ? '"' + value + '"' : value)).stream().toList();
     }

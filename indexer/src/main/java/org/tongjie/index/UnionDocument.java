@@ -13,12 +13,14 @@ import java.util.stream.Collectors;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.LatLonDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 import org.tongjie.catalog.BibRecord;
 import org.tongjie.catalog.Coordinates;
@@ -31,8 +33,17 @@ import org.tongjie.catalog.UnionRecord;
 final class UnionDocument {
     /** Doc values have a size limit; no two titles need more than this to be told apart in order. */
     private static final int MAX_SORT_KEY = 256;
+    /** Text the highlighter marks: stored, and its words' offsets in the postings. */
+    private static final FieldType HIGHLIGHTED = highlighted();
 
     private UnionDocument() {}
+
+    private static FieldType highlighted() {
+        var type = new FieldType(TextField.TYPE_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
+    }
 
     /**
      * Readers search every source's titles, authors and subjects, so a book catalogued in CNMARC by one
@@ -43,13 +54,15 @@ final class UnionDocument {
         var doc = new Document();
         // Exact ids: the union record's, and each source record's so a change to one finds its union record.
         doc.add(new StringField(ID, union.id(), Field.Store.YES));
-        doc.add(new StoredField(BEST, union.description().id()));
+        // Doc values, not stored: the Z39.50 server reads the id of every hit it can present.
+        doc.add(new SortedDocValuesField(BEST, new BytesRef(union.description().id())));
         for (BibRecord r : sources) {
             doc.add(new StringField(MEMBER, r.id(), Field.Store.YES));
             doc.add(new StringField(LOCAL_ID, r.localId(), Field.Store.NO));
         }
         union.libraries().forEach(l -> doc.add(new StringField(LIBRARY, l, Field.Store.NO)));
-        // Titles, authors and subjects are stored too: the highlighter reads them back.
+        // Titles, authors and subjects are stored, with offsets in the postings: the highlighter reads them
+        // back and marks the matches where the index says they are, without analysing them again.
         text(doc, TITLE, sources, BibRecord::titles, Field.Store.YES);
         // A volume's own title (三体 Ⅲ 死神永生) is how readers ask for that volume.
         text(doc, TITLE, sources, r -> r.volume().stream().toList(), Field.Store.YES);
@@ -111,7 +124,8 @@ final class UnionDocument {
 
     private static void text(Document doc, String field, List<BibRecord> sources, Function<BibRecord, List<String>> values,
             Field.Store store) {
-        distinct(sources, values).forEach(v -> doc.add(new TextField(field, v, store)));
+        distinct(sources, values).forEach(v -> doc.add(store == Field.Store.YES
+                ? new Field(field, v, HIGHLIGHTED) : new TextField(field, v, store)));
     }
 
     private static Set<String> distinct(List<BibRecord> sources, Function<BibRecord, List<String>> values) {

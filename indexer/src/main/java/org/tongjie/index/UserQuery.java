@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -31,6 +32,11 @@ final class UserQuery {
             CatalogIndex.SUBJECT, 1f,
             CatalogIndex.PUBLISHER, 0.5f,
             CatalogIndex.ALL, 1f);
+    /**
+     * One analyser for every query and highlight: an analyser keeps its token streams per thread for reuse,
+     * so a new one per query would build them all again each time.
+     */
+    static final Analyzer ANALYZER = new CatalogAnalyzer();
     private static final float EXACT_TITLE_BOOST = 20f;
     private static final float ISBN_BOOST = 10f;
 
@@ -107,7 +113,7 @@ final class UserQuery {
     private static Query text(List<QuerySyntax.Text> run) {
         String forParser = String.join(" ", run.stream().map(t -> t.phrase() ? '"' + t.text() + '"' : t.text()).toList());
         String plain = String.join(" ", run.stream().map(QuerySyntax.Text::text).toList());
-        var parser = new SimpleQueryParser(new CatalogAnalyzer(), FIELD_BOOSTS);
+        var parser = new SimpleQueryParser(ANALYZER, FIELD_BOOSTS);
         parser.setDefaultOperator(BooleanClause.Occur.MUST);
         var alternatives = new ArrayList<Query>();
         Optional.ofNullable(parser.parse(forParser)).ifPresent(alternatives::add);

@@ -4,16 +4,23 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.FSDirectory;
 import org.tongjie.catalog.SourceRecord;
 import org.tongjie.index.CatalogIndex;
@@ -39,8 +46,8 @@ public final class LuceneZ3950Backend implements CatalogBackend, AutoCloseable {
      * in a large catalogue stays bounded and the backend keeps no state of its own.
      */
     static final int MAX_PRESENTABLE = 10_000;
-    /** Only the stored id of the record that describes each union record: the one a cataloguer copies. */
-    private static final Set<String> BEST_ONLY = Set.of(CatalogIndex.BEST);
+    /** Hits a first search collects; most searches have fewer, and are then searched once. */
+    private static final int FIRST_WINDOW = 100;
 
     private final FSDirectory directory;
     private final SearcherManager searchers;
@@ -80,24 +87,74 @@ public final class LuceneZ3950Backend implements CatalogBackend, AutoCloseable {
     public SearchResult search(RpnQuery query) {
         Query lucene = queries.toLucene(RpnQueries.of(query));
         try {
-            searchers.maybeRefreshBlocking();
+            refreshIfCommitted();
             IndexSearcher searcher = searchers.acquire();
             try {
-                int hits = searcher.count(lucene);
-                var ids = new ArrayList<String>();
-                if (hits > 0) {
-                    StoredFields stored = searcher.storedFields();
-                    for (ScoreDoc doc : searcher.search(lucene, Math.min(hits, MAX_PRESENTABLE)).scoreDocs) {
-                        ids.add(stored.document(doc.doc, BEST_ONLY).get(CatalogIndex.BEST));
-                    }
-                }
-                return new SearchResult(hits, String.join("\n", ids));
+                TopDocs top = top(searcher, lucene);
+                return new SearchResult(top.totalHits.value(), String.join("\n", bestIds(searcher, top.scoreDocs)));
             } finally {
                 searchers.release(searcher);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("searching the index failed for " + lucene, e);
         }
+    }
+
+    /**
+     * Reopens the index when the hub has committed since it was opened. Listing the directory for the
+     * latest commit's generation is cheap; asking the reader whether it is current reads that commit.
+     */
+    private void refreshIfCommitted() throws IOException {
+        long latest = SegmentInfos.getLastCommitGeneration(directory.listAll());
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            if (((DirectoryReader) searcher.getIndexReader()).getIndexCommit().getGeneration() == latest) {
+                return;
+            }
+        } finally {
+            searchers.release(searcher);
+        }
+        searchers.maybeRefreshBlocking();
+    }
+
+    /** The id of the record describing each hit, in the hits' order, read from doc values in index order. */
+    private static List<String> bestIds(IndexSearcher searcher, ScoreDoc[] hits) throws IOException {
+        Integer[] byDoc = new Integer[hits.length];
+        Arrays.setAll(byDoc, i -> i);
+        Arrays.sort(byDoc, Comparator.comparingInt(i -> hits[i].doc));
+        String[] ids = new String[hits.length];
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        SortedDocValues values = null;
+        int leafEnd = 0;
+        LeafReaderContext leaf = null;
+        for (int i : byDoc) {
+            int doc = hits[i].doc;
+            if (doc >= leafEnd) {
+                leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+                leafEnd = leaf.docBase + leaf.reader().maxDoc();
+                values = DocValues.getSorted(leaf.reader(), CatalogIndex.BEST);
+            }
+            if (!values.advanceExact(doc - leaf.docBase)) {
+                throw new IllegalStateException("union record document " + doc + " has no " + CatalogIndex.BEST
+                        + " id; rebuild the index");
+            }
+            ids[i] = values.lookupOrd(values.ordValue()).utf8ToString();
+        }
+        return List.of(ids);
+    }
+
+    /**
+     * The presentable hits in relevance order with the exact hit count, in one pass when they fit the
+     * first window (most searches); only a larger result set is searched again for the rest.
+     */
+    private static TopDocs top(IndexSearcher searcher, Query query) throws IOException {
+        TopDocs first = searcher.search(query, new TopScoreDocCollectorManager(FIRST_WINDOW, Integer.MAX_VALUE));
+        long hits = first.totalHits.value();
+        if (hits <= FIRST_WINDOW) {
+            return first;
+        }
+        TopDocs all = searcher.search(query, (int) Math.min(hits, MAX_PRESENTABLE));
+        return new TopDocs(first.totalHits, all.scoreDocs);
     }
 
     @Override

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.marc4j.MarcStreamReader;
 import org.marc4j.MarcStreamWriter;
 import org.marc4j.MarcXmlReader;
@@ -32,6 +33,9 @@ import org.marc4j.marc.Record;
 import org.tongjie.catalog.Library;
 import org.tongjie.catalog.LibraryKind;
 import org.tongjie.indexer.Catalog;
+import org.tongjie.marc.Normalizer;
+import org.tongjie.query.CatalogQuery;
+import org.tongjie.query.Matches;
 import org.tongjie.testing.SharedData;
 import org.tongjie.z3950.RealClients;
 import org.tongjie.z3950.FetchedRecord;
@@ -51,6 +55,8 @@ import org.tongjie.z3950.Z3950ServerProcess;
  */
 class LuceneZ3950BackendTest {
     private static final String KOHA_FILE = "koha-misc4dev/koha-sample-marc21-with-952-items.mrc";
+    /** Tests that add records or depend on the ranking staying put between two searches. */
+    private static final String CATALOGUE = "catalogue contents";
     private static final String CNMARC = "/demo/cnmarc-chinese-books-catalogued-by-tongjie.xml";
 
     @TempDir
@@ -221,7 +227,33 @@ class LuceneZ3950BackendTest {
         }
     }
 
+    /**
+     * Most searches fit the backend's first window of hits and run once; a larger one is counted exactly
+     * and its records past that window are presented in the same order as the hub ranks them (not while
+     * another test adds a record, which would change the ranking's statistics between the two searches).
+     */
     @Test
+    @ResourceLock(CATALOGUE)
+    void aResultSetLargerThanTheFirstWindowCountsEveryHitAndPresentsPastIt() {
+        Matches expected = catalog.find(CatalogQuery.Clause.of(CatalogQuery.Index.ANY, "and"), 100, 5);
+        assertTrue(expected.total() > 105, "the sample needs more hits than the first window: " + expected.total());
+
+        try (ZoomConnection connection = ZoomConnection.open(target(RecordSyntax.XML));
+             ZoomResultSet found = connection.search(new Query.Pqf("@attr 1=1016 and"))) {
+            assertEquals(expected.total(), found.size());
+            List<FetchedRecord> presented = found.records(100, 5);
+            assertEquals(5, presented.size());
+            for (int i = 0; i < 5; i++) {
+                byte[] xml = presented.get(i).raw();
+                var identified = (Normalizer.Identification.Usable) Normalizer.identify(
+                        new MarcXmlReader(new ByteArrayInputStream(xml)).next(), xml);
+                assertEquals(expected.records().get(i).description().localId(), identified.localId(), "position " + (101 + i));
+            }
+        }
+    }
+
+    @Test
+    @ResourceLock(CATALOGUE)
     void aRecordUploadedAfterTheServerStartedIsFound() {
         Record late = MarcFactory.newInstance().newRecord("00000nam a2200000 a 4500");
         MarcFactory marc = MarcFactory.newInstance();
