@@ -206,8 +206,9 @@ final class Z3950Bench {
             var compared = compare(queries, ourPort, zebraPort, rounds);
             String input = String.format(Locale.ROOT, "Input: the regional corpus, %,d records of %d members (seed %d): the hub as"
                             + " `bench ingest` left it (%,d union records expected), Zebra's register of combined.mrc (every record once);"
-                            + " query terms from the first %,d records; measured while the machine was shared",
-                    manifest.records(), manifest.members().size(), manifest.seed(), manifest.expectedUnionRecords(), CORPUS_SAMPLE);
+                            + " query terms from the first %,d records; %s",
+                    manifest.records(), manifest.members().size(), manifest.seed(), manifest.expectedUnionRecords(), CORPUS_SAMPLE,
+                    ProcStatus.loadNote());
             return table(input, queries, rounds, compared.hits(), compared.results());
         } finally {
             if (ours != null) {
