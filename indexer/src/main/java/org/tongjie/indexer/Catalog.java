@@ -396,7 +396,9 @@ public final class Catalog implements AutoCloseable {
      * then builds the union records of everything they stored at once. Built as each file arrives, an
      * edition that k members hold would be built k times; here each union record is built once. Searches
      * see the new records when the whole load is indexed; if a load fails, what it stored before is
-     * indexed all the same.
+     * indexed all the same. For loads while nothing else writes (the command line, the benches): a record
+     * changed by another upload during the build, after its union record was built, would wait for its
+     * next change to be indexed again.
      */
     public <T> T inBulk(Supplier<T> loads) {
         bulkLoads.incrementAndGet();
