@@ -76,6 +76,7 @@ public final class Hub {
             config.routes.post("/api/records/{id}/cluster/split", clusters::split);
             config.routes.post("/api/records/{id}/cluster/merge", clusters::merge);
             config.routes.get("/sru", sru::handle);
+            config.routes.post("/sru", sru::handle);
             config.routes.get("/oai", oai::handle);
             config.routes.post("/oai", oai::handle);
             ill.ifPresent(i -> i.register(config.routes));

@@ -13,7 +13,7 @@ import org.tongjie.indexer.Catalog;
 import org.tongjie.query.Matches;
 
 /**
- * SRU at /sru: searchRetrieve and explain, in SRU 1.1, 1.2 and 2.0. SRU answers every request with XML and
+ * SRU at /sru: searchRetrieve and explain, in SRU 1.1, 1.2 and 2.0, over HTTP GET and POST. SRU answers every request with XML and
  * HTTP 200, a refusal included, as a diagnostic the client shows its user (the protocol's way, not JSON).
  */
 public final class SruController {
@@ -37,7 +37,7 @@ public final class SruController {
                     ? Explain.document(version, ctx.host())
                     : searchRetrieve(request));
         } catch (SruDiagnostic d) {
-            ctx.contentType(XML).result(refusal(version, ctx.queryParam("operation"), ctx.queryParam("query"), d));
+            ctx.contentType(XML).result(refusal(version, SruRequest.param(ctx, "operation"), SruRequest.param(ctx, "query"), d));
         }
     }
 

@@ -1,6 +1,7 @@
 package org.tongjie.api.sru;
 
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.util.Optional;
 
 /**
@@ -15,31 +16,36 @@ record SruRequest(SruVersion version, Operation operation, Optional<String> quer
 
     enum Operation { EXPLAIN, SEARCH_RETRIEVE }
 
+    /** A parameter of the request: in the URL for GET, in the form-encoded body for POST (SRU's HTTP POST binding). */
+    static String param(Context ctx, String name) {
+        return ctx.method() == HandlerType.POST ? ctx.formParam(name) : ctx.queryParam(name);
+    }
+
     /** The version to answer in even when the request is refused: the one asked for if we speak it. */
     static SruVersion versionOf(Context ctx) {
-        String asked = ctx.queryParam("version");
+        String asked = param(ctx, "version");
         if (asked == null) {
-            return ctx.queryParam("operation") == null ? SruVersion.V2_0 : SruVersion.V1_2;
+            return param(ctx, "operation") == null ? SruVersion.V2_0 : SruVersion.V1_2;
         }
         return SruVersion.of(asked).orElseThrow(() -> new SruDiagnostic(SruDiagnostic.UNSUPPORTED_VERSION, "1.2",
                 "version " + asked + " is not supported; 1.1, 1.2 and 2.0 are"));
     }
 
     static SruRequest of(Context ctx, SruVersion version) {
-        Optional<String> query = Optional.ofNullable(ctx.queryParam("query"));
-        Operation operation = operation(ctx.queryParam("operation"), query, version);
+        Optional<String> query = Optional.ofNullable(param(ctx, "query"));
+        Operation operation = operation(param(ctx, "operation"), query, version);
         if (operation == Operation.SEARCH_RETRIEVE && query.isEmpty()) {
             throw new SruDiagnostic(SruDiagnostic.MANDATORY_PARAMETER_MISSING, "query", "searchRetrieve needs a query");
         }
-        if (ctx.queryParam("sortKeys") != null) {
+        if (param(ctx, "sortKeys") != null) {
             throw new SruDiagnostic(SruDiagnostic.SORT_NOT_SUPPORTED, "sortKeys", "results come in relevance order only");
         }
         int start = number(ctx, "startRecord", 1, 1);
         int maximum = Math.min(number(ctx, "maximumRecords", DEFAULT_MAXIMUM_RECORDS, 0), MAXIMUM_RECORDS_LIMIT);
-        String schemaName = Optional.ofNullable(ctx.queryParam("recordSchema")).orElse("marcxml");
+        String schemaName = Optional.ofNullable(param(ctx, "recordSchema")).orElse("marcxml");
         RecordSchema schema = RecordSchema.of(schemaName).orElseThrow(() -> new SruDiagnostic(SruDiagnostic.UNKNOWN_SCHEMA,
                 schemaName, "unknown record schema; marcxml and dc are served"));
-        String packing = Optional.ofNullable(ctx.queryParam(version.escapingParameter())).orElse("xml");
+        String packing = Optional.ofNullable(param(ctx, version.escapingParameter())).orElse("xml");
         if (!packing.equals("xml") && !packing.equals("string")) {
             throw new SruDiagnostic(SruDiagnostic.UNSUPPORTED_RECORD_PACKING, packing,
                     version.escapingParameter() + " must be xml or string");
@@ -63,7 +69,7 @@ record SruRequest(SruVersion version, Operation operation, Optional<String> quer
     }
 
     private static int number(Context ctx, String name, int fallback, int least) {
-        String value = ctx.queryParam(name);
+        String value = param(ctx, name);
         if (value == null) {
             return fallback;
         }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tongjie.api.xml.ProtocolFixture;
 
-/** SRU at /sru over a real catalogue, driven by Debian's yaz-client over SRU GET (1.2 and 2.0). */
+/** SRU at /sru over a real catalogue, driven by Debian's yaz-client over SRU GET (1.2 and 2.0) and POST. */
 class SruTest {
     @TempDir
     static Path workDir;
@@ -37,7 +37,11 @@ class SruTest {
     }
 
     private static String yazClient(String version, String... commands) throws Exception {
-        var script = new StringBuilder("sru get " + version + "\nquerytype cql\n");
+        return yazClientOver("get", version, commands);
+    }
+
+    private static String yazClientOver(String method, String version, String... commands) throws Exception {
+        var script = new StringBuilder("sru " + method + " " + version + "\nquerytype cql\n");
         for (String c : commands) {
             script.append(c).append('\n');
         }
@@ -51,6 +55,16 @@ class SruTest {
         assertTrue(out.contains("Number of hits: 3"), out);
         assertTrue(out.contains("pos=1 schema=info:srw/schema/1/marcxml-v1.1"), out);
         assertTrue(out.contains("<subfield code=\"a\">(central)TJ-CN-"), "the member's number moves to 035: " + out);
+    }
+
+    /** SRU's HTTP POST binding: the same request, form-encoded in the body, gets the same answer. */
+    @Test
+    void yazClientOverSruPostFindsWhatGetFinds() throws Exception {
+        String post = yazClientOver("post", "1.2", "find dc.title=三体", "show 1");
+        assertTrue(post.contains("Number of hits: 3"), post);
+        assertTrue(post.contains("pos=1 schema=info:srw/schema/1/marcxml-v1.1"), post);
+        String refused = yazClientOver("post", "1.2", "find dc.nosuchindex=x");
+        assertTrue(refused.contains("SRW diagnostic info:srw/diagnostic/1/16"), refused);
     }
 
     @Test
