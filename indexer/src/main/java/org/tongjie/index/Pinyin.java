@@ -93,7 +93,8 @@ final class Pinyin {
         var latin = new StringBuilder(text.length() * 4);
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
-            String pair = i + 2 <= text.length() ? CONTEXT_PAIRS.get(text.substring(i, i + 2)) : null;
+            // Every context pair is two Han characters: ASCII never starts one, and skips the substring.
+            String pair = c >= 0x80 && i + 2 <= text.length() ? CONTEXT_PAIRS.get(text.substring(i, i + 2)) : null;
             if (pair != null) {
                 latin.append(pair);
                 i += 2;
@@ -130,7 +131,7 @@ final class Pinyin {
     /** The pairs in ICU's Han-Latin rules of the form {@code {重}' '?庆 > chóng;}, read by ICU as a whole. */
     private static Map<String, String> contextPairs() {
         var rule = Pattern.compile("^\\{(\\p{IsHan})}' '\\?(\\p{IsHan}) >", Pattern.MULTILINE);
-        var transform = Transliterator.getInstance("Han-Latin; Latin-ASCII");
+        var transform = HAN_LATIN.get();
         var pairs = new HashMap<String, String>();
         var m = rule.matcher(Transliterator.getInstance("Han-Latin").toRules(false));
         while (m.find()) {

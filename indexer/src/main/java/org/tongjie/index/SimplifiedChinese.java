@@ -68,7 +68,7 @@ public final class SimplifiedChinese {
             var rule = Pattern.compile("(\\S+) > (\\S*);");
             var characters = new BitSet();
             var phrases = new HashMap<Integer, List<String>>();
-            Transliterator.getInstance("Traditional-Simplified").toRules(false).lines().forEach(line -> {
+            TRANSFORM.get().toRules(false).lines().forEach(line -> {
                 var m = rule.matcher(line);
                 if (!m.matches()) {
                     throw new IllegalStateException("ICU's Traditional-Simplified has a rule of a kind the fast path does not know: " + line);

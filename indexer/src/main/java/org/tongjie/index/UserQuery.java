@@ -42,10 +42,6 @@ final class UserQuery {
 
     private UserQuery() {}
 
-    static Query parse(String text) {
-        return parse(text, Map.of());
-    }
-
     /** The typed query and every field of the advanced form, all required; everything when both are empty. */
     static Query parse(String text, Map<SearchField, String> fields) {
         var all = new BooleanQuery.Builder();

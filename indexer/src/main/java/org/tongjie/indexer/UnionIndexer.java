@@ -26,6 +26,7 @@ import org.tongjie.index.CatalogIndex;
 import org.tongjie.marc.Normalizer;
 import org.tongjie.store.CatalogStore;
 import org.tongjie.store.ClusterTables;
+import org.tongjie.store.PublishedUnions;
 
 /**
  * Turns a run of source-record changes into union records. Only the clusters the changes touch are
@@ -49,6 +50,7 @@ final class UnionIndexer {
 
     private final CatalogStore store;
     private final ClusterTables tables;
+    private final PublishedUnions published;
     private final CatalogIndex index;
     /** Normalised records by id and change number: reclustering a block reads its unchanged records again. */
     private final Cache<String, Optional<Candidate>> prepared = Caffeine.newBuilder().maximumSize(20_000).build();
@@ -57,14 +59,13 @@ final class UnionIndexer {
     UnionIndexer(CatalogStore store, CatalogIndex index) {
         this.store = store;
         this.tables = store.clusters();
+        this.published = store.published();
         this.index = index;
     }
 
     /** Applies changes to the index (not yet committed) and the cluster tables. */
     void apply(List<CatalogStore.Change> changes, Map<String, Library> members) throws IOException {
-        var changed = prepareAll(changes, members);
-        var newKeys = keysOf(changed);
-        recluster(changed, newKeys, closure(newKeys.keySet(), newKeys), members);
+        applyOnce(changes, members, new HashSet<>());
     }
 
     /** Files changed records under their block keys without clustering them: the first pass of {@link #applyOnce}. */
@@ -135,7 +136,7 @@ final class UnionIndexer {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        store.published().stage(affected, unions);
+        published.stage(affected, unions);
     }
 
     private Set<String> closure(Collection<String> start, Map<String, Set<String>> newKeys) throws IOException {

@@ -3,7 +3,6 @@ package org.tongjie.store;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -67,13 +66,7 @@ public final class PublishedUnions {
                 upsert.executeBatch();
             }
             before.removeAll(now);
-            for (String gone : before) {
-                try (var st = c.prepareStatement(
-                        "UPDATE published_unions SET staged_deleted = 1, pending = 1 WHERE union_id = ? AND staged_deleted = 0")) {
-                    st.setString(1, gone);
-                    st.executeUpdate();
-                }
-            }
+            InLists.update(c, "UPDATE published_unions SET staged_deleted = 1, pending = 1 WHERE staged_deleted = 0 AND union_id IN ", before);
             return null;
         });
     }

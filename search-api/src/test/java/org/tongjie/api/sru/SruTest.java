@@ -67,6 +67,13 @@ class SruTest {
         assertTrue(refused.contains("SRW diagnostic info:srw/diagnostic/1/16"), refused);
     }
 
+    /** SRU 1.1, and two of the relations the README lists beside `=`: `adj` (words in order) and `any`. */
+    @Test
+    void sru11AndTheAdjAndExactRelationsFindTheTitle() throws Exception {
+        String out = yazClient("1.1", "find dc.title adj \"三体\"", "find dc.title any \"三体 nosuchword\"");
+        assertEquals(List.of("3", "3"), numbers("Number of hits: (\\d+)", out), out);
+    }
+
     @Test
     void everyCopyOfAKohaRecordIsAn852() throws Exception {
         String out = yazClient("1.2", "find tongjie.library=branch-koha", "show 1");
