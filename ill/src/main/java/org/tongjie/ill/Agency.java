@@ -32,11 +32,6 @@ public record Agency(String symbol, String name, URI callbackUrl, String account
         return agencyIdType + ":" + agencyIdValue;
     }
 
-    /** Whether a request's borrower (its reader's home library) is an agency rather than a member library. */
-    public static boolean isAgencySymbol(String homeLibraryId) {
-        return homeLibraryId.indexOf(':') > 0;
-    }
-
     /** The actor name written into the events of the agency's own actions. */
     public String actor() {
         return "agency:" + symbol;

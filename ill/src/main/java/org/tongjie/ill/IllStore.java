@@ -284,18 +284,6 @@ public final class IllStore implements AutoCloseable {
         });
     }
 
-    /** The reader's requests, newest first. */
-    public List<IllRequest> ofReader(Reader reader) {
-        return db.read(c -> {
-            try (var st = c.prepareStatement(Rows.SELECT_REQUEST
-                    + " WHERE p.card_number = ? AND p.home_library = ? ORDER BY r.id DESC")) {
-                st.setString(1, reader.cardNumber());
-                st.setString(2, reader.homeLibraryId());
-                return requests(st);
-            }
-        });
-    }
-
     /** Requests in any of {@code states}, oldest change first. */
     public List<IllRequest> inStates(Set<RequestState> states) {
         String sql = Rows.SELECT_REQUEST + " WHERE r.state IN (" + placeholders(states.size()) + ") ORDER BY r.updated_at, r.id";

@@ -29,7 +29,7 @@ class ReaderNoticesTest {
             Instant now = Walk.T0.plus(Duration.ofDays(28));
 
             var zh = new ReaderNotices(Language.of(null), id -> id.equals("KS-ZJ") ? "周市分馆智能书柜" : id)
-                    .of(store.ofReader(READER), store::events, now);
+                    .of(store.reports().requestsOf(READER), store::events, now);
             assertEquals(List.of(ReaderNotices.Kind.DUE_SOON, ReaderNotices.Kind.READY_FOR_PICKUP,
                     ReaderNotices.Kind.OVERDUE, ReaderNotices.Kind.RECALLED, ReaderNotices.Kind.READY_FOR_PICKUP),
                     zh.stream().map(ReaderNotices.Notice::kind).toList());
@@ -39,11 +39,11 @@ class ReaderNoticesTest {
                     zh.get(1).text());
             assertEquals("《红楼梦》已被出借馆召回，请于 2025年3月6日 10:00 前归还。", zh.get(3).text());
 
-            var en = new ReaderNotices(Language.EN, id -> "Zhoushi locker").of(store.ofReader(READER), store::events, now);
+            var en = new ReaderNotices(Language.EN, id -> "Zhoushi locker").of(store.reports().requestsOf(READER), store::events, now);
             assertEquals("\u201c红楼梦\u201d was due on 6 Mar 2025 10:00; please return it as soon as possible.", en.get(2).text());
             assertTrue(en.stream().allMatch(n -> n.language() == Language.EN));
 
-            var early = new ReaderNotices(Language.EN, id -> id).of(store.ofReader(READER), store::events, Walk.T0);
+            var early = new ReaderNotices(Language.EN, id -> id).of(store.reports().requestsOf(READER), store::events, Walk.T0);
             assertTrue(early.stream().noneMatch(n -> n.kind() == ReaderNotices.Kind.DUE_SOON), "not due soon a month ahead");
         }
     }

@@ -92,9 +92,12 @@ final class NotificationRoutes implements AutoCloseable {
     }
 
     private void stream(Transition t) {
+        if (subscribers.isEmpty()) {
+            return;
+        }
+        String data = json(EventNotice.of(t));
         for (Subscriber s : subscribers) {
             if (concerns(s.library(), t)) {
-                String data = json(EventNotice.of(t));
                 sending.execute(() -> {
                     if (!s.client().terminated()) {
                         s.client().sendEvent("ill-event", data);
@@ -134,7 +137,7 @@ final class NotificationRoutes implements AutoCloseable {
         Language language = store.accounts().language(reader.reader());
         var notices = new ReaderNotices(language, id -> catalog.library(id)
                 .map(l -> language == Language.EN ? l.nameEn() : l.nameZh()).orElse(id));
-        ctx.json(notices.of(store.ofReader(reader.reader()), store::events, clock.instant()));
+        ctx.json(notices.of(store.reports().requestsOf(reader.reader()), store::events, clock.instant()));
     }
 
     private static String json(Object value) {

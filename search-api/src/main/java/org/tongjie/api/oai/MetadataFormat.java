@@ -1,6 +1,5 @@
 package org.tongjie.api.oai;
 
-import java.util.Optional;
 
 /** The metadata formats disseminated; marc21 and marcxml are the same MARCXML under the two prefixes harvesters use. */
 enum MetadataFormat {
@@ -26,14 +25,5 @@ enum MetadataFormat {
         }
         throw new OaiError(OaiError.Code.cannotDisseminateFormat,
                 "metadataPrefix '" + prefix + "' is not served; oai_dc, marcxml and marc21 are");
-    }
-
-    static Optional<MetadataFormat> find(String prefix) {
-        for (MetadataFormat f : values()) {
-            if (f.prefix.equals(prefix)) {
-                return Optional.of(f);
-            }
-        }
-        return Optional.empty();
     }
 }
