@@ -20,7 +20,7 @@ import org.tongjie.harvest.oai.OaiPmhClient;
 import org.tongjie.indexer.Catalog;
 import org.tongjie.indexer.IngestReport;
 import org.tongjie.store.HarvestRun;
-import org.tongjie.store.IngestBatch;
+import org.tongjie.store.sqlite.IngestBatch;
 
 /**
  * Runs members' harvests: periodically from each member's schedule, on request ({@link #trigger}), and

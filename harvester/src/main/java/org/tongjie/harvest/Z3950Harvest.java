@@ -14,7 +14,7 @@ import org.tongjie.harvest.members.MemberSource;
 import org.tongjie.indexer.Catalog;
 import org.tongjie.indexer.IngestReport;
 import org.tongjie.indexer.RecordBatch;
-import org.tongjie.store.IngestBatch;
+import org.tongjie.store.sqlite.IngestBatch;
 import org.tongjie.z3950.FetchedRecord;
 import org.tongjie.z3950.Query;
 import org.tongjie.z3950.ZoomConnection;

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.tongjie.catalog.BibRecord;
 import org.tongjie.catalog.MaterialFormat;
-import org.tongjie.index.SimplifiedChinese;
+import org.tongjie.text.SimplifiedChinese;
 
 /**
  * What two records are compared on, normalised so that cataloguing habits do not matter: full-width

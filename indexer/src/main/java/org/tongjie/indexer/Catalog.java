@@ -24,20 +24,20 @@ import org.tongjie.catalog.Library;
 import org.tongjie.catalog.SourceRecord;
 import org.tongjie.catalog.UnionRecord;
 import org.tongjie.dedup.ClusterOverride;
-import org.tongjie.index.CatalogIndex;
-import org.tongjie.index.Facet;
-import org.tongjie.index.Ranking;
-import org.tongjie.index.SearchPage;
-import org.tongjie.index.SearchRequest;
-import org.tongjie.index.Suggestion;
+import org.tongjie.index.lucene.CatalogIndex;
+import org.tongjie.search.Facet;
+import org.tongjie.search.Ranking;
+import org.tongjie.search.SearchPage;
+import org.tongjie.search.SearchRequest;
+import org.tongjie.search.Suggestion;
 import org.tongjie.marc.MarcSource;
 import org.tongjie.query.CatalogQuery;
-import org.tongjie.query.LuceneQueries;
+import org.tongjie.index.lucene.LuceneQueries;
 import org.tongjie.query.Matches;
-import org.tongjie.store.CatalogStore;
+import org.tongjie.store.sqlite.CatalogStore;
 import org.tongjie.store.HarvestRun;
-import org.tongjie.store.IngestBatch;
-import org.tongjie.store.PublishedUnions;
+import org.tongjie.store.sqlite.IngestBatch;
+import org.tongjie.store.sqlite.PublishedUnions;
 import org.tongjie.store.QuarantinedRecord;
 
 /**
@@ -252,7 +252,7 @@ public final class Catalog implements AutoCloseable {
      * the directory and nearest first from the request's position (pages are cached by the index, which
      * refreshes them with its searcher; the directory is applied afresh to each answer).
      *
-     * @throws org.tongjie.index.QueryTooLargeException when the query has too many parts to search
+     * @throws org.tongjie.search.QueryTooLargeException when the query has too many parts to search
      */
     public SearchPage search(SearchRequest request) {
         try {

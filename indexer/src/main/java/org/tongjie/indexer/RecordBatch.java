@@ -11,7 +11,7 @@ import org.tongjie.catalog.SourceRecord;
 import org.tongjie.marc.MarcEntry;
 import org.tongjie.marc.MarcSource;
 import org.tongjie.marc.Normalizer;
-import org.tongjie.store.IngestBatch;
+import org.tongjie.store.sqlite.IngestBatch;
 
 /**
  * A member's records as they arrive — the entries of an uploaded file, or the pages of a harvest — stored

@@ -22,11 +22,11 @@ import org.tongjie.dedup.Candidate;
 import org.tongjie.dedup.Cluster;
 import org.tongjie.dedup.ClusterOverride;
 import org.tongjie.dedup.Clusterer;
-import org.tongjie.index.CatalogIndex;
+import org.tongjie.index.lucene.CatalogIndex;
 import org.tongjie.marc.Normalizer;
-import org.tongjie.store.CatalogStore;
-import org.tongjie.store.ClusterTables;
-import org.tongjie.store.PublishedUnions;
+import org.tongjie.store.sqlite.CatalogStore;
+import org.tongjie.store.sqlite.ClusterTables;
+import org.tongjie.store.sqlite.PublishedUnions;
 
 /**
  * Turns a run of source-record changes into union records. Only the clusters the changes touch are

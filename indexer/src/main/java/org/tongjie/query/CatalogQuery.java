@@ -1,5 +1,7 @@
 package org.tongjie.query;
 
+import org.tongjie.index.lucene.LuceneQueries;
+
 import java.util.Objects;
 
 /**

@@ -2,7 +2,7 @@ package org.tongjie.store;
 
 /** The database could not do what was asked; the message says what and why. */
 public class StoreException extends RuntimeException {
-    StoreException(String message, Throwable cause) {
+    public StoreException(String message, Throwable cause) {
         super(message, cause);
     }
 }

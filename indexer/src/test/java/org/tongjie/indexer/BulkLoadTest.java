@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tongjie.catalog.Library;
 import org.tongjie.catalog.LibraryKind;
-import org.tongjie.index.Ranking;
+import org.tongjie.search.Ranking;
 import org.tongjie.testing.Fixtures;
 import org.tongjie.testing.SharedData;
 

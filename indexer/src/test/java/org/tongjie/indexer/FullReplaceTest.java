@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tongjie.catalog.Library;
 import org.tongjie.catalog.LibraryKind;
 import org.tongjie.catalog.UnionRecord;
-import org.tongjie.index.Ranking;
-import org.tongjie.store.IngestBatch;
+import org.tongjie.search.Ranking;
+import org.tongjie.store.sqlite.IngestBatch;
 import org.tongjie.testing.Iso2709;
 import org.tongjie.testing.SharedData;
 

@@ -3,7 +3,7 @@ package org.tongjie.testing;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.tongjie.index.SearchHit;
+import org.tongjie.search.SearchHit;
 import org.tongjie.indexer.Catalog;
 
 /** What a search for everything shows, as tests of several modules check it. */

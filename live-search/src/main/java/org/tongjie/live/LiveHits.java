@@ -2,7 +2,7 @@ package org.tongjie.live;
 
 import java.util.Optional;
 import org.tongjie.catalog.UnionRecord;
-import org.tongjie.index.SearchHit;
+import org.tongjie.search.SearchHit;
 import org.tongjie.marc.MarcSource;
 import org.tongjie.marc.Normalizer;
 

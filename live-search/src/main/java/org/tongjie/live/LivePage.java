@@ -1,9 +1,9 @@
 package org.tongjie.live;
 
 import java.util.List;
-import org.tongjie.index.FacetCount;
-import org.tongjie.index.SearchHit;
-import org.tongjie.index.SearchPage;
+import org.tongjie.search.FacetCount;
+import org.tongjie.search.SearchHit;
+import org.tongjie.search.SearchPage;
 
 /**
  * The answer to {@code GET /api/search?live=true}: the local page exactly as without it, plus the live

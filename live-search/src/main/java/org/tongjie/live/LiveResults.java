@@ -1,7 +1,7 @@
 package org.tongjie.live;
 
 import java.util.List;
-import org.tongjie.index.SearchHit;
+import org.tongjie.search.SearchHit;
 
 /** What the live members answered: one status per member, and their hits (kept apart from the local page). */
 public record LiveResults(List<LiveStatus> live, List<SearchHit> liveHits) {

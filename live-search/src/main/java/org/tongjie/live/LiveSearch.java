@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.tongjie.catalog.Library;
 import org.tongjie.catalog.LiveTarget;
-import org.tongjie.index.SearchHit;
+import org.tongjie.search.SearchHit;
 import org.tongjie.live.LiveStatus.Status;
 import org.tongjie.z3950.ZoomException;
 

@@ -2,7 +2,7 @@ package org.tongjie.live;
 
 import java.util.List;
 import org.tongjie.catalog.LiveTarget;
-import org.tongjie.index.SearchHit;
+import org.tongjie.search.SearchHit;
 
 /** One search at one live member's target; blocking, so it runs on the fan-out pool. */
 @FunctionalInterface

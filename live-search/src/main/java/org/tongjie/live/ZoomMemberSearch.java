@@ -3,7 +3,7 @@ package org.tongjie.live;
 import java.util.List;
 import java.util.Optional;
 import org.tongjie.catalog.LiveTarget;
-import org.tongjie.index.SearchHit;
+import org.tongjie.search.SearchHit;
 import org.tongjie.z3950.FetchedRecord;
 import org.tongjie.z3950.Query;
 import org.tongjie.z3950.RecordSyntax;

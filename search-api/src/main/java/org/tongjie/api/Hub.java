@@ -25,7 +25,7 @@ import org.tongjie.harvest.members.MemberDirectory;
 import org.tongjie.indexer.Catalog;
 import org.tongjie.indexer.UnknownLibraryException;
 import org.tongjie.marc.MarcSource;
-import org.tongjie.store.IngestBatch;
+import org.tongjie.store.sqlite.IngestBatch;
 
 /** The one place the hub's HTTP layer is put together; nothing else starts Jetty. */
 public final class Hub {

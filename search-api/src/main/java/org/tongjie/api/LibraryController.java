@@ -16,7 +16,7 @@ import org.tongjie.harvest.members.MemberDirectory;
 import org.tongjie.harvest.members.MemberSource;
 import org.tongjie.indexer.Catalog;
 import org.tongjie.indexer.UnknownLibraryException;
-import org.tongjie.store.IngestBatch;
+import org.tongjie.store.sqlite.IngestBatch;
 
 /** The member directory, and members sending their records. */
 final class LibraryController {

@@ -18,8 +18,8 @@ import java.util.Set;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tongjie.index.Ranking;
-import org.tongjie.index.SearchHit;
+import org.tongjie.search.Ranking;
+import org.tongjie.search.SearchHit;
 import org.tongjie.indexer.Catalog;
 import org.tongjie.testing.SharedData;
 

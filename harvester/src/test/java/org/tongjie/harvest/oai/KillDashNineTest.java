@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tongjie.harvest.OaiHarvest;
-import org.tongjie.index.SearchHit;
+import org.tongjie.search.SearchHit;
 import org.tongjie.indexer.Catalog;
 
 /**

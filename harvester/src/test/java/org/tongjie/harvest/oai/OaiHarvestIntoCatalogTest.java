@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tongjie.catalog.Library;
 import org.tongjie.catalog.LibraryKind;
 import org.tongjie.harvest.OaiHarvest;
-import org.tongjie.index.SearchHit;
+import org.tongjie.search.SearchHit;
 import org.tongjie.catalog.HarvestState;
 import org.tongjie.indexer.Catalog;
 import org.tongjie.testing.Searches;

@@ -13,7 +13,7 @@ import javax.xml.stream.XMLStreamWriter;
 import org.tongjie.api.xml.XmlOutput;
 import org.tongjie.catalog.Library;
 import org.tongjie.indexer.Catalog;
-import org.tongjie.store.PublishedUnions;
+import org.tongjie.store.sqlite.PublishedUnions;
 
 /**
  * The OAI-PMH 2.0 provider at /oai over union records, so regional and national aggregators can harvest the

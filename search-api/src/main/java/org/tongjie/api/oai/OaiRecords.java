@@ -10,7 +10,7 @@ import org.tongjie.api.xml.UnionRecordXml;
 import org.tongjie.api.xml.XmlOutput;
 import org.tongjie.catalog.UnionRecord;
 import org.tongjie.indexer.Catalog;
-import org.tongjie.store.PublishedUnions;
+import org.tongjie.store.sqlite.PublishedUnions;
 
 /** GetRecord, ListIdentifiers and ListRecords: headers from the published datestamps, metadata from the index. */
 final class OaiRecords {

@@ -1,8 +1,0 @@
-package org.tongjie.index;
-
-/** A query with more words or parts than Lucene searches at once (a pasted page, say): the reader shortens it. */
-public final class QueryTooLargeException extends RuntimeException {
-    QueryTooLargeException(Throwable cause) {
-        super("the query has too many words or parts to search at once; shorten it", cause);
-    }
-}

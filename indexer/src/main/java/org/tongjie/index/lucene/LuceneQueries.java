@@ -1,0 +1,161 @@
+package org.tongjie.index.lucene;
+
+import org.tongjie.query.CatalogQuery;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.cjk.CJKBigramFilter;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.tongjie.index.lucene.CatalogIndex;
+import org.tongjie.search.Facet;
+import org.tongjie.marc.Isbns;
+
+/**
+ * A {@link CatalogQuery} as a Lucene query over the hub's index. Text is analysed with the index's own
+ * analyser, so 三體 finds 三体 and Brontë finds Bronte as in the web search; ISBNs, ISSNs and record numbers
+ * are exact terms, normalised as the indexer normalises them. A term that cannot match (an ISBN with a wrong
+ * check digit, only punctuation) is a search with no hits, not an error: that is what a catalogue's user
+ * expects. Thread-safe.
+ */
+public final class LuceneQueries {
+    private final Analyzer analyzer = CatalogIndex.analyzer();
+
+    public Query toLucene(CatalogQuery query) {
+        return switch (query) {
+            case CatalogQuery.Clause clause -> clause(clause);
+            case CatalogQuery.And and -> both(toLucene(and.left()), Occur.MUST, toLucene(and.right()), Occur.MUST);
+            case CatalogQuery.Or or -> both(toLucene(or.left()), Occur.SHOULD, toLucene(or.right()), Occur.SHOULD);
+            case CatalogQuery.AndNot not -> both(toLucene(not.left()), Occur.MUST, toLucene(not.right()), Occur.MUST_NOT);
+        };
+    }
+
+    private static Query both(Query left, Occur leftOccur, Query right, Occur rightOccur) {
+        return new BooleanQuery.Builder().add(left, leftOccur).add(right, rightOccur).build();
+    }
+
+    private Query clause(CatalogQuery.Clause clause) {
+        boolean prefix = clause.rightTruncated();
+        String value = clause.term().strip();
+        return switch (clause.index()) {
+            case ANY -> text(CatalogIndex.ALL, clause);
+            case TITLE -> text(CatalogIndex.TITLE, clause);
+            case AUTHOR -> text(CatalogIndex.AUTHOR, clause);
+            case SUBJECT -> text(CatalogIndex.SUBJECT, clause);
+            case ISBN -> prefix
+                    ? exact(CatalogIndex.ISBN, value.replaceAll("[^0-9Xx]", "").toUpperCase(Locale.ROOT), true)
+                    : Isbns.toIsbn13(value).<Query>map(isbn -> new TermQuery(new Term(CatalogIndex.ISBN, isbn)))
+                            .orElseGet(MatchNoDocsQuery::new);
+            case ISSN -> prefix
+                    ? exact(CatalogIndex.ISSN, value.toUpperCase(Locale.ROOT), true)
+                    : Isbns.toIssn(value).<Query>map(issn -> new TermQuery(new Term(CatalogIndex.ISSN, issn)))
+                            .orElseGet(MatchNoDocsQuery::new);
+            case LOCAL_ID -> exact(CatalogIndex.LOCAL_ID, value, prefix);
+            case RECORD_ID -> value.isEmpty() ? new MatchNoDocsQuery() : both(
+                    exact(CatalogIndex.ID, value, prefix), Occur.SHOULD, exact(CatalogIndex.MEMBER, value, prefix), Occur.SHOULD);
+            case LIBRARY -> exact(CatalogIndex.LIBRARY, value, prefix);
+            case CLC -> value.length() == 1
+                    ? new TermQuery(DrillDownQuery.term(FacetsConfig.DEFAULT_INDEX_FIELD_NAME, Facet.CLC.dim(),
+                            value.toUpperCase(Locale.ROOT)))
+                    : new MatchNoDocsQuery();
+        };
+    }
+
+    private static Query exact(String field, String value, boolean prefix) {
+        if (value.isEmpty()) {
+            return new MatchNoDocsQuery();
+        }
+        return prefix ? new PrefixQuery(new Term(field, value)) : new TermQuery(new Term(field, value));
+    }
+
+    /**
+     * Phrases keep the words' order and adjacency; word lists need every word anywhere in the field, and
+     * any-word lists one of them. Han text is indexed as overlapping bigrams, so a Chinese word is itself a
+     * phrase: 刘慈欣 must not match 刘 … 慈欣 in different names. Right truncation makes every word a prefix
+     * (a lone Han character is a prefix of its bigrams).
+     */
+    private Query text(String field, CatalogQuery.Clause clause) {
+        List<Token> tokens = analyse(field, clause.term());
+        if (tokens.isEmpty()) {
+            return new MatchNoDocsQuery();
+        }
+        Occur each = clause.match() == CatalogQuery.Match.ANY_WORD ? Occur.SHOULD : Occur.MUST;
+        if (clause.rightTruncated()) {
+            var words = new BooleanQuery.Builder();
+            tokens.forEach(t -> words.add(new PrefixQuery(new Term(field, t.text())), each));
+            return words.build();
+        }
+        if (tokens.size() == 1) {
+            return new TermQuery(new Term(field, tokens.getFirst().text()));
+        }
+        if (clause.match() == CatalogQuery.Match.PHRASE || clause.match() == CatalogQuery.Match.EXACT) {
+            return phrase(field, tokens);
+        }
+        var words = new BooleanQuery.Builder();
+        for (List<Token> word : words(tokens)) {
+            words.add(word.size() == 1 ? new TermQuery(new Term(field, word.getFirst().text())) : phrase(field, word), each);
+        }
+        return words.build();
+    }
+
+    private static Query phrase(String field, List<Token> tokens) {
+        var phrase = new PhraseQuery.Builder();
+        tokens.forEach(t -> phrase.add(new Term(field, t.text()), t.position()));
+        return phrase.build();
+    }
+
+    /** Consecutive Han bigrams (which overlap by one position) grouped into one word each. */
+    private static List<List<Token>> words(List<Token> tokens) {
+        var words = new ArrayList<List<Token>>();
+        List<Token> current = new ArrayList<>();
+        for (Token token : tokens) {
+            boolean continues = !current.isEmpty() && token.bigram() && current.getLast().bigram()
+                    && token.position() == current.getLast().position() + 1
+                    && current.getLast().text().endsWith(Character.toString(token.text().codePointAt(0)));
+            if (!continues && !current.isEmpty()) {
+                words.add(current);
+                current = new ArrayList<>();
+            }
+            current.add(token);
+        }
+        words.add(current);
+        return words;
+    }
+
+    private record Token(String text, int position, boolean bigram) {}
+
+    private List<Token> analyse(String field, String text) {
+        var tokens = new ArrayList<Token>();
+        try (TokenStream stream = analyzer.tokenStream(field, text)) {
+            CharTermAttribute chars = stream.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+            TypeAttribute type = stream.addAttribute(TypeAttribute.class);
+            stream.reset();
+            int position = -1;
+            while (stream.incrementToken()) {
+                position += increment.getPositionIncrement();
+                tokens.add(new Token(chars.toString(), position, CJKBigramFilter.DOUBLE_TYPE.equals(type.type())));
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("analysing '" + text + "' failed", e);
+        }
+        return tokens;
+    }
+}

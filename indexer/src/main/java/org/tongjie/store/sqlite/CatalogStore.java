@@ -1,0 +1,524 @@
+package org.tongjie.store.sqlite;
+
+import org.tongjie.store.HarvestRun;
+import org.tongjie.store.QuarantinedRecord;
+import org.tongjie.store.StoreException;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import org.flywaydb.core.Flyway;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+import org.tongjie.catalog.Coordinates;
+import org.tongjie.catalog.HarvestState;
+import org.tongjie.catalog.HoldingsMapping;
+import org.tongjie.catalog.Library;
+import org.tongjie.catalog.LibraryKind;
+import org.tongjie.catalog.LiveTarget;
+import org.tongjie.catalog.RecordSyntax;
+import org.tongjie.catalog.SourceRecord;
+
+/**
+ * The hub's record of truth: the member directory, every source record as it was sent, ingest batches
+ * and the quarantine. Writes are serialised (SQLite has one writer), and each write transaction takes
+ * the next change number, so the index can follow the store by asking for changes after the last
+ * number it saw.
+ */
+public final class CatalogStore implements AutoCloseable {
+    /**
+     * Connections kept open: opening a SQLite connection reads the schema and sets its pragmas again, which
+     * costs more than a one-record read. In WAL mode readers run side by side; writers take {@link #write}'s lock.
+     */
+    private static final int POOL_SIZE = 8;
+    private final HikariDataSource dataSource;
+    private final ReentrantLock writeLock = new ReentrantLock();
+
+    private CatalogStore(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Opens (creating if needed) the embedded SQLite database and brings its schema up to date. */
+    public static CatalogStore openSqlite(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (java.io.IOException e) {
+            throw new StoreException("cannot create the directory for the database " + file, e);
+        }
+        var config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setBusyTimeout(30_000);
+        config.enforceForeignKeys(true);
+        var ds = new SQLiteDataSource(config);
+        ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration/sqlite").load().migrate();
+        var pool = new HikariConfig();
+        pool.setDataSource(ds);
+        pool.setPoolName("catalog " + file.toAbsolutePath());
+        pool.setMaximumPoolSize(POOL_SIZE);
+        pool.setMinimumIdle(1);
+        return new CatalogStore(new HikariDataSource(pool));
+    }
+
+    public void saveLibrary(Library library) {
+        write(c -> {
+            try (var st = c.prepareStatement("""
+                    INSERT INTO libraries (id, name_zh, name_en, kind, parent_id, address, latitude, longitude,
+                      holdings_mapping, live_target)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (id) DO UPDATE SET name_zh = excluded.name_zh, name_en = excluded.name_en,
+                      kind = excluded.kind, parent_id = excluded.parent_id, address = excluded.address,
+                      latitude = excluded.latitude, longitude = excluded.longitude,
+                      holdings_mapping = excluded.holdings_mapping, live_target = excluded.live_target""")) {
+                st.setString(1, library.id());
+                st.setString(2, library.nameZh());
+                st.setString(3, library.nameEn());
+                st.setString(4, library.kind().name());
+                st.setString(5, library.parentId().orElse(null));
+                st.setString(6, library.address());
+                setNullableDouble(st, 7, library.coordinates().map(Coordinates::latitude));
+                setNullableDouble(st, 8, library.coordinates().map(Coordinates::longitude));
+                st.setString(9, library.holdingsMapping().map(HoldingsMapping::spec).orElse(null));
+                st.setString(10, library.liveTarget().map(LiveTarget::spec).orElse(null));
+                st.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    public List<Library> libraries() {
+        return read(c -> {
+            try (var st = c.prepareStatement("SELECT * FROM libraries ORDER BY id"); var rs = st.executeQuery()) {
+                var out = new ArrayList<Library>();
+                while (rs.next()) {
+                    out.add(library(rs));
+                }
+                return out;
+            }
+        });
+    }
+
+    private static Library library(ResultSet rs) throws SQLException {
+        double lat = rs.getDouble("latitude");
+        Optional<Coordinates> coordinates = rs.wasNull() ? Optional.empty()
+                : Optional.of(new Coordinates(lat, rs.getDouble("longitude")));
+        return new Library(rs.getString("id"), rs.getString("name_zh"), rs.getString("name_en"),
+                LibraryKind.valueOf(rs.getString("kind")), Optional.ofNullable(rs.getString("parent_id")),
+                rs.getString("address"), coordinates,
+                Optional.ofNullable(rs.getString("holdings_mapping")).map(HoldingsMapping::parse),
+                Optional.ofNullable(rs.getString("live_target")).map(LiveTarget::parse));
+    }
+
+    /** Starts an incremental ingest batch for a member; its records are written in transactions of a few hundred. */
+    public IngestBatch beginBatch(String libraryId, String origin, Instant now) {
+        return beginBatch(libraryId, origin, now, IngestBatch.Mode.INCREMENTAL);
+    }
+
+    /** Starts an ingest batch for a member, adding to its records or replacing them all. */
+    public IngestBatch beginBatch(String libraryId, String origin, Instant now, IngestBatch.Mode mode) {
+        long id = write(c -> {
+            try (var st = c.prepareStatement(
+                    "INSERT INTO ingest_batches (library_id, origin, started_at, mode) VALUES (?, ?, ?, ?) RETURNING id")) {
+                st.setString(1, libraryId);
+                st.setString(2, origin);
+                st.setString(3, now.toString());
+                st.setString(4, mode.name());
+                try (var rs = st.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+        return new IngestBatch(this, id, libraryId, mode);
+    }
+
+    /**
+     * The member's unfinished batch {@code batchId} again, to go on staging into it (a full-replace harvest
+     * restarted from its checkpoint); empty if it is not the member's, or already finished.
+     */
+    public Optional<IngestBatch> resumeBatch(String libraryId, long batchId) {
+        return read(c -> {
+            try (var st = c.prepareStatement(
+                    "SELECT mode FROM ingest_batches WHERE id = ? AND library_id = ? AND finished_at IS NULL")) {
+                st.setLong(1, batchId);
+                st.setString(2, libraryId);
+                try (var rs = st.executeQuery()) {
+                    return rs.next() ? Optional.of(new IngestBatch(this, batchId, libraryId,
+                            IngestBatch.Mode.valueOf(rs.getString("mode")))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /**
+     * Drops the staged records of full-replace uploads that never finished (the sender went away) and
+     * started before {@code before}; an upload cannot be resumed, its sender sends the file again.
+     */
+    public int dropAbandonedStaging(Instant before) {
+        return write(c -> {
+            try (var st = c.prepareStatement("""
+                    DELETE FROM staged_records WHERE batch_id IN (SELECT id FROM ingest_batches
+                      WHERE finished_at IS NULL AND origin = 'upload' AND started_at < ?)""")) {
+                st.setString(1, before.toString());
+                return st.executeUpdate();
+            }
+        });
+    }
+
+    public List<QuarantinedRecord> quarantine(String libraryId, long batchId) {
+        return queryQuarantine("SELECT * FROM quarantine WHERE library_id = ? AND batch_id = ? ORDER BY position",
+                st -> {
+                    st.setString(1, libraryId);
+                    st.setLong(2, batchId);
+                });
+    }
+
+    /** A member's quarantine, newest batch first, a page at a time. */
+    public List<QuarantinedRecord> quarantine(String libraryId, int offset, int limit) {
+        return queryQuarantine("""
+                SELECT * FROM quarantine WHERE library_id = ? ORDER BY batch_id DESC, position LIMIT ? OFFSET ?""",
+                st -> {
+                    st.setString(1, libraryId);
+                    st.setInt(2, limit);
+                    st.setInt(3, offset);
+                });
+    }
+
+    public long quarantineCount(String libraryId) {
+        return read(c -> {
+            try (var st = c.prepareStatement("SELECT COUNT(*) FROM quarantine WHERE library_id = ?")) {
+                st.setString(1, libraryId);
+                try (var rs = st.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    public Optional<QuarantinedRecord> quarantined(String libraryId, long id) {
+        return queryQuarantine("SELECT * FROM quarantine WHERE library_id = ? AND id = ?", st -> {
+            st.setString(1, libraryId);
+            st.setLong(2, id);
+        }).stream().findFirst();
+    }
+
+    @FunctionalInterface
+    private interface Binder {
+        void bind(PreparedStatement st) throws SQLException;
+    }
+
+    private List<QuarantinedRecord> queryQuarantine(String sql, Binder binder) {
+        return read(c -> {
+            try (var st = c.prepareStatement(sql)) {
+                binder.bind(st);
+                try (var rs = st.executeQuery()) {
+                    var out = new ArrayList<QuarantinedRecord>();
+                    while (rs.next()) {
+                        out.add(new QuarantinedRecord(rs.getLong("id"), rs.getLong("batch_id"), rs.getString("library_id"),
+                                rs.getLong("position"), Optional.ofNullable(rs.getString("source_id")),
+                                rs.getString("reason"), rs.getBytes("raw"), Instant.parse(rs.getString("received_at"))));
+                    }
+                    return out;
+                }
+            }
+        });
+    }
+
+    public Optional<SourceRecord> sourceRecord(String recordId) {
+        return read(c -> {
+            try (var st = c.prepareStatement("SELECT * FROM source_records WHERE record_id = ?")) {
+                st.setString(1, recordId);
+                try (var rs = st.executeQuery()) {
+                    return rs.next() ? Optional.of(sourceRecord(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    public HarvestState harvestState(String libraryId) {
+        return read(c -> {
+            try (var st = c.prepareStatement("SELECT resume_token, run_started_at, next_from FROM harvest_state WHERE library_id = ?")) {
+                st.setString(1, libraryId);
+                try (var rs = st.executeQuery()) {
+                    if (!rs.next()) {
+                        return HarvestState.fresh();
+                    }
+                    return new HarvestState(Optional.ofNullable(rs.getString("resume_token")),
+                            Optional.ofNullable(rs.getString("run_started_at")).map(Instant::parse),
+                            Optional.ofNullable(rs.getString("next_from")).map(Instant::parse));
+                }
+            }
+        });
+    }
+
+    public void saveHarvestState(String libraryId, HarvestState state, Instant now) {
+        write(c -> {
+            try (var st = c.prepareStatement("""
+                    INSERT INTO harvest_state (library_id, resume_token, run_started_at, next_from, updated_at)
+                    VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (library_id) DO UPDATE SET resume_token = excluded.resume_token,
+                      run_started_at = excluded.run_started_at, next_from = excluded.next_from,
+                      updated_at = excluded.updated_at""")) {
+                st.setString(1, libraryId);
+                st.setString(2, state.resumeToken().orElse(null));
+                st.setString(3, state.runStartedAt().map(Instant::toString).orElse(null));
+                st.setString(4, state.nextFrom().map(Instant::toString).orElse(null));
+                st.setString(5, now.toString());
+                st.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Records a run as started (status RUNNING) and returns its id. */
+    public long startRun(String libraryId, String kind, String trigger, Instant now) {
+        return write(c -> {
+            try (var st = c.prepareStatement("""
+                    INSERT INTO harvest_runs (library_id, kind, trigger, status, started_at, updated_at)
+                    VALUES (?, ?, ?, 'RUNNING', ?, ?) RETURNING id""")) {
+                st.setString(1, libraryId);
+                st.setString(2, kind);
+                st.setString(3, trigger);
+                st.setString(4, now.toString());
+                st.setString(5, now.toString());
+                try (var rs = st.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    /** A running run's progress: pages and records so far. */
+    public void runProgress(long runId, long pages, long records, Instant now) {
+        write(c -> {
+            try (var st = c.prepareStatement(
+                    "UPDATE harvest_runs SET pages = ?, records = ?, updated_at = ? WHERE id = ?")) {
+                st.setLong(1, pages);
+                st.setLong(2, records);
+                st.setString(3, now.toString());
+                st.setLong(4, runId);
+                st.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Ends a run with its status, counts (added, updated, unchanged, deleted, quarantined) and error. */
+    public void finishRun(long runId, HarvestRun.Status status, IngestBatch.Counts counts, Optional<String> error,
+            Instant now) {
+        write(c -> {
+            try (var st = c.prepareStatement("""
+                    UPDATE harvest_runs SET status = ?, finished_at = ?, updated_at = ?, added = ?, updated = ?,
+                      unchanged = ?, deleted = ?, quarantined = ?, error = ?
+                    WHERE id = ?""")) {
+                st.setString(1, status.name());
+                st.setString(2, now.toString());
+                st.setString(3, now.toString());
+                st.setInt(4, counts.accepted());
+                st.setInt(5, counts.updated());
+                st.setInt(6, counts.unchanged());
+                st.setInt(7, counts.deleted());
+                st.setInt(8, counts.quarantined());
+                st.setString(9, error.orElse(null));
+                st.setLong(10, runId);
+                st.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** A member's runs, newest first. */
+    public List<HarvestRun> runs(String libraryId, int limit) {
+        return queryRuns("SELECT * FROM harvest_runs WHERE library_id = ? ORDER BY id DESC LIMIT ?", st -> {
+            st.setString(1, libraryId);
+            st.setInt(2, limit);
+        });
+    }
+
+    public Optional<HarvestRun> run(long runId) {
+        return queryRuns("SELECT * FROM harvest_runs WHERE id = ?", st -> st.setLong(1, runId)).stream().findFirst();
+    }
+
+    /**
+     * Marks every run still RUNNING as INTERRUPTED (the process that ran it is gone) and returns them, so the
+     * caller can start runs that resume from the members' checkpoints.
+     */
+    public List<HarvestRun> interruptRunning(Instant now) {
+        List<HarvestRun> running = queryRuns("SELECT * FROM harvest_runs WHERE status = 'RUNNING' ORDER BY id", st -> { });
+        write(c -> {
+            try (var st = c.prepareStatement("""
+                    UPDATE harvest_runs SET status = 'INTERRUPTED', finished_at = ?, updated_at = ?,
+                      error = 'cut off: the hub stopped while it ran' WHERE status = 'RUNNING'""")) {
+                st.setString(1, now.toString());
+                st.setString(2, now.toString());
+                st.executeUpdate();
+            }
+            return null;
+        });
+        return running;
+    }
+
+    private List<HarvestRun> queryRuns(String sql, Binder binder) {
+        return read(c -> {
+            try (var st = c.prepareStatement(sql)) {
+                binder.bind(st);
+                try (var rs = st.executeQuery()) {
+                    var out = new ArrayList<HarvestRun>();
+                    while (rs.next()) {
+                        out.add(new HarvestRun(rs.getLong("id"), rs.getString("library_id"), rs.getString("kind"),
+                                rs.getString("trigger"), HarvestRun.Status.valueOf(rs.getString("status")),
+                                Instant.parse(rs.getString("started_at")),
+                                Optional.ofNullable(rs.getString("finished_at")).map(Instant::parse),
+                                Instant.parse(rs.getString("updated_at")), rs.getLong("pages"), rs.getLong("records"),
+                                rs.getInt("added"), rs.getInt("updated"), rs.getInt("unchanged"), rs.getInt("deleted"),
+                                rs.getInt("quarantined"), Optional.ofNullable(rs.getString("error"))));
+                    }
+                    return out;
+                }
+            }
+        });
+    }
+
+    /** A change the index has not seen: the record as it now stands, and the change number it came with. */
+    public record Change(long seq, SourceRecord record) {}
+
+    /**
+     * At most {@code limit} changes after {@code afterSeq}, in change order and by record id within a change
+     * number: one change number can cover more records than a limit (a full replace gives all of a
+     * member's records one), so reading on goes from the last change read ({@link #changesAfter}).
+     */
+    public List<Change> changesSince(long afterSeq, int limit) {
+        return changes("change_seq > ?", limit, st -> {
+            st.setLong(1, afterSeq);
+            return 2;
+        });
+    }
+
+    /** At most {@code limit} changes after {@code last}, in the order of {@link #changesSince}. */
+    public List<Change> changesAfter(Change last, int limit) {
+        return changes("(change_seq, record_id) > (?, ?)", limit, st -> {
+            st.setLong(1, last.seq());
+            st.setString(2, last.record().recordId());
+            return 3;
+        });
+    }
+
+    /** Sets the parameters of the condition; the number of the next one, the limit's. */
+    private interface Parameters {
+        int set(java.sql.PreparedStatement st) throws SQLException;
+    }
+
+    private List<Change> changes(String after, int limit, Parameters parameters) {
+        return read(c -> {
+            try (var st = c.prepareStatement("SELECT * FROM source_records WHERE " + after
+                    + " ORDER BY change_seq, record_id LIMIT ?")) {
+                st.setInt(parameters.set(st), limit);
+                try (var rs = st.executeQuery()) {
+                    var out = new ArrayList<Change>();
+                    while (rs.next()) {
+                        out.add(new Change(rs.getLong("change_seq"), sourceRecord(rs)));
+                    }
+                    return out;
+                }
+            }
+        });
+    }
+
+    /** The records with these ids as they now stand, each with the number of its last change. */
+    public List<Change> current(java.util.Collection<String> recordIds) {
+        var out = new ArrayList<Change>();
+        read(c -> {
+            InLists.query(c, "SELECT * FROM source_records WHERE record_id IN ", recordIds,
+                    rs -> out.add(new Change(rs.getLong("change_seq"), sourceRecord(rs))));
+            return null;
+        });
+        return out;
+    }
+
+    /** The union records as the OAI-PMH provider publishes them. */
+    public PublishedUnions published() {
+        return new PublishedUnions(this);
+    }
+
+    /** The union records' tables in this store. */
+    public ClusterTables clusters() {
+        return new ClusterTables(this);
+    }
+
+    static SourceRecord sourceRecord(ResultSet rs) throws SQLException {
+        return new SourceRecord(rs.getString("library_id"), rs.getString("local_id"),
+                RecordSyntax.valueOf(rs.getString("syntax")), rs.getBytes("raw"),
+                Instant.parse(rs.getString("datestamp")), rs.getInt("deleted") != 0);
+    }
+
+    private static void setNullableDouble(PreparedStatement st, int index, Optional<Double> value) throws SQLException {
+        if (value.isPresent()) {
+            st.setDouble(index, value.get());
+        } else {
+            st.setNull(index, java.sql.Types.REAL);
+        }
+    }
+
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run(Connection c) throws Exception;
+    }
+
+    /** Runs one write transaction; no other writer runs meanwhile, so change numbers commit in order. */
+    <T> T write(SqlWork<T> work) {
+        writeLock.lock();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (Exception e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (StoreException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new StoreException("database write failed: " + e.getMessage(), e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    <T> T read(SqlWork<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            return work.run(c);
+        } catch (StoreException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new StoreException("database read failed: " + e.getMessage(), e);
+        }
+    }
+
+    static long nextChangeSeq(Connection c) throws SQLException {
+        try (var st = c.prepareStatement("UPDATE change_counter SET value = value + 1 RETURNING value");
+             var rs = st.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}
