@@ -17,6 +17,6 @@ public final class Fixtures {
     }
 
     private static Path demo(String name) {
-        return Path.of(System.getProperty("tongjie.repo.root", "..")).resolve("search-api/src/main/resources/demo/" + name);
+        return Path.of(System.getProperty("tongjie.repo.root", "..")).resolve("app/src/main/resources/demo/" + name);
     }
 }

@@ -28,7 +28,7 @@ import org.tongjie.testing.SharedData;
  * records: success@3 (a fully relevant title among the first three) and nDCG@10 (gains 3 and 1 for the two
  * grades), per kind of query, with the widely-held prior and without it. Prints the table BENCHMARKS.md
  * shows; fails if a must-find query misses its first three or the scores fall.
- * Command: {@code mvn -B test -pl search-api -Dtest=JudgedSearchTest}.
+ * Command: {@code mvn -B test -pl app -am -Dtest=JudgedSearchTest -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class JudgedSearchTest {
     private static final int DEPTH = 10;
