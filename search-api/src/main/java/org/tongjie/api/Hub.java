@@ -47,6 +47,12 @@ public final class Hub {
      */
     public static Javalin create(Catalog catalog, StaffKey staffKey, MemberDirectory members,
             HarvestScheduler scheduler, Optional<IllHttp> ill) {
+        return create(catalog, staffKey, members, scheduler, ill, HubSettings.DEFAULTS);
+    }
+
+    /** As above, with what the network's configuration sets. */
+    public static Javalin create(Catalog catalog, StaffKey staffKey, MemberDirectory members,
+            HarvestScheduler scheduler, Optional<IllHttp> ill, HubSettings settings) {
         var clusters = new ClusterController(catalog, staffKey);
         var search = new SearchController(catalog);
         var libraries = new LibraryController(catalog, members);
@@ -54,10 +60,11 @@ public final class Hub {
         var records = new RecordController(catalog);
         var system = new SystemController(catalog);
         var sru = new SruController(catalog);
-        var oai = new OaiController(catalog, Clock.systemUTC(), OaiController.DEFAULT_ADMIN_EMAIL);
+        var oai = new OaiController(catalog, Clock.systemUTC(), settings.oaiAdminEmail(),
+                settings.oaiRepositoryName(), OaiController.DEFAULT_PAGE_SIZE);
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(jsonMapper(), true));
-            config.http.maxRequestSize = 1 << 20;
+            config.http.maxRequestSize = settings.maxRequestBytes();
             config.staticFiles.add("/public", Location.CLASSPATH);
             config.staticFiles.enableWebjars();
             config.routes.get("/health", system::health);

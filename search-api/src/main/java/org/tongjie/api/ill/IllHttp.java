@@ -61,15 +61,25 @@ public final class IllHttp implements AutoCloseable {
 
     /** The hub's own ISO 18626 agency id, which external agencies address their requests to. */
     public static final Iso18626.AgencyId HUB_AGENCY = new Iso18626.AgencyId("ISIL", "CN-TONGJIE");
+    /** How long an outbox delivery (an ISO 18626 message, a webhook) may take unless the network says otherwise. */
+    public static final Duration DEFAULT_DELIVERY_TIMEOUT = Duration.ofSeconds(10);
 
     public IllHttp(IllStore store, CatalogLookup lookup, Clock clock) {
+        this(store, lookup, clock, HUB_AGENCY, DEFAULT_DELIVERY_TIMEOUT);
+    }
+
+    /**
+     * With the hub's own agency id and how long a delivery (an ISO 18626 message or a webhook) may take
+     * before the outbox tries again later.
+     */
+    public IllHttp(IllStore store, CatalogLookup lookup, Clock clock, Iso18626.AgencyId hubAgency, Duration deliveryTimeout) {
         this.store = store;
         this.lookup = lookup;
         this.ill = new IllService(store, () -> lookup.network(store.settings()), clock);
         this.desk = new StaffDesk(ill);
-        var agency = new SupplyingAgency(ill, lookup, HUB_AGENCY, clock, Iso18626Schema::fromClasspath);
-        this.sender = new OutboxSender(store.outbox(), Map.of(SupplyingAgency.channel(), agency.transport(Duration.ofSeconds(10)),
-                WebhookTransport.CHANNEL, new WebhookTransport(store.webhooks(), Duration.ofSeconds(10))),
+        var agency = new SupplyingAgency(ill, lookup, hubAgency, clock, Iso18626Schema::fromClasspath);
+        this.sender = new OutboxSender(store.outbox(), Map.of(SupplyingAgency.channel(), agency.transport(deliveryTimeout),
+                WebhookTransport.CHANNEL, new WebhookTransport(store.webhooks(), deliveryTimeout)),
                 clock, Duration.ofSeconds(5), Duration.ofHours(1));
         this.exchange = new ExchangeRoutes(this, agency, store);
         this.notifications = new NotificationRoutes(this, ill, lookup.catalog(), clock);
@@ -83,7 +93,13 @@ public final class IllHttp implements AutoCloseable {
 
     /** The ILL store in {@code dataDir/ill.db}, over the hub's catalogue. */
     public static IllHttp open(Path dataDir, Catalog catalog, Clock clock) {
-        return new IllHttp(IllStore.openSqlite(dataDir.resolve("ill.db"), clock), new CatalogLookup(catalog), clock);
+        return open(dataDir, catalog, clock, HUB_AGENCY, DEFAULT_DELIVERY_TIMEOUT);
+    }
+
+    /** As above, with the hub's agency id and delivery timeout. */
+    public static IllHttp open(Path dataDir, Catalog catalog, Clock clock, Iso18626.AgencyId hubAgency, Duration deliveryTimeout) {
+        return new IllHttp(IllStore.openSqlite(dataDir.resolve("ill.db"), clock), new CatalogLookup(catalog), clock,
+                hubAgency, deliveryTimeout);
     }
 
     NotificationRoutes notifications() {

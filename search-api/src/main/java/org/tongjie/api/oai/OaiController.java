@@ -28,6 +28,7 @@ public final class OaiController {
     public static final int DEFAULT_PAGE_SIZE = 100;
     /** Identify must name a contact; a network sets its own (the integrator's HubConfig is the place for it). */
     public static final String DEFAULT_ADMIN_EMAIL = "catalogue@tongjie.invalid";
+    public static final String DEFAULT_REPOSITORY_NAME = "Tongjie union catalogue";
     private static final Map<String, Set<String>> VERBS = Map.of(
             "Identify", Set.of(),
             "ListMetadataFormats", Set.of("identifier"),
@@ -39,6 +40,7 @@ public final class OaiController {
     private final Catalog catalog;
     private final Clock clock;
     private final String adminEmail;
+    private final String repositoryName;
     private final OaiRecords records;
 
     public OaiController(Catalog catalog, Clock clock, String adminEmail) {
@@ -47,12 +49,18 @@ public final class OaiController {
 
     /** With {@code pageSize} records or headers per page. */
     public OaiController(Catalog catalog, Clock clock, String adminEmail, int pageSize) {
+        this(catalog, clock, adminEmail, DEFAULT_REPOSITORY_NAME, pageSize);
+    }
+
+    /** With the name Identify gives the repository. */
+    public OaiController(Catalog catalog, Clock clock, String adminEmail, String repositoryName, int pageSize) {
         if (pageSize < 1) {
             throw new IllegalArgumentException("an OAI-PMH page holds at least one record, was " + pageSize);
         }
         this.catalog = catalog;
         this.clock = clock;
         this.adminEmail = adminEmail;
+        this.repositoryName = repositoryName;
         this.records = new OaiRecords(catalog, pageSize);
     }
 
@@ -146,7 +154,7 @@ public final class OaiController {
     private void identify(XmlOutput doc, String baseUrl) throws XMLStreamException {
         XMLStreamWriter out = doc.writer();
         out.writeStartElement(OAI_NS, "Identify");
-        doc.element(OAI_NS, "repositoryName", "Tongjie union catalogue");
+        doc.element(OAI_NS, "repositoryName", repositoryName);
         doc.element(OAI_NS, "baseURL", baseUrl);
         doc.element(OAI_NS, "protocolVersion", "2.0");
         doc.element(OAI_NS, "adminEmail", adminEmail);
