@@ -1,60 +1,74 @@
 package org.tongjie.app;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import org.tongjie.api.HubSettings;
+import org.tongjie.ill.iso18626.Iso18626;
 
 /**
- * Everything the hub can be told at start, with defaults that run it on one machine: data under
- * {@code ./data}, HTTP on port 7070, the Z39.50 server on port 2100 (0: off), the demo network loaded
- * into an empty catalogue, and its member directory unless {@code --members FILE} names another.
+ * Everything the hub is told at start, by concern, as {@link ConfigLoader} reads it from the defaults,
+ * {@code tongjie.toml}, {@code TONGJIE_*} variables and flags (see {@link Setting} for the keys).
+ *
+ * @param membersFile the member directory file; none: the demo network's on a demo data directory, else nobody's
+ * @param demo whether a new data directory without a members file becomes the demo network
+ * @param staffKey the network staff's key; none: the one in the data directory's staff.key
  */
-public record HubConfig(Path dataDir, int port, int z3950Port, boolean loadDemo, Optional<Path> membersFile) {
-    public static final int DEFAULT_PORT = 7070;
-    /** Z39.50's registered port is 210, which needs root; 2100 is what YAZ's and Koha's examples use. */
-    public static final int DEFAULT_Z3950_PORT = 2100;
+public record HubConfig(Path dataDir, Optional<Path> membersFile, boolean demo, Optional<Secret> staffKey,
+                        Http http, Z3950 z3950, Harvest harvest, Ill ill, Oai oai) {
+
+    /** @param maxUploadBytes the largest request body (a member's upload) the hub reads */
+    public record Http(int port, long maxUploadBytes) {}
+
+    /** @param port 0 turns the server off, as {@code enabled = false} does */
+    public record Z3950(boolean enabled, int port) {}
+
+    /** @param schedulerTick how often the scheduler looks for members whose harvest is due */
+    public record Harvest(Duration schedulerTick) {}
+
+    /**
+     * @param agencyId the hub's own ISO 18626 agency id, which external agencies address
+     * @param jobInterval how often the overdue, pickup-expiry and lender-timeout jobs run
+     * @param deliveryTimeout how long one outbox delivery (ISO 18626 message, webhook) may take
+     */
+    public record Ill(Iso18626.AgencyId agencyId, Duration jobInterval, Duration deliveryTimeout) {}
+
+    /** What the OAI-PMH provider's Identify tells aggregators. */
+    public record Oai(String adminEmail, String repositoryName) {}
+
+    /** A value that is never printed: toString masks it. */
+    public record Secret(String value) {
+        @Override
+        public String toString() {
+            return "****";
+        }
+    }
 
     public HubConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(membersFile, "membersFile");
-        if (port < 0 || port > 65_535) {
-            throw new IllegalArgumentException("--port must be between 0 and 65535, was " + port);
-        }
-        if (z3950Port < 0 || z3950Port > 65_535) {
-            throw new IllegalArgumentException("--z3950-port must be between 0 (off) and 65535, was " + z3950Port);
-        }
-        if (z3950Port != 0 && z3950Port == port) {
-            throw new IllegalArgumentException("--z3950-port must differ from --port, both were " + port);
-        }
+        Objects.requireNonNull(staffKey, "staffKey");
     }
 
+    /** The configuration with nothing given: data under ./data, HTTP on 7070, Z39.50 on 2100, the demo. */
     public static HubConfig defaults() {
-        return new HubConfig(Path.of("data"), DEFAULT_PORT, DEFAULT_Z3950_PORT, true, Optional.empty());
+        return ConfigLoader.load(ConfigLoader.Sources.none()).config();
     }
 
-    public HubConfig withDataDir(Path dir) {
-        return new HubConfig(dir, port, z3950Port, loadDemo, membersFile);
+    public int port() {
+        return http.port();
     }
 
-    public HubConfig withPort(int p) {
-        return new HubConfig(dataDir, p, z3950Port, loadDemo, membersFile);
-    }
-
-    /** 0 turns the Z39.50 server off. */
-    public HubConfig withZ3950Port(int p) {
-        return new HubConfig(dataDir, port, p, loadDemo, membersFile);
-    }
-
-    public HubConfig withoutDemo() {
-        return new HubConfig(dataDir, port, z3950Port, false, membersFile);
-    }
-
-    /** The member directory file to read at start instead of the bundled demo network's. */
-    public HubConfig withMembersFile(Path file) {
-        return new HubConfig(dataDir, port, z3950Port, loadDemo, Optional.of(file));
+    public int z3950Port() {
+        return z3950.port();
     }
 
     public boolean z3950Enabled() {
-        return z3950Port != 0;
+        return z3950.enabled() && z3950.port() != 0;
+    }
+
+    HubSettings hubSettings() {
+        return new HubSettings(http.maxUploadBytes(), oai.adminEmail(), oai.repositoryName());
     }
 }

@@ -1,20 +1,17 @@
 package org.tongjie.app;
 
-import io.javalin.Javalin;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import org.tongjie.api.Hub;
-import org.tongjie.api.StaffKey;
-import org.tongjie.api.ill.IllHttp;
-import org.tongjie.app.demo.DemoNetwork;
+import java.util.stream.IntStream;
+import org.tongjie.app.z3950.HubZ3950Server;
 import org.tongjie.harvest.ExportFile;
-import org.tongjie.harvest.HarvestScheduler;
 import org.tongjie.harvest.OaiHarvest;
 import org.tongjie.harvest.members.MemberDirectory;
 import org.tongjie.harvest.oai.OaiEndpoint;
@@ -22,133 +19,265 @@ import org.tongjie.harvest.oai.OaiPmhClient;
 import org.tongjie.indexer.Catalog;
 import org.tongjie.indexer.IngestReport;
 import org.tongjie.z3950.Z3950ServerProcess;
-import org.tongjie.app.z3950.HubZ3950Server;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
-/** The command line behind {@code ./tongjie}: run the hub, rebuild the index, load a member's export file. */
-public final class Main {
-    private static final String USAGE = """
-            usage: tongjie run [--data DIR] [--port N] [--z3950-port N | --no-z3950] [--members FILE] [--no-demo]
-                   tongjie rebuild-index [--data DIR]
-                   tongjie load LIBRARY_ID FILE [LIBRARY_ID FILE ...] [--data DIR]
-                   tongjie harvest LIBRARY_ID OAI_PMH_BASE_URL [--data DIR]""";
+/** The command line behind {@code ./tongjie}: run the hub, rebuild the index, load and harvest, show the configuration. */
+@Command(name = "tongjie", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+        description = "A union catalogue and interlibrary-loan hub. Settings come from the defaults, tongjie.toml "
+                + "(--config FILE, else DATA_DIR/tongjie.toml), TONGJIE_* environment variables and flags, each over the one before.",
+        subcommands = {Main.Run.class, Main.RebuildIndex.class, Main.Load.class, Main.Harvest.class, Main.ShowConfig.class})
+public final class Main implements Callable<Integer> {
+    private final Map<String, String> env;
+    @Spec
+    private CommandSpec spec;
 
-    private Main() {}
+    Main(Map<String, String> env) {
+        this.env = env;
+    }
 
-    public static void main(String[] args) throws Exception {
-        try {
-            dispatch(List.of(args));
-        } catch (MemberDirectory.InvalidDirectoryException e) {
-            System.err.println("tongjie: " + e.getMessage());
-            System.exit(2);
-        } catch (IllegalArgumentException e) {
-            System.err.println("tongjie: " + e.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
+    public static void main(String[] args) {
+        int code = commandLine(System.getenv()).execute(args);
+        if (code != 0) {
+            System.exit(code);
         }
     }
 
-    private static void dispatch(List<String> args) throws Exception {
-        if (args.isEmpty()) {
-            throw new IllegalArgumentException("no command given");
-        }
-        var positional = new ArrayList<String>();
-        HubConfig config = parseOptions(args.subList(1, args.size()), positional);
-        switch (args.getFirst()) {
-            case "run" -> run(config, positional);
-            case "rebuild-index" -> rebuildIndex(config, positional);
-            case "load" -> load(config, positional);
-            case "harvest" -> harvest(config, positional);
-            default -> throw new IllegalArgumentException("unknown command '" + args.getFirst() + "'");
-        }
-    }
-
-    static HubConfig parseOptions(List<String> args, List<String> positional) {
-        HubConfig config = HubConfig.defaults();
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            switch (arg) {
-                case "--data" -> config = config.withDataDir(Path.of(valueOf(args, ++i, arg)));
-                case "--port" -> config = config.withPort(parsePort(valueOf(args, ++i, arg), arg));
-                case "--z3950-port" -> config = config.withZ3950Port(parsePort(valueOf(args, ++i, arg), arg));
-                case "--no-z3950" -> config = config.withZ3950Port(0);
-                case "--no-demo" -> config = config.withoutDemo();
-                case "--members" -> config = config.withMembersFile(Path.of(valueOf(args, ++i, arg)));
-                default -> {
-                    if (arg.startsWith("--")) {
-                        throw new IllegalArgumentException("unknown option " + arg);
-                    }
-                    positional.add(arg);
-                }
+    static CommandLine commandLine(Map<String, String> env) {
+        return new CommandLine(new Main(env)).setExecutionExceptionHandler((e, commandLine, parsed) -> {
+            if (e instanceof ConfigException || e instanceof Network.MismatchException
+                    || e instanceof MemberDirectory.InvalidDirectoryException) {
+                commandLine.getErr().println("tongjie: " + e.getMessage());
+                return 2;
             }
-        }
-        return config;
-    }
-
-    private static String valueOf(List<String> args, int i, String option) {
-        if (i >= args.size()) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args.get(i);
-    }
-
-    private static int parsePort(String value, String option) {
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " must be a number, was '" + value + "'");
-        }
-    }
-
-    private static void expectNone(List<String> positional) {
-        if (!positional.isEmpty()) {
-            throw new IllegalArgumentException("unexpected argument '" + positional.getFirst() + "'");
-        }
-    }
-
-    private static void run(HubConfig config, List<String> positional) throws java.io.IOException {
-        expectNone(positional);
-        MemberDirectory members = members(config);
-        Catalog catalog = Catalog.open(config.dataDir(), Clock.systemUTC());
-        boolean firstStart = catalog.libraries().isEmpty();
-        members.members().forEach(m -> catalog.saveLibrary(m.library()));
-        System.out.printf("Member directory: %d members from %s%n", members.members().size(),
-                config.membersFile().map(Path::toString).orElse(config.loadDemo() ? "the demo network" : "nowhere (--no-demo)"));
-        if (config.loadDemo() && config.membersFile().isEmpty() && firstStart) {
-            System.out.println("First start: loading the demo network into " + config.dataDir().toAbsolutePath());
-            DemoNetwork.load(catalog);
-        }
-        IllHttp ill = IllHttp.open(config.dataDir(), catalog, Clock.systemUTC());
-        Path adminKey = config.dataDir().resolve("ill-admin.key");
-        if (ill.bootstrapAdminKey(adminKey).isPresent()) {
-            System.out.println("ILL: a network administrator API key was written to " + adminKey.toAbsolutePath());
-        }
-        ill.scheduleJobs(1);
-        var scheduler = new HarvestScheduler(catalog, members, Clock.systemUTC(),
-                HarvestScheduler.standard(catalog, Clock.systemUTC()), Duration.ofSeconds(30));
-        Javalin app = Hub.create(catalog, StaffKey.inDataDir(config.dataDir()), members, scheduler, Optional.of(ill))
-                .start(config.port());
-        scheduler.start();
-        Optional<Z3950ServerProcess> z3950 = startZ3950(config);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            scheduler.close();
-            z3950.ifPresent(Z3950ServerProcess::close);
-            app.stop();
-            ill.close();
-            try {
-                catalog.close();
-            } catch (Exception e) {
-                System.err.println("closing the catalogue failed: " + e.getMessage());
+            if (e instanceof CommandLine.ParameterException bad) {
+                commandLine.getErr().println("tongjie: " + bad.getMessage());
+                commandLine.usage(commandLine.getErr());
+                return 2;
             }
-        }));
-        System.out.printf("Staff actions (split, merge) take the key in %s%n", config.dataDir().resolve("staff.key").toAbsolutePath());
-        System.out.printf("Tongjie is running: open http://localhost:%d/ (API: http://localhost:%d/openapi.json)%n",
-                app.port(), app.port());
+            throw e;
+        });
     }
 
-    /** The directory file given with --members, else the demo network's (none with --no-demo). */
-    static MemberDirectory members(HubConfig config) {
-        return config.membersFile().map(MemberDirectory::read)
-                .orElseGet(() -> config.loadDemo() ? DemoNetwork.directory() : new MemberDirectory());
+    /** The configuration {@code args} (a command and its flags) would start with; for tests. */
+    static ConfigLoader.Loaded configOf(Map<String, String> env, String... args) {
+        var parsed = commandLine(env).parseArgs(args);
+        return ((Configured) parsed.subcommand().commandSpec().userObject()).loaded();
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().getErr().println("tongjie: no command given");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return 2;
+    }
+
+    /** A command that reads the configuration. */
+    interface Configured {
+        ConfigLoader.Loaded loaded();
+    }
+
+    /** The flags every command takes: where the configuration and the data are. */
+    static final class DataOptions {
+        @Option(names = "--config", paramLabel = "FILE",
+                description = "the configuration file (default: DATA_DIR/tongjie.toml if it exists; env TONGJIE_CONFIG)")
+        Path config;
+
+        @Option(names = "--data", paramLabel = "DIR", description = "the data directory (default: data; data-dir, TONGJIE_DATA_DIR)")
+        String data;
+
+        ConfigLoader.Loaded load(Map<String, String> env, Map<Setting, String> flags) {
+            var all = new EnumMap<Setting, String>(Setting.class);
+            all.putAll(flags);
+            if (data != null) {
+                all.put(Setting.DATA_DIR, data);
+            }
+            return ConfigLoader.load(new ConfigLoader.Sources(env, all, Optional.ofNullable(config)));
+        }
+    }
+
+    /** The flags of the running hub. */
+    static final class HubOptions {
+        @Option(names = "--port", paramLabel = "N", description = "the HTTP port (default: 7070; http.port, TONGJIE_HTTP_PORT)")
+        String port;
+
+        @Option(names = "--z3950-port", paramLabel = "N",
+                description = "the Z39.50 server's port, 0 for off (default: 2100; z3950.port, TONGJIE_Z3950_PORT)")
+        String z3950Port;
+
+        @Option(names = "--no-z3950", description = "leave the Z39.50 server off (z3950.enabled = false)")
+        boolean noZ3950;
+
+        @Option(names = "--members", paramLabel = "FILE",
+                description = "the network's member directory file (members, TONGJIE_MEMBERS); the data directory is then never the demo's")
+        String members;
+
+        @Option(names = "--no-demo", description = "a new data directory without a members file starts empty, not as the demo network (demo = false)")
+        boolean noDemo;
+
+        Map<Setting, String> flags() {
+            var flags = new EnumMap<Setting, String>(Setting.class);
+            Optional.ofNullable(port).ifPresent(p -> flags.put(Setting.HTTP_PORT, p));
+            Optional.ofNullable(z3950Port).ifPresent(p -> flags.put(Setting.Z3950_PORT, p));
+            Optional.ofNullable(members).ifPresent(m -> flags.put(Setting.MEMBERS, m));
+            if (noZ3950) {
+                flags.put(Setting.Z3950_ENABLED, "false");
+            }
+            if (noDemo) {
+                flags.put(Setting.DEMO, "false");
+            }
+            return flags;
+        }
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true, description = "Run the hub: HTTP API and pages, and the Z39.50 server. "
+            + "A new data directory without a members file becomes the demo network.")
+    static final class Run implements Callable<Integer>, Configured {
+        @ParentCommand
+        Main main;
+        @Mixin
+        DataOptions data;
+        @Mixin
+        HubOptions hub;
+
+        @Override
+        public ConfigLoader.Loaded loaded() {
+            return data.load(main.env, hub.flags());
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            ConfigLoader.Loaded loaded = loaded();
+            System.out.println(loaded.fileLine());
+            HubConfig config = loaded.config();
+            HubServer hub = HubServer.start(config);
+            Optional<Z3950ServerProcess> z3950 = startZ3950(config);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                z3950.ifPresent(Z3950ServerProcess::close);
+                hub.close();
+            }));
+            System.out.printf("Tongjie is running: open http://localhost:%d/ (API: http://localhost:%d/openapi.json)%n",
+                    hub.port(), hub.port());
+            return 0;
+        }
+    }
+
+    @Command(name = "config", mixinStandardHelpOptions = true,
+            description = "Print the effective configuration as tongjie.toml, with where each value came from; secrets masked.")
+    static final class ShowConfig implements Callable<Integer>, Configured {
+        @ParentCommand
+        Main main;
+        @Mixin
+        DataOptions data;
+        @Mixin
+        HubOptions hub;
+
+        @Override
+        public ConfigLoader.Loaded loaded() {
+            return data.load(main.env, hub.flags());
+        }
+
+        @Override
+        public Integer call() {
+            ConfigLoader.Loaded loaded = loaded();
+            ConfigLoader.describe(loaded).forEach(System.out::println);
+            Path dataDir = loaded.config().dataDir();
+            System.out.println();
+            System.out.println("# the data directory's network: " + Network.recorded(dataDir)
+                    .map(n -> n.name().toLowerCase(java.util.Locale.ROOT) + " (recorded in " + dataDir.resolve(Network.FILE) + ")")
+                    .orElse("not chosen yet (its first run chooses)"));
+            return 0;
+        }
+    }
+
+    @Command(name = "rebuild-index", mixinStandardHelpOptions = true, description = "Rebuild the Lucene index from the record store.")
+    static final class RebuildIndex implements Callable<Integer>, Configured {
+        @ParentCommand
+        Main main;
+        @Mixin
+        DataOptions data;
+
+        @Override
+        public ConfigLoader.Loaded loaded() {
+            return data.load(main.env, Map.of());
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            try (Catalog catalog = Catalog.open(loaded().config().dataDir(), Clock.systemUTC())) {
+                catalog.rebuildIndex();
+                System.out.printf("Index rebuilt from the store: %d records searchable%n", catalog.search("", 1, 1).total());
+            }
+            return 0;
+        }
+    }
+
+    /** Several members' files are a first load: stored one after another, then indexed at once. */
+    @Command(name = "load", mixinStandardHelpOptions = true,
+            description = "Load members' MARC export files (ISO 2709 or MARCXML, gzipped or not); several pairs are a first load.")
+    static final class Load implements Callable<Integer>, Configured {
+        @ParentCommand
+        Main main;
+        @Mixin
+        DataOptions data;
+        @Spec
+        CommandSpec spec;
+        @Parameters(arity = "2..*", paramLabel = "LIBRARY_ID FILE", description = "a member's id and its file, once or more")
+        List<String> pairs;
+
+        @Override
+        public ConfigLoader.Loaded loaded() {
+            return data.load(main.env, Map.of());
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            if (pairs.size() % 2 != 0) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "load needs a library id and a file, or several of each pair");
+            }
+            try (Catalog catalog = Catalog.open(loaded().config().dataDir(), Clock.systemUTC())) {
+                Supplier<List<IngestReport>> loads = () -> IntStream.range(0, pairs.size() / 2)
+                        .mapToObj(i -> ExportFile.load(catalog, pairs.get(2 * i), Path.of(pairs.get(2 * i + 1))))
+                        .toList();
+                (pairs.size() > 2 ? catalog.inBulk(loads) : loads.get()).forEach(Main::print);
+            }
+            return 0;
+        }
+    }
+
+    /** One OAI-PMH harvest of a member: incremental after the first, resumed if the last one was cut off. */
+    @Command(name = "harvest", mixinStandardHelpOptions = true,
+            description = "Harvest a member's OAI-PMH provider once (incremental after the first).")
+    static final class Harvest implements Callable<Integer>, Configured {
+        @ParentCommand
+        Main main;
+        @Mixin
+        DataOptions data;
+        @Parameters(index = "0", paramLabel = "LIBRARY_ID", description = "the member's id")
+        String library;
+        @Parameters(index = "1", paramLabel = "OAI_PMH_BASE_URL", description = "the provider's base URL")
+        URI baseUrl;
+
+        @Override
+        public ConfigLoader.Loaded loaded() {
+            return data.load(main.env, Map.of());
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            try (Catalog catalog = Catalog.open(loaded().config().dataDir(), Clock.systemUTC());
+                 var client = OaiPmhClient.create(OaiEndpoint.marc21(baseUrl))) {
+                print(OaiHarvest.run(catalog, library, client, Clock.systemUTC()));
+            }
+            return 0;
+        }
     }
 
     /** The Z39.50 server in a JVM of its own; it ends with the hub, since the hub holds its standard input. */
@@ -168,38 +297,6 @@ public final class Main {
                 yield Optional.empty();
             }
         };
-    }
-
-    private static void rebuildIndex(HubConfig config, List<String> positional) throws Exception {
-        expectNone(positional);
-        try (Catalog catalog = Catalog.open(config.dataDir(), Clock.systemUTC())) {
-            catalog.rebuildIndex();
-            System.out.printf("Index rebuilt from the store: %d records searchable%n", catalog.search("", 1, 1).total());
-        }
-    }
-
-    /** Several members' files are a first load: stored one after another, then indexed at once. */
-    private static void load(HubConfig config, List<String> positional) throws Exception {
-        if (positional.isEmpty() || positional.size() % 2 != 0) {
-            throw new IllegalArgumentException("load needs a library id and a file, or several of each pair");
-        }
-        try (Catalog catalog = Catalog.open(config.dataDir(), Clock.systemUTC())) {
-            Supplier<List<IngestReport>> loads = () -> java.util.stream.IntStream.range(0, positional.size() / 2)
-                    .mapToObj(i -> ExportFile.load(catalog, positional.get(2 * i), Path.of(positional.get(2 * i + 1))))
-                    .toList();
-            (positional.size() > 2 ? catalog.inBulk(loads) : loads.get()).forEach(Main::print);
-        }
-    }
-
-    /** One OAI-PMH harvest of a member: incremental after the first, resumed if the last one was cut off. */
-    private static void harvest(HubConfig config, List<String> positional) throws Exception {
-        if (positional.size() != 2) {
-            throw new IllegalArgumentException("harvest needs a library id and the provider's OAI-PMH base URL");
-        }
-        try (Catalog catalog = Catalog.open(config.dataDir(), Clock.systemUTC());
-             var client = OaiPmhClient.create(OaiEndpoint.marc21(URI.create(positional.get(1))))) {
-            print(OaiHarvest.run(catalog, positional.get(0), client, Clock.systemUTC()));
-        }
     }
 
     private static void print(IngestReport report) {

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,56 +19,76 @@ import org.tongjie.catalog.LibraryKind;
 import org.tongjie.indexer.Catalog;
 import org.tongjie.testing.SharedData;
 
+/** The command line: every README command and flag as before, now through picocli and the configuration layers. */
 class MainTest {
 
+    private static HubConfig run(String... flags) {
+        var args = new String[flags.length + 1];
+        args[0] = "run";
+        System.arraycopy(flags, 0, args, 1, flags.length);
+        return Main.configOf(Map.of(), args).config();
+    }
+
+    private static String refusal(String... flags) {
+        return assertThrows(ConfigException.class, () -> run(flags)).getMessage();
+    }
+
     @Test
-    void defaultsRunOnPort7070WithDataUnderDotData() {
-        var config = Main.parseOptions(List.of(), new ArrayList<>());
-        assertEquals(new HubConfig(Path.of("data"), 7070, 2100, true, Optional.empty()), config);
+    void defaultsRunOnPort7070WithDataUnderDotDataAsTheDemo() {
+        var config = run();
+        assertEquals(Path.of("data"), config.dataDir());
+        assertEquals(7070, config.port());
+        assertEquals(2100, config.z3950Port());
+        assertTrue(config.z3950Enabled());
+        assertTrue(config.demo());
+        assertEquals(Optional.empty(), config.membersFile());
+        assertEquals(config, HubConfig.defaults());
     }
 
     @Test
     void theZ3950ServerPortCanBeChangedOrTurnedOff() {
-        assertEquals(2101, Main.parseOptions(List.of("--z3950-port", "2101"), new ArrayList<>()).z3950Port());
-        assertFalse(Main.parseOptions(List.of("--z3950-port", "0"), new ArrayList<>()).z3950Enabled());
-        assertFalse(Main.parseOptions(List.of("--no-z3950"), new ArrayList<>()).z3950Enabled());
-        assertEquals("--z3950-port must be a number, was 'x'",
-                assertThrows(IllegalArgumentException.class, () -> Main.parseOptions(List.of("--z3950-port", "x"), new ArrayList<>())).getMessage());
-        assertEquals("--z3950-port must be between 0 (off) and 65535, was -1",
-                assertThrows(IllegalArgumentException.class, () -> Main.parseOptions(List.of("--z3950-port", "-1"), new ArrayList<>())).getMessage());
-        assertEquals("--z3950-port must differ from --port, both were 7070",
-                assertThrows(IllegalArgumentException.class, () -> Main.parseOptions(List.of("--z3950-port", "7070"), new ArrayList<>())).getMessage());
+        assertEquals(2101, run("--z3950-port", "2101").z3950Port());
+        assertFalse(run("--z3950-port", "0").z3950Enabled());
+        assertFalse(run("--no-z3950").z3950Enabled());
+        assertEquals("z3950.port = \"x\" (flag --z3950-port) is not allowed: z3950.port must be a port number from 1 to 65535, or 0 for off",
+                refusal("--z3950-port", "x"));
+        assertEquals("z3950.port = \"7070\" (flag --z3950-port) must differ from http.port = \"7070\" (default)",
+                refusal("--z3950-port", "7070"));
     }
 
     @Test
-    void optionsOverrideTheDefaults() {
-        var positional = new ArrayList<String>();
-        var config = Main.parseOptions(List.of("--data", "/tmp/x", "--port", "8080", "--no-demo", "lib", "f.mrc"), positional);
+    void flagsOverrideTheDefaults() {
+        var config = run("--data", "/tmp/x", "--port", "8080", "--no-demo", "--members", "net.json");
         assertEquals(Path.of("/tmp/x"), config.dataDir());
         assertEquals(8080, config.port());
-        assertFalse(config.loadDemo());
-        assertEquals(List.of("lib", "f.mrc"), positional);
+        assertFalse(config.demo());
+        assertEquals(Optional.of(Path.of("net.json")), config.membersFile());
     }
 
     @Test
-    void badOptionsSayWhatIsWrong() {
-        assertEquals("--port must be a number, was 'http'",
-                assertThrows(IllegalArgumentException.class, () -> Main.parseOptions(List.of("--port", "http"), new ArrayList<>())).getMessage());
-        assertEquals("--port must be between 0 and 65535, was 70000",
-                assertThrows(IllegalArgumentException.class, () -> Main.parseOptions(List.of("--port", "70000"), new ArrayList<>())).getMessage());
-        assertEquals("--data needs a value",
-                assertThrows(IllegalArgumentException.class, () -> Main.parseOptions(List.of("--data"), new ArrayList<>())).getMessage());
-        assertEquals("unknown option --verbose",
-                assertThrows(IllegalArgumentException.class, () -> Main.parseOptions(List.of("--verbose"), new ArrayList<>())).getMessage());
+    void badFlagsSayWhatIsWrong() {
+        assertEquals("http.port = \"http\" (flag --port) is not allowed: http.port must be a port number from 0 (any free port) to 65535",
+                refusal("--port", "http"));
+        assertTrue(refusal("--port", "70000").startsWith("http.port = \"70000\" (flag --port) is not allowed"));
+        var err = new StringWriter();
+        var cli = Main.commandLine(Map.of()).setErr(new PrintWriter(err));
+        assertEquals(2, cli.execute("run", "--verbose"));
+        assertTrue(err.toString().contains("Unknown option: '--verbose'"), err.toString());
+        assertEquals(2, cli.execute("run", "--data"));
+        assertTrue(err.toString().contains("Missing required parameter for option '--data'"), err.toString());
+        assertEquals(2, cli.execute("load", "central"));
+        assertEquals(2, cli.execute());
+        assertTrue(err.toString().contains("no command given"), err.toString());
     }
 
     @Test
-    void theMemberDirectoryIsTheDemoNetworksUnlessAFileIsGiven() {
-        var demo = Main.parseOptions(List.of(), new ArrayList<>());
-        assertEquals(6, Main.members(demo).members().size());
-        assertEquals(0, Main.members(Main.parseOptions(List.of("--no-demo"), new ArrayList<>())).members().size());
-        assertEquals(Optional.of(Path.of("net.json")),
-                Main.parseOptions(List.of("--members", "net.json"), new ArrayList<>()).membersFile());
+    void everyCommandExplainsItselfWithHelp() {
+        for (String command : List.of("run", "config", "load", "harvest", "rebuild-index")) {
+            var out = new StringWriter();
+            var cli = Main.commandLine(Map.of()).setOut(new PrintWriter(out));
+            assertEquals(0, cli.execute(command, "--help"), command);
+            assertTrue(out.toString().contains("--data=DIR"), command + ": " + out);
+        }
     }
 
     /** Several members' files on one command line are a first load: every file stored, then indexed at once. */

@@ -1,0 +1,157 @@
+package org.tongjie.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tongjie.app.demo.DemoNetwork;
+import org.tongjie.harvest.members.Member;
+
+/**
+ * The demo's upload keys ({@code demo-key-ID}, printed in the README) open nothing on a data directory that
+ * is not the demo's, even one whose members have the demo's ids: every route of the OpenAPI document that
+ * takes a key is tried with each of them, over HTTP, against the hub as {@code ./tongjie run} wires it.
+ */
+class DemoKeysTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The OpenAPI security schemes that carry a key, and how each is sent. */
+    private static final Map<String, String> KEY_HEADERS = Map.of(
+            "memberKey", "Authorization", "memberKeyHeader", "X-Api-Key", "apiKey", "X-Api-Key", "staffKey", "Authorization");
+    private static final String UPLOAD = "POST /api/libraries/{id}/records";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    /** One try: a route, the scheme the key went in, and the answer. */
+    record Try(String route, String scheme, String member, int status) {}
+
+    @Test
+    void aDataDirectoryWithRealMembersRejectsTheDemoKeysOnEveryRoute(@TempDir Path dir) throws Exception {
+        Path members = realMembersWithTheDemosIds(dir.resolve("members.json"));
+        try (var hub = HubServer.start(config(dir.resolve("data"), Setting.MEMBERS, members.toString()))) {
+            List<Try> tries = tryDemoKeys(hub);
+
+            assertTrue(tries.size() > 6 * 10, tries.size() + " tries");
+            assertTrue(tries.stream().anyMatch(t -> t.route().equals(UPLOAD)));
+            tries.forEach(t -> assertTrue(Set.of(401, 403).contains(t.status()), t.toString()));
+            var realKey = upload(hub, "central", "Bearer real-key-central");
+            assertEquals(200, realKey.statusCode(), "the member's own key opens the route: " + realKey.body());
+        }
+    }
+
+    @Test
+    void aDataDirectoryStartedWithNoDemoRejectsThemAndStaysSoWithoutFlags(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data");
+        try (var hub = HubServer.start(config(data, Setting.DEMO, "false"))) {
+            tryDemoKeys(hub).forEach(t -> assertTrue(Set.of(401, 403, 404).contains(t.status()), t.toString()));
+            assertTrue(hub.catalog().libraries().isEmpty(), "no demo members");
+        }
+        var again = config(data, Setting.DEMO, "true");
+        assertTrue(assertThrows(Network.MismatchException.class, () -> HubServer.start(again))
+                .getMessage().contains("holds a real network"));
+    }
+
+    @Test
+    void theDemoDataDirectoryTakesThemForUploadsOnly(@TempDir Path dir) throws Exception {
+        try (var hub = HubServer.start(config(dir.resolve("data"), Setting.DEMO, "true"))) {
+            List<Try> tries = tryDemoKeys(hub);
+
+            tries.stream().filter(t -> t.route().equals(UPLOAD))
+                    .forEach(t -> assertEquals(200, t.status(), t.toString()));
+            tries.stream().filter(t -> !t.route().equals(UPLOAD))
+                    .forEach(t -> assertTrue(Set.of(401, 403).contains(t.status()), t.toString()));
+        }
+    }
+
+    private static HubConfig config(Path data, Setting setting, String value) {
+        var flags = new EnumMap<Setting, String>(Setting.class);
+        flags.put(Setting.DATA_DIR, data.toString());
+        flags.put(Setting.HTTP_PORT, "0");
+        flags.put(Setting.Z3950_ENABLED, "false");
+        flags.put(setting, value);
+        return ConfigLoader.load(new ConfigLoader.Sources(Map.of(), flags, Optional.empty())).config();
+    }
+
+    /** The demo's directory file with every member's key changed to real-key-ID. */
+    private static Path realMembersWithTheDemosIds(Path file) throws IOException {
+        try (InputStream in = DemoNetwork.class.getResourceAsStream(DemoNetwork.MEMBERS_FILE)) {
+            JsonNode directory = JSON.readTree(in);
+            for (JsonNode member : directory.get("members")) {
+                ((ObjectNode) member).put("apiKeySha256", Member.hashKey("real-key-" + member.get("id").asText()));
+            }
+            JSON.writeValue(file.toFile(), directory);
+        }
+        return file;
+    }
+
+    private List<Try> tryDemoKeys(HubServer hub) throws Exception {
+        JsonNode paths = JSON.readTree(get(hub, "/openapi.json")).get("paths");
+        var tries = new ArrayList<Try>();
+        for (String member : DemoNetwork.directory().members().stream().map(Member::id).toList()) {
+            for (var path : paths.properties()) {
+                for (var operation : path.getValue().properties()) {
+                    for (JsonNode requirement : operation.getValue().path("security")) {
+                        for (String scheme : (Iterable<String>) requirement::fieldNames) {
+                            if (KEY_HEADERS.containsKey(scheme)) {
+                                String route = operation.getKey().toUpperCase() + " " + path.getKey();
+                                tries.add(new Try(route, scheme, member, send(hub, route, member, scheme)));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return tries;
+    }
+
+    private int send(HubServer hub, String route, String member, String scheme) throws Exception {
+        String[] methodAndPath = route.split(" ", 2);
+        String path = methodAndPath[1].replace("{id}", member).replace("{library}", member).replace("{queue}", "incoming");
+        String header = KEY_HEADERS.get(scheme);
+        String key = "demo-key-" + member;
+        var request = HttpRequest.newBuilder(uri(hub, path))
+                .header(header, header.equals("Authorization") ? "Bearer " + key : key)
+                .header("Content-Type", route.equals(UPLOAD) ? "application/marcxml+xml" : "application/json")
+                .method(methodAndPath[0], route.equals(UPLOAD) ? HttpRequest.BodyPublishers.ofByteArray(records())
+                        : HttpRequest.BodyPublishers.ofString("{}"))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private HttpResponse<String> upload(HubServer hub, String member, String authorization) throws Exception {
+        var request = HttpRequest.newBuilder(uri(hub, "/api/libraries/" + member + "/records"))
+                .header("Authorization", authorization).POST(HttpRequest.BodyPublishers.ofByteArray(records())).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static byte[] records() throws IOException {
+        try (InputStream in = DemoNetwork.class.getResourceAsStream("/demo/cnmarc-chinese-books-catalogued-by-tongjie.xml")) {
+            return in.readAllBytes();
+        }
+    }
+
+    private String get(HubServer hub, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(hub, path)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static URI uri(HubServer hub, String path) {
+        return URI.create("http://localhost:" + hub.port() + path);
+    }
+}
