@@ -29,7 +29,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** The command line behind {@code ./tongjie}: run the hub, rebuild the index, load and harvest, show the configuration. */
-@Command(name = "tongjie", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+@Command(name = "tongjie", usageHelpAutoWidth = true,
         description = "A union catalogue and interlibrary-loan hub. Settings come from the defaults, tongjie.toml "
                 + "(--config FILE, else DATA_DIR/tongjie.toml), TONGJIE_* environment variables and flags, each over the one before.",
         subcommands = {Main.Run.class, Main.RebuildIndex.class, Main.Load.class, Main.Harvest.class, Main.ShowConfig.class})
@@ -83,8 +83,14 @@ public final class Main implements Callable<Integer> {
         ConfigLoader.Loaded loaded();
     }
 
-    /** The flags every command takes: where the configuration and the data are. */
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help; COMMAND --help for a command's")
+    boolean help;
+
+    /** The flags every command takes: where the configuration and the data are, and help. */
     static final class DataOptions {
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
+        boolean help;
+
         @Option(names = "--config", paramLabel = "FILE",
                 description = "the configuration file (default: DATA_DIR/tongjie.toml if it exists; env TONGJIE_CONFIG)")
         Path config;
@@ -136,7 +142,7 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    @Command(name = "run", mixinStandardHelpOptions = true, description = "Run the hub: HTTP API and pages, and the Z39.50 server. "
+    @Command(name = "run", description = "Run the hub: HTTP API and pages, and the Z39.50 server. "
             + "A new data directory without a members file becomes the demo network.")
     static final class Run implements Callable<Integer>, Configured {
         @ParentCommand
@@ -196,7 +202,7 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    @Command(name = "rebuild-index", mixinStandardHelpOptions = true, description = "Rebuild the Lucene index from the record store.")
+    @Command(name = "rebuild-index", description = "Rebuild the Lucene index from the record store.")
     static final class RebuildIndex implements Callable<Integer>, Configured {
         @ParentCommand
         Main main;
