@@ -1,7 +1,5 @@
 package org.tongjie.api;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -20,6 +18,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.tongjie.testing.Required;
 
 /**
  * Debian's chromium, headless, driven through Debian's chromedriver (both installed by ./tongjie test): one
@@ -37,8 +36,8 @@ final class Browser implements AutoCloseable {
     final ChromeDriver driver;
 
     Browser(Path profile) {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "chromium and chromium-driver are not installed (./tongjie test installs them)");
+        Required.program(CHROMIUM.toString(), "chromium");
+        Required.program(CHROMEDRIVER.toString(), "chromium-driver");
         var options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new", "--no-sandbox",
                 "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",

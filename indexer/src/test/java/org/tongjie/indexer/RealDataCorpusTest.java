@@ -3,7 +3,6 @@ package org.tongjie.indexer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -79,7 +78,7 @@ class RealDataCorpusTest {
     @ParameterizedTest
     @MethodSource("marcFiles")
     void everyFileIngestsWithEveryRecordAccountedFor(String file) throws IOException {
-        assumeTrue(Files.isDirectory(SharedData.root()), "shared test data not present");
+        SharedData.folder("");
         IngestReport report;
         try {
             report = ingest(file);

@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +21,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -30,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tongjie.catalog.Library;
 import org.tongjie.catalog.LibraryKind;
 import org.tongjie.catalog.LiveTarget;
-import org.tongjie.z3950.Yaz;
+import org.tongjie.z3950.Peer;
 
 /**
  * GET /api/search?live=true against real Z39.50 targets: yaz-ztest (its 1016 "computer" search finds 23),
@@ -45,9 +43,7 @@ class LiveFederatedSearchTest {
 
     @BeforeAll
     void startZtest(@TempDir Path dir) throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/yaz-ztest")),
-                "/usr/bin/yaz-ztest is not installed: apt-get install -y yaz (./tongjie test does)");
-        Assumptions.assumeTrue(Yaz.version().isPresent(), "libyaz.so.5 is not installed: apt-get install -y libyaz5");
+        Peer.requireInstalled("/usr/bin/yaz-ztest", "yaz");
         ztestPort = freePort();
         ztest = new ProcessBuilder("/usr/bin/yaz-ztest", "tcp:127.0.0.1:" + ztestPort).directory(dir.toFile())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("yaz-ztest.log").toFile()).start();

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tongjie.testing.Required;
 
 /**
  * Our FFM layouts of yaz/backend.h against what gcc says of the real header: a wrong offset would write
@@ -25,9 +25,8 @@ class GfsLayoutTest {
 
     @Test
     void offsetsMatchTheCHeader() throws IOException, InterruptedException {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/gcc")), "gcc is not installed");
-        Assumptions.assumeTrue(Files.isReadable(Path.of("/usr/include/yaz/backend.h")),
-                "yaz/backend.h is not installed: apt-get install -y libyaz-dev");
+        Required.program("/usr/bin/gcc", "gcc");
+        Required.debianFile("/usr/include/yaz/backend.h", "libyaz-dev");
         Map<String, Long> ours = ours();
         StringBuilder c = new StringBuilder("#include <stdio.h>\n#include <stddef.h>\n#include <yaz/backend.h>\n"
                 + "int main(void) {\n");

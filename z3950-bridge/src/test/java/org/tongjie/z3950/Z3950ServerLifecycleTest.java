@@ -16,25 +16,24 @@ import java.util.OptionalInt;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tongjie.testing.SharedData;
 
 /** Starting and stopping the server's JVM: a clean stop exits 0, a taken port fails with GFS's words. */
 class Z3950ServerLifecycleTest {
-    private static final Path SAMPLE = Path.of("../../shared/data/idzebra-examples/marc21/sample-marc")
-            .toAbsolutePath().normalize();
-
     @TempDir
     Path workDir;
+    private Path sample;
 
     @BeforeEach
     void requireYaz() {
-        Peer.assumeInstalled("/usr/bin/zoomsh", "yaz");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(SAMPLE), SAMPLE + " is missing");
+        Peer.requireInstalled("/usr/bin/zoomsh", "yaz");
+        sample = SharedData.file("idzebra-examples/marc21/sample-marc").toAbsolutePath().normalize();
     }
 
     @Test
     void closeStopsTheServerCleanlyEvenWithASessionOpen() throws Exception {
         Z3950ServerProcess server = Z3950ServerProcess.start("127.0.0.1", Peer.freePort(),
-                InMemoryTestBackend.Factory.class, List.of(SAMPLE.toString()), workDir.resolve("server.log"));
+                InMemoryTestBackend.Factory.class, List.of(sample.toString()), workDir.resolve("server.log"));
         ZoomTarget target = ZoomTarget.of("127.0.0.1", server.port(), "Default").withTimeout(Duration.ofSeconds(10));
         try (ZoomConnection open = ZoomConnection.open(target)) {
             open.search(new Query.Pqf("@attr 1=4 computer")).close();
@@ -51,7 +50,7 @@ class Z3950ServerLifecycleTest {
             // connecting (it was, and this start "succeeded" against the holder).
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> Z3950ServerProcess.start(
                     "127.0.0.1", taken.getLocalPort(), InMemoryTestBackend.Factory.class,
-                    List.of(SAMPLE.toString()), workDir.resolve("server.log")).close());
+                    List.of(sample.toString()), workDir.resolve("server.log")).close());
             assertTrue(e.getMessage().contains("Failed to bind to tcp:127.0.0.1:" + taken.getLocalPort()), e.getMessage());
         }
     }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tongjie.testing.SharedData;
 
 /**
  * Our Z39.50 server (YAZ GFS through FFM upcalls, in its own JVM) over the test backend holding the 24
@@ -22,8 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
  * ZoomConnection.
  */
 class Z3950ServerTest {
-    private static final Path SAMPLE = Path.of("../../shared/data/idzebra-examples/marc21/sample-marc");
-
     @TempDir
     static Path workDir;
     private static Z3950ServerProcess server;
@@ -31,10 +29,9 @@ class Z3950ServerTest {
 
     @BeforeAll
     static void startServer() {
-        Peer.assumeInstalled("/usr/bin/yaz-client", "yaz");
-        Peer.assumeInstalled("/usr/bin/zoomsh", "yaz");
-        Path sample = SAMPLE.toAbsolutePath().normalize();
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(sample), sample + " is missing");
+        Peer.requireInstalled("/usr/bin/yaz-client", "yaz");
+        Peer.requireInstalled("/usr/bin/zoomsh", "yaz");
+        Path sample = SharedData.file("idzebra-examples/marc21/sample-marc").toAbsolutePath().normalize();
         expected = new InMemoryTestBackend(sample);
         server = Z3950ServerProcess.start("127.0.0.1", Peer.freePort(), InMemoryTestBackend.Factory.class,
                 List.of(sample.toString()), workDir.resolve("z3950-server.log"));

@@ -31,7 +31,7 @@ class ZoomNativeLeakTest {
 
     @Test
     void hundredsOfRoundsLeaveNoFileDescriptorsBehind(@TempDir Path dir) throws IOException {
-        Peer.assumeInstalled("/usr/bin/yaz-ztest", "yaz");
+        Peer.requireInstalled("/usr/bin/yaz-ztest", "yaz");
         try (Peer ztest = Peer.start(dir, "/usr/bin/yaz-ztest")) {
             ZoomTarget target = ZoomTarget.of("127.0.0.1", ztest.port(), "Default")
                     .withTimeout(Duration.ofSeconds(10));

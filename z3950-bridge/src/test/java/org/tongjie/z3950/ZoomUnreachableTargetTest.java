@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,8 +22,7 @@ class ZoomUnreachableTargetTest {
 
     @BeforeEach
     void requireLibyaz() {
-        Assumptions.assumeTrue(Yaz.version().isPresent(),
-                "libyaz.so.5 is not installed: apt-get install -y libyaz5");
+        Peer.requireLibyaz();
     }
 
     @Test

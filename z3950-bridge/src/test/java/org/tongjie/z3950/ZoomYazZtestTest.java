@@ -26,7 +26,7 @@ class ZoomYazZtestTest {
 
     @BeforeAll
     void startZtest(@TempDir Path dir) {
-        Peer.assumeInstalled("/usr/bin/yaz-ztest", "yaz");
+        Peer.requireInstalled("/usr/bin/yaz-ztest", "yaz");
         ztest = Peer.start(dir, "/usr/bin/yaz-ztest");
         target = ZoomTarget.of("127.0.0.1", ztest.port(), "Default").withTimeout(Duration.ofSeconds(10));
     }

@@ -38,8 +38,8 @@ class ZoomZebraTest {
 
     @BeforeAll
     void startZebra(@TempDir Path tempDir) throws Exception {
-        Peer.assumeInstalled("/usr/bin/zebrasrv", "idzebra-2.0");
-        Peer.assumeInstalled("/usr/bin/yaz-marcdump", "yaz");
+        Peer.requireInstalled("/usr/bin/zebrasrv", "idzebra-2.0");
+        Peer.requireInstalled("/usr/bin/yaz-marcdump", "yaz");
         dir = tempDir;
         Path records = Files.createDirectory(dir.resolve("records"));
         Files.copy(ZebraRegister.SAMPLE_MARC, records.resolve("sample-marc"));

@@ -3,7 +3,6 @@ package org.tongjie.app.z3950;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -39,9 +38,9 @@ import org.tongjie.query.Matches;
 import org.tongjie.testing.SharedData;
 import org.tongjie.z3950.RealClients;
 import org.tongjie.z3950.FetchedRecord;
+import org.tongjie.z3950.Peer;
 import org.tongjie.z3950.Query;
 import org.tongjie.z3950.RecordSyntax;
-import org.tongjie.z3950.Yaz;
 import org.tongjie.z3950.ZoomConnection;
 import org.tongjie.z3950.ZoomResultSet;
 import org.tongjie.z3950.ZoomTarget;
@@ -67,9 +66,8 @@ class LuceneZ3950BackendTest {
 
     @BeforeAll
     static void startServerOverACatalogue() throws IOException {
-        assumeTrue(Yaz.version().isPresent(), "libyaz5 is not installed (./tongjie test installs it)");
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/yaz-client")), "yaz-client is missing: apt-get install yaz");
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/zoomsh")), "zoomsh is missing: apt-get install yaz");
+        Peer.requireInstalled("/usr/bin/yaz-client", "yaz");
+        Peer.requireInstalled("/usr/bin/zoomsh", "yaz");
         kohaFile = Files.readAllBytes(SharedData.file(KOHA_FILE));
         Path data = workDir.resolve("data");
         catalog = Catalog.open(data, Clock.systemUTC());

@@ -1,7 +1,5 @@
 package org.tongjie.harvest.oai;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +19,7 @@ import javax.xml.transform.TransformerException;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.stax.StAXSource;
 import javax.xml.transform.stream.StreamResult;
+import org.tongjie.testing.Required;
 import org.tongjie.testing.SharedData;
 
 /**
@@ -42,7 +41,8 @@ final class MarcXmlFixtures {
         if (files.isEmpty()) {
             files = collections(DEBIAN);
         }
-        assumeTrue(!files.isEmpty(), "no MARCXML samples in ../shared/data/" + SHARED + " or " + DEBIAN);
+        Required.that(!files.isEmpty(), "MARCXML samples in " + SharedData.root().resolve(SHARED) + " or " + DEBIAN
+                + ": apt-get install -y idzebra-2.0-examples (./tongjie test does)");
         var records = new ArrayList<FixtureRecord>();
         for (Path file : files) {
             String collection = file.getFileName().toString().replaceFirst("^collection-", "")

@@ -43,7 +43,7 @@ class Z3950HarvestTest {
 
     @BeforeAll
     static void zebraIsInstalled() {
-        Peer.assumeInstalled("/usr/bin/zebrasrv", "idzebra-2.0");
+        Peer.requireInstalled("/usr/bin/zebrasrv", "idzebra-2.0");
     }
 
     /** The first {@code n} pool records with distinct control numbers. */

@@ -2,14 +2,12 @@ package org.tongjie.api.oai;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.javalin.Javalin;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -21,6 +19,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tongjie.api.xml.ProtocolFixture;
+import org.tongjie.testing.Required;
 
 /**
  * Union records that disappear (staff merged two editions into one) stay as deleted records, so aggregators
@@ -60,7 +59,7 @@ class OaiDeletionsTest {
 
                 String deleted = get(base + "?verb=GetRecord&metadataPrefix=marcxml&identifier=oai:tongjie:" + gone);
                 assertTrue(deleted.contains("<header status=\"deleted\">") && !deleted.contains("<metadata>"), deleted);
-                assumeTrue(Files.isExecutable(Path.of("/usr/bin/oai_pmh")), "oai_pmh is missing: apt-get install libhttp-oai-perl");
+                Required.program("/usr/bin/oai_pmh", "libhttp-oai-perl");
                 String harvested = hub.run(List.of("/usr/bin/oai_pmh", "-X", "ListIdentifiers", "--metadataPrefix", "oai_dc", base), "");
                 assertTrue(harvested.contains("identifier: oai:tongjie:" + gone + "\ndatestamp: "), harvested);
                 assertTrue(Pattern.compile("identifier: oai:tongjie:" + Pattern.quote(gone) + "\\ndatestamp: \\S+\\nstatus: deleted")

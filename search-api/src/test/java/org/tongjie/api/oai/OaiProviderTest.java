@@ -2,10 +2,8 @@ package org.tongjie.api.oai;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -24,6 +22,7 @@ import org.tongjie.harvest.oai.OaiEndpoint;
 import org.tongjie.harvest.oai.OaiPmhClient;
 import org.tongjie.indexer.Catalog;
 import org.tongjie.query.CatalogQuery;
+import org.tongjie.testing.Required;
 
 /**
  * The OAI-PMH provider over a real catalogue (37 CNMARC + 435 Koha records), harvested by Debian's HTTP::OAI
@@ -64,7 +63,7 @@ class OaiProviderTest {
     }
 
     private static String oaiPmh(String... arguments) throws Exception {
-        assumeTrue(Files.isExecutable(OAI_PMH), "oai_pmh is missing: apt-get install libhttp-oai-perl (./tongjie test does)");
+        Required.program(OAI_PMH.toString(), "libhttp-oai-perl");
         var command = new java.util.ArrayList<>(List.of(OAI_PMH.toString()));
         command.addAll(List.of(arguments));
         command.add(hub.base("/oai"));

@@ -2,11 +2,9 @@ package org.tongjie.api.sru;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -16,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tongjie.api.xml.ProtocolFixture;
+import org.tongjie.testing.Required;
 
 /** SRU at /sru over a real catalogue, driven by Debian's yaz-client over SRU GET (1.2 and 2.0) and POST. */
 class SruTest {
@@ -25,7 +24,7 @@ class SruTest {
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/yaz-client")), "yaz-client is missing: apt-get install yaz");
+        Required.program("/usr/bin/yaz-client", "yaz");
         hub = new ProtocolFixture(workDir, true);
     }
 
