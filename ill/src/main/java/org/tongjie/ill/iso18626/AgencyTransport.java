@@ -18,11 +18,11 @@ import org.tongjie.ill.Transport;
  */
 final class AgencyTransport implements Transport {
     private final Agencies agencies;
-    private final java.util.function.Supplier<Iso18626Reader> reader;
+    private final Iso18626Reader reader;
     private final Duration timeout;
     private final HttpClient http;
 
-    AgencyTransport(Agencies agencies, java.util.function.Supplier<Iso18626Reader> reader, Duration timeout) {
+    AgencyTransport(Agencies agencies, Iso18626Reader reader, Duration timeout) {
         this.agencies = agencies;
         this.reader = reader;
         this.timeout = timeout;
@@ -40,7 +40,7 @@ final class AgencyTransport implements Transport {
         if (response.statusCode() / 100 != 2) {
             throw new IllegalStateException(agency.callbackUrl() + " answered HTTP " + response.statusCode());
         }
-        Iso18626.Confirmation c = reader.get().readConfirmation(response.body());
+        Iso18626.Confirmation c = reader.readConfirmation(response.body());
         if (c.answers() != Iso18626.Kind.SUPPLYING_AGENCY_MESSAGE) {
             throw new IllegalStateException(agency.callbackUrl() + " answered with a confirmation of a " + c.answers());
         }

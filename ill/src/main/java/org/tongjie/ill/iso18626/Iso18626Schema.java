@@ -20,9 +20,8 @@ import org.xml.sax.SAXParseException;
 
 /**
  * The ISO 18626 v1.2 schema, and the first violation of it in a message, classified into the schema's
- * own error types. Not part of the repository: the build copies the XSD from the shared data into the
- * classpath ({@value #RESOURCE}); without it the hub refuses ISO 18626 messages rather than take them
- * unvalidated. Thread-safe.
+ * own error types. The XSD is a resource of this module ({@value #RESOURCE}, its source and checksum in
+ * {@code iso18626/SOURCE.txt}), so every build validates with it. Thread-safe.
  */
 public final class Iso18626Schema {
     public static final String RESOURCE = "iso18626/ISO-18626-v1_2.xsd";
@@ -36,20 +35,25 @@ public final class Iso18626Schema {
         this.declaredElements = declaredElements;
     }
 
-    /** The schema the build put on the classpath. */
+    /** The schema this module ships, compiled once on first use. */
     public static Iso18626Schema fromClasspath() {
-        return load(Iso18626Schema.class.getClassLoader().getResource(RESOURCE), "classpath:" + RESOURCE);
+        return Bundled.SCHEMA;
+    }
+
+    private static final class Bundled {
+        static final Iso18626Schema SCHEMA =
+                load(Iso18626Schema.class.getClassLoader().getResource(RESOURCE), "classpath:" + RESOURCE);
     }
 
     /**
-     * @throws SchemaUnavailableException when {@code url} is null or not a schema, saying how to get it
+     * @throws IllegalStateException when {@code url} is null or not a schema: only a damaged ill jar lacks it,
+     *                               and the hub does not start rather than take ISO 18626 messages unvalidated
      */
     static Iso18626Schema load(URL url, String where) {
         if (url == null) {
-            throw new SchemaUnavailableException("the ISO 18626 v1.2 schema is missing (" + where + "): the build copies "
-                    + "it from ${tongjie.shared.data}/iso18626-crosslink/iso18626/xsd/ISO-18626-v1_2.xsd; rebuild the ill "
-                    + "module with -Dtongjie.shared.data pointing at the shared data. ISO 18626 messages are refused "
-                    + "until then, never taken unvalidated", null);
+            throw new IllegalStateException("the ISO 18626 v1.2 schema is missing (" + where + "): it is a resource of "
+                    + "the ill module (src/main/resources/" + RESOURCE + "), so this ill jar or class path is damaged; "
+                    + "rebuild it");
         }
         try {
             SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
@@ -58,7 +62,7 @@ public final class Iso18626Schema {
             Schema schema = factory.newSchema(url);
             return new Iso18626Schema(schema, declaredElements(url));
         } catch (SAXException | IOException e) {
-            throw new SchemaUnavailableException("the ISO 18626 schema at " + where + " cannot be read: " + e.getMessage(), e);
+            throw new IllegalStateException("the ISO 18626 schema at " + where + " cannot be read: " + e.getMessage(), e);
         }
     }
 

@@ -29,23 +29,21 @@ public final class SupplyingAgency {
     private final RecordLookup lookup;
     private final AgencyId hub;
     private final Clock clock;
-    private final Supplier<Iso18626Schema> schema;
     private final StatusReports reports;
     private final AgencyActions actions;
-    private volatile Iso18626Reader reader;
+    private final Iso18626Reader reader;
 
     /**
      * @param hub the hub's own agency id, which agencies address their requests to (supplyingAgencyId)
-     * @param schema where the schema comes from; asked on the first message, so a missing schema refuses
-     *               ISO 18626 without stopping the rest of the hub
+     * @param schema what every message is validated with ({@link Iso18626Schema#fromClasspath()})
      */
-    public SupplyingAgency(IllService ill, RecordLookup lookup, AgencyId hub, Clock clock, Supplier<Iso18626Schema> schema) {
+    public SupplyingAgency(IllService ill, RecordLookup lookup, AgencyId hub, Clock clock, Iso18626Schema schema) {
         this.ill = ill;
         this.store = ill.store();
         this.lookup = lookup;
         this.hub = hub;
         this.clock = clock;
-        this.schema = schema;
+        this.reader = new Iso18626Reader(schema);
         this.reports = new StatusReports(hub);
         this.actions = new AgencyActions(ill, reports, clock);
         store.addOutboxRule(reports);
@@ -58,20 +56,16 @@ public final class SupplyingAgency {
 
     /** Delivers status reports to each agency's callback URL. */
     public Transport transport(java.time.Duration timeout) {
-        return new AgencyTransport(store.agencies(), this::reader, timeout);
+        return new AgencyTransport(store.agencies(), reader, timeout);
     }
 
-    /**
-     * Answers one posted message with its confirmation, as XML.
-     *
-     * @throws SchemaUnavailableException when there is no schema to validate with
-     */
+    /** Answers one posted message with its confirmation, as XML. */
     public byte[] receive(byte[] xml) {
         return Iso18626Writer.write(answer(xml));
     }
 
     Confirmation answer(byte[] xml) {
-        return switch (reader().read(xml)) {
+        return switch (reader.read(xml)) {
             case Parsed.Refused r -> Confirmation.error(r.kind(), r.echo(), clock.instant(), r.error().type(), r.error().value());
             case Parsed.Accepted a -> accepted(a.message());
         };
@@ -125,16 +119,6 @@ public final class SupplyingAgency {
 
     private Confirmation refuse(Iso18626.Message m, ErrorType type, String value) {
         return Confirmation.error(m, clock.instant(), type, value);
-    }
-
-    /** Made on first use, so that a missing schema refuses ISO 18626 work without stopping the hub. */
-    private Iso18626Reader reader() {
-        Iso18626Reader r = reader;
-        if (r == null) {
-            r = new Iso18626Reader(schema.get());
-            reader = r;
-        }
-        return r;
     }
 
     /** The request behind an agency's message, re-read on a concurrent change and tried again. */

@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.tongjie.ill.Agency;
 import org.tongjie.ill.IllStore;
 import org.tongjie.ill.OutboxEntry;
-import org.tongjie.ill.iso18626.SchemaUnavailableException;
 import org.tongjie.ill.iso18626.SupplyingAgency;
 
 /**
@@ -32,8 +31,6 @@ final class ExchangeRoutes {
         routes.post("/api/ill/iso18626", this::iso18626);
         routes.post("/api/ill/agencies", this::registerAgency);
         routes.get("/api/ill/outbox", this::outbox);
-        routes.exception(SchemaUnavailableException.class,
-                (e, ctx) -> IllHttp.error(ctx, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));
     }
 
     /** Errors in the message are answered in the message: an ERROR confirmation with HTTP 200, as peers expect. */

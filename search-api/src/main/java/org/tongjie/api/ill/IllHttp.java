@@ -77,7 +77,7 @@ public final class IllHttp implements AutoCloseable {
         this.lookup = lookup;
         this.ill = new IllService(store, () -> lookup.network(store.settings()), clock);
         this.desk = new StaffDesk(ill);
-        var agency = new SupplyingAgency(ill, lookup, hubAgency, clock, Iso18626Schema::fromClasspath);
+        var agency = new SupplyingAgency(ill, lookup, hubAgency, clock, Iso18626Schema.fromClasspath());
         this.sender = new OutboxSender(store.outbox(), Map.of(SupplyingAgency.channel(), agency.transport(deliveryTimeout),
                 WebhookTransport.CHANNEL, new WebhookTransport(store.webhooks(), deliveryTimeout)),
                 clock, Duration.ofSeconds(5), Duration.ofHours(1));
