@@ -20,6 +20,7 @@ import org.tongjie.api.Hub;
 import org.tongjie.catalog.Library;
 import org.tongjie.catalog.LibraryKind;
 import org.tongjie.indexer.Catalog;
+import org.tongjie.testing.Fixtures;
 import org.tongjie.testing.SharedData;
 
 /**
@@ -27,7 +28,6 @@ import org.tongjie.testing.SharedData;
  * CNMARC records we catalogued at "central" and, optionally, Koha's 435 MARC21 records at "branch-koha".
  */
 public final class ProtocolFixture implements AutoCloseable {
-    public static final String CNMARC = "/demo/cnmarc-chinese-books-catalogued-by-tongjie.xml";
     public static final String KOHA = "koha-misc4dev/koha-sample-marc21-with-952-items.mrc";
 
     public final Catalog catalog;
@@ -39,7 +39,7 @@ public final class ProtocolFixture implements AutoCloseable {
         this.workDir = workDir;
         catalog = Catalog.open(workDir.resolve("data"), Clock.systemUTC());
         catalog.saveLibrary(library("central"));
-        try (InputStream cnmarc = ProtocolFixture.class.getResourceAsStream(CNMARC)) {
+        try (InputStream cnmarc = Files.newInputStream(Fixtures.cnmarcChineseBooks())) {
             assertEquals(37, catalog.ingest("central", cnmarc, "cnmarc.xml").accepted());
         }
         if (withKoha) {
