@@ -32,6 +32,21 @@ final class PqfParser {
         return query;
     }
 
+    /** The query in the grammar {@link #parse} reads, terms always quoted so blanks and {@code @} survive. */
+    static String render(RpnQuery query) {
+        return switch (query) {
+            case RpnQuery.Term term -> "@attr 1=" + term.use().bib1 + " @attr 4=" + term.structure().bib1
+                    + " @attr 5=" + term.truncation().bib1 + " " + quoted(term.term());
+            case RpnQuery.And and -> "@and " + render(and.left()) + " " + render(and.right());
+            case RpnQuery.Or or -> "@or " + render(or.left()) + " " + render(or.right());
+            case RpnQuery.AndNot not -> "@not " + render(not.left()) + " " + render(not.right());
+        };
+    }
+
+    private static String quoted(String term) {
+        return '"' + term.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+
     private record Token(String text, boolean quoted) {
         boolean is(String operator) {
             return !quoted && text.equals(operator);

@@ -11,6 +11,19 @@ import java.util.Optional;
  */
 public sealed interface RpnQuery {
 
+    /**
+     * Parses PQF as the server does, refusing what it refuses with the same {@link Bib1Exception}s: how a
+     * backend in another process reads a query sent to it as {@link #toPqf()}.
+     */
+    static RpnQuery fromPqf(String pqf) {
+        return PqfParser.parse(pqf);
+    }
+
+    /** This query as PQF that {@link #fromPqf} reads back to an equal query, every attribute spelt out. */
+    default String toPqf() {
+        return PqfParser.render(this);
+    }
+
     /** A search term. {@code term} is the client's text as sent (UTF-8), not normalised. */
     record Term(Use use, String term, Truncation truncation, Structure structure) implements RpnQuery {
         public Term {

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The Z39.50 server's own JVM: {@code Z3950ServerMain HOST PORT FACTORY_CLASS [ARGUMENT...]}, e.g.
- * {@code 0.0.0.0 2100 org.tongjie.search.LuceneZ3950Backend$Factory /data}. Started by
+ * {@code 0.0.0.0 2100 org.tongjie.app.z3950.HubCatalogBackend$Factory http://127.0.0.1:41234/}. Started by
  * {@link Z3950ServerProcess}; it stops cleanly when its standard input ends, which is also what happens
  * when the JVM that started it dies, so no server outlives the hub. (SIGTERM does not stop it: GFS's
  * handler only sets a flag, see {@link Z3950Server#close}.)

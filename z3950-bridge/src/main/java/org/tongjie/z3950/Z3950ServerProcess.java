@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
@@ -34,12 +35,26 @@ public final class Z3950ServerProcess implements AutoCloseable {
         this.log = log;
     }
 
+    /** Variables of this JVM's environment the server's gets too: finding programs, and the locale. */
+    private static final List<String> INHERITED = List.of("PATH", "LANG", "LC_ALL", "LC_CTYPE", "TZ");
+
     /**
      * Starts the server on {@code host:port} over the backend {@code factory} makes of {@code arguments}
      * in the new JVM, its output going to {@code log}, and returns once the port accepts connections.
      */
     public static Z3950ServerProcess start(String host, int port, Class<? extends CatalogBackend.Factory> factory,
             List<String> arguments, Path log) {
+        return start(host, port, factory, arguments, Map.of(), log);
+    }
+
+    /**
+     * As {@link #start(String, int, Class, List, Path)}, with {@code environment} in the new JVM's
+     * environment: the place for secrets, which the command line would show to every user of the machine.
+     * Of this JVM's own environment only {@link #INHERITED} is passed on, so whatever configures the
+     * caller (paths, keys) does not reach the server unless handed over on purpose.
+     */
+    public static Z3950ServerProcess start(String host, int port, Class<? extends CatalogBackend.Factory> factory,
+            List<String> arguments, Map<String, String> environment, Path log) {
         Objects.requireNonNull(factory, "factory");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -48,8 +63,11 @@ public final class Z3950ServerProcess implements AutoCloseable {
                 Z3950ServerMain.class.getName(), host, Integer.toString(port), factory.getName()));
         command.addAll(arguments);
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            Map<String, String> childEnvironment = builder.environment();
+            childEnvironment.keySet().retainAll(INHERITED);
+            childEnvironment.putAll(environment);
+            Process process = builder.start();
             Z3950ServerProcess server = new Z3950ServerProcess(process, host, port, log);
             server.awaitListening();
             return server;

@@ -2,6 +2,7 @@ package org.tongjie.z3950;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,6 +40,21 @@ class PqfParserTest {
     @Test
     void quotedTermsKeepEscapedQuotesAndBackslashes() {
         assertEquals("say \"hi\" \\ there", ((Term) PqfParser.parse("\"say \\\"hi\\\" \\\\ there\"")).term());
+    }
+
+    /** How a query reaches a backend in another process: written as PQF there and read back the same. */
+    @Test
+    void aQueryWrittenAsPqfReadsBackEqualWithItsAttributesQuotesAndAtSigns() {
+        RpnQuery query = new Or(
+                new And(new Term(Use.AUTHOR, "o\"brien \\ co", Truncation.RIGHT, Structure.WORD),
+                        new Term(Use.LOCAL_NUMBER, "@and", Truncation.NONE, Structure.KEY)),
+                new AndNot(new Term(Use.TITLE, "三体 trilogy", Truncation.NONE, Structure.PHRASE),
+                        new Term(Use.ISSN, "0016-3929", Truncation.NONE, Structure.FREE_FORM_TEXT)));
+
+        String pqf = query.toPqf();
+
+        assertTrue(pqf.startsWith("@or @and @attr 1=1003 @attr 4=2 @attr 5=1 \"o\\\"brien \\\\ co\" "), pqf);
+        assertEquals(query, RpnQuery.fromPqf(pqf));
     }
 
     @ParameterizedTest(name = "{0} -> Bib-1 {1} ({2})")
