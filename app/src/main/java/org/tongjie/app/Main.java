@@ -18,7 +18,6 @@ import org.tongjie.harvest.oai.OaiEndpoint;
 import org.tongjie.harvest.oai.OaiPmhClient;
 import org.tongjie.indexer.Catalog;
 import org.tongjie.indexer.IngestReport;
-import org.tongjie.z3950.Z3950ServerProcess;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -163,9 +162,9 @@ public final class Main implements Callable<Integer> {
             System.out.println(loaded.fileLine());
             HubConfig config = loaded.config();
             HubServer hub = HubServer.start(config);
-            Optional<Z3950ServerProcess> z3950 = startZ3950(config);
+            Optional<HubZ3950Server> z3950 = startZ3950(config, hub.catalog());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                z3950.ifPresent(Z3950ServerProcess::close);
+                z3950.ifPresent(HubZ3950Server::close);
                 hub.close();
             }));
             System.out.printf("Tongjie is running: open http://localhost:%d/ (API: http://localhost:%d/openapi.json)%n",
@@ -286,17 +285,20 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    /** The Z39.50 server in a JVM of its own; it ends with the hub, since the hub holds its standard input. */
-    private static Optional<Z3950ServerProcess> startZ3950(HubConfig config) {
+    /**
+     * The Z39.50 server in a JVM of its own, reading through this one's catalogue; it ends with the hub,
+     * since the hub holds its standard input.
+     */
+    private static Optional<HubZ3950Server> startZ3950(HubConfig config, Catalog catalog) {
         if (!config.z3950Enabled()) {
             System.out.println("Z39.50 server: off (--no-z3950)");
             return Optional.empty();
         }
-        return switch (HubZ3950Server.start(config.dataDir(), "0.0.0.0", config.z3950Port())) {
+        return switch (HubZ3950Server.start(catalog, config.dataDir().resolve("z3950.log"), "0.0.0.0", config.z3950Port())) {
             case HubZ3950Server.Outcome.Running running -> {
                 System.out.printf("Z39.50 server listening on %s (try: yaz-client tcp:localhost:%d)%n",
                         running.address(), config.z3950Port());
-                yield Optional.of(running.process());
+                yield Optional.of(running.server());
             }
             case HubZ3950Server.Outcome.Off off -> {
                 System.out.println("Z39.50 server: off, " + off.reason());

@@ -39,7 +39,6 @@ import org.tongjie.marc.MarcEntry;
 import org.tongjie.marc.MarcSource;
 import org.tongjie.z3950.Query;
 import org.tongjie.z3950.Yaz;
-import org.tongjie.z3950.Z3950ServerProcess;
 import org.tongjie.z3950.ZoomConnection;
 import org.tongjie.z3950.ZoomResultSet;
 import org.tongjie.z3950.ZoomTarget;
@@ -103,7 +102,7 @@ final class Z3950Bench {
         }
         Path work = Files.createTempDirectory("tongjie-z3950-bench");
         Catalog catalog = null;
-        Z3950ServerProcess ours = null;
+        HubZ3950Server ours = null;
         Process zebra = null;
         try {
             Path source = Files.isRegularFile(DEFAULT_FILE) ? DEFAULT_FILE : FALLBACK_FILE;
@@ -128,8 +127,8 @@ final class Z3950Bench {
                     report.accepted(), report.updated() + report.unchanged(), report.quarantined());
             double ourLoad = (System.nanoTime() - started) / 1e9;
             int ourPort = freePort();
-            switch (HubZ3950Server.start(data, "127.0.0.1", ourPort)) {
-                case HubZ3950Server.Outcome.Running running -> ours = running.process();
+            switch (HubZ3950Server.start(catalog, work.resolve("z3950.log"), "127.0.0.1", ourPort)) {
+                case HubZ3950Server.Outcome.Running running -> ours = running.server();
                 case HubZ3950Server.Outcome.Off off -> throw new IllegalStateException("our Z39.50 server is off: " + off.reason());
             }
 
@@ -193,12 +192,14 @@ final class Z3950Bench {
         }
         var manifest = Corpus.readManifest(corpus);
         List<BenchQuery> queries = queries(corpus.resolve(Corpus.COMBINED), CORPUS_SAMPLE);
-        Z3950ServerProcess ours = null;
+        Catalog catalog = null;
+        HubZ3950Server ours = null;
         Process zebra = null;
         try {
+            catalog = Catalog.open(hub, Clock.systemUTC());
             int ourPort = freePort();
-            switch (HubZ3950Server.start(hub, "127.0.0.1", ourPort)) {
-                case HubZ3950Server.Outcome.Running running -> ours = running.process();
+            switch (HubZ3950Server.start(catalog, hub.resolve("z3950.log"), "127.0.0.1", ourPort)) {
+                case HubZ3950Server.Outcome.Running running -> ours = running.server();
                 case HubZ3950Server.Outcome.Off off -> throw new IllegalStateException("our Z39.50 server is off: " + off.reason());
             }
             int zebraPort = freePort();
@@ -215,6 +216,9 @@ final class Z3950Bench {
                 ours.close();
             }
             stop(zebra);
+            if (catalog != null) {
+                catalog.close();
+            }
         }
     }
 

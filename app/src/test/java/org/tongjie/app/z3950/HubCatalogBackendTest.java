@@ -49,10 +49,10 @@ import org.tongjie.z3950.Z3950ServerProcess;
 /**
  * The hub's Z39.50 server over a real catalogue: the 37 CNMARC records we catalogued (stored as MARCXML)
  * at one member and Koha's 435 MARC21 sample records (stored as ISO 2709) at another, indexed by the hub's
- * own Catalog in this JVM while the server reads the same data directory from its own. Driven by
- * Debian's yaz-client and zoomsh and by our ZoomConnection.
+ * own Catalog in this JVM, which the server in its own JVM reads through the hub's loopback endpoint.
+ * Driven by Debian's yaz-client and zoomsh and by our ZoomConnection.
  */
-class LuceneZ3950BackendTest {
+class HubCatalogBackendTest {
     private static final String KOHA_FILE = "koha-misc4dev/koha-sample-marc21-with-952-items.mrc";
     /** Tests that add records or depend on the ranking staying put between two searches. */
     private static final String CATALOGUE = "catalogue contents";
@@ -61,6 +61,7 @@ class LuceneZ3950BackendTest {
     @TempDir
     static Path workDir;
     private static Catalog catalog;
+    private static HubZ3950Server hub;
     private static Z3950ServerProcess server;
     private static byte[] kohaFile;
 
@@ -74,18 +75,19 @@ class LuceneZ3950BackendTest {
         catalog.saveLibrary(library("central"));
         catalog.saveLibrary(library("branch-koha"));
         catalog.saveLibrary(library("branch-late"));
-        try (InputStream cnmarc = LuceneZ3950BackendTest.class.getResourceAsStream(CNMARC)) {
+        try (InputStream cnmarc = HubCatalogBackendTest.class.getResourceAsStream(CNMARC)) {
             assertEquals(37, catalog.ingest("central", cnmarc, "cnmarc.xml").accepted());
         }
         assertTrue(catalog.ingest("branch-koha", new ByteArrayInputStream(kohaFile), "koha.mrc").accepted() > 400);
-        server = Z3950ServerProcess.start("127.0.0.1", freePort(), LuceneZ3950Backend.Factory.class,
-                List.of(data.toString()), workDir.resolve("z3950-server.log"));
+        var started = HubZ3950Server.start(catalog, workDir.resolve("z3950-server.log"), "127.0.0.1", freePort());
+        hub = ((HubZ3950Server.Outcome.Running) started).server();
+        server = hub.process();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (server != null) {
-            server.close();
+        if (hub != null) {
+            hub.close();
         }
         if (catalog != null) {
             catalog.close();
@@ -226,13 +228,13 @@ class LuceneZ3950BackendTest {
     }
 
     /**
-     * Most searches fit the backend's first window of hits and run once; a larger one is counted exactly
-     * and its records past that window are presented in the same order as the hub ranks them (not while
-     * another test adds a record, which would change the ranking's statistics between the two searches).
+     * A large result set is counted exactly and its records past the first fetch window are presented in
+     * the order the hub ranks them (not while another test adds a record, which would change the ranking's
+     * statistics between the two searches).
      */
     @Test
     @ResourceLock(CATALOGUE)
-    void aResultSetLargerThanTheFirstWindowCountsEveryHitAndPresentsPastIt() {
+    void aLargeResultSetCountsEveryHitAndPresentsFarIntoItInTheHubsOrder() {
         Matches expected = catalog.find(CatalogQuery.Clause.of(CatalogQuery.Index.ANY, "and"), 100, 5);
         assertTrue(expected.total() > 105, "the sample needs more hits than the first window: " + expected.total());
 
@@ -246,6 +248,27 @@ class LuceneZ3950BackendTest {
                 var identified = (Normalizer.Identification.Usable) Normalizer.identify(
                         new MarcXmlReader(new ByteArrayInputStream(xml)).next(), xml);
                 assertEquals(expected.records().get(i).description().localId(), identified.localId(), "position " + (101 + i));
+            }
+        }
+    }
+
+    /** GFS asks for each record of a Present; the backend fetches them from the hub in windows of 20. */
+    @Test
+    @ResourceLock(CATALOGUE)
+    void aPresentAcrossSeveralFetchWindowsGivesEveryRecordInTheHubsOrder() {
+        int wanted = 2 * HubCatalogBackend.WINDOW + 5;
+        Matches expected = catalog.find(CatalogQuery.Clause.of(CatalogQuery.Index.ANY, "and"), 0, wanted);
+
+        try (ZoomConnection connection = ZoomConnection.open(target(RecordSyntax.XML));
+             ZoomResultSet found = connection.search(new Query.Pqf("@attr 1=1016 and"))) {
+            List<FetchedRecord> presented = found.records(3, wanted - 3);
+            assertEquals(wanted - 3, presented.size());
+            for (int i = 0; i < presented.size(); i++) {
+                byte[] xml = presented.get(i).raw();
+                var identified = (Normalizer.Identification.Usable) Normalizer.identify(
+                        new MarcXmlReader(new ByteArrayInputStream(xml)).next(), xml);
+                assertEquals(expected.records().get(3 + i).description().localId(), identified.localId(),
+                        "position " + (4 + i));
             }
         }
     }

@@ -1,0 +1,148 @@
+package org.tongjie.app.z3950;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tongjie.catalog.SourceRecord;
+import org.tongjie.indexer.Catalog;
+import org.tongjie.query.Matches;
+import org.tongjie.z3950.Bib1Exception;
+import org.tongjie.z3950.RecordSyntax;
+import org.tongjie.z3950.RpnQuery;
+
+/**
+ * The hub's side of its Z39.50 server: the searches and record reads that server needs, answered from
+ * the hub's own {@link Catalog} on 127.0.0.1 (a random port), for the holder of a secret made at start.
+ * It is not part of the public HTTP API: the server's JVM holds no files, the hub alone opens them.
+ * Wire format in {@link HubReads}.
+ */
+final class ReadEndpoint implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ReadEndpoint.class);
+    private static final int STATUS_OK = 200;
+    private static final int STATUS_UNAUTHORISED = 401;
+    private static final int STATUS_METHOD_NOT_ALLOWED = 405;
+    private static final int STATUS_REFUSED = 422;
+    private static final int STATUS_FAILED = 500;
+
+    private final Catalog catalog;
+    private final HttpServer server;
+    private final ExecutorService threads;
+    private final String secret;
+
+    private ReadEndpoint(Catalog catalog, HttpServer server, ExecutorService threads, String secret) {
+        this.catalog = catalog;
+        this.server = server;
+        this.threads = threads;
+        this.secret = secret;
+    }
+
+    /** Serves {@code catalog}'s reads on a free loopback port until closed. */
+    static ReadEndpoint start(Catalog catalog) {
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the Z39.50 server's read endpoint on the loopback interface", e);
+        }
+        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+        ReadEndpoint endpoint = new ReadEndpoint(catalog, server, threads, newSecret());
+        server.createContext(HubReads.SEARCH, exchange -> endpoint.serve(exchange, endpoint::search));
+        server.createContext(HubReads.RECORDS, exchange -> endpoint.serve(exchange, endpoint::records));
+        server.setExecutor(threads);
+        server.start();
+        return endpoint;
+    }
+
+    /** Where the server finds the endpoint, e.g. {@code http://127.0.0.1:41234/}. */
+    URI address() {
+        return URI.create("http://" + server.getAddress().getAddress().getHostAddress() + ":"
+                + server.getAddress().getPort() + "/");
+    }
+
+    /** The bearer token every call must carry; handed to the server's JVM through its environment. */
+    String secret() {
+        return secret;
+    }
+
+    private HubReads.Found search(byte[] pqf) {
+        RpnQuery query = RpnQuery.fromPqf(new String(pqf, StandardCharsets.UTF_8));
+        Matches matches = catalog.find(RpnQueries.of(query), 0, HubReads.MAX_PRESENTABLE);
+        return new HubReads.Found(matches.total(), matches.records().stream().map(r -> r.description().id()).toList());
+    }
+
+    private HubReads.Records records(byte[] json) {
+        HubReads.RecordsWanted wanted = HubReads.read(json, HubReads.RecordsWanted.class);
+        RecordSyntax syntax = RecordSyntax.valueOf(wanted.syntax());
+        return new HubReads.Records(wanted.ids().stream().map(id -> served(id, syntax)).toList());
+    }
+
+    /** The member's record as the server gives it (see {@link ServedRecords}), or its Bib-1 diagnostic. */
+    private HubReads.Served served(String recordId, RecordSyntax syntax) {
+        try {
+            SourceRecord source = catalog.sourceRecord(recordId).filter(r -> !r.deleted())
+                    .orElseThrow(() -> new Bib1Exception(14, "record " + recordId + " was deleted after the search"));
+            return HubReads.Served.of(ServedRecords.render(source, syntax));
+        } catch (Bib1Exception e) {
+            return HubReads.Served.refused(e);
+        }
+    }
+
+    private void serve(HttpExchange exchange, Function<byte[], Object> answer) throws IOException {
+        try (exchange) {
+            if (!exchange.getRequestMethod().equals("POST")) {
+                reply(exchange, STATUS_METHOD_NOT_ALLOWED, new HubReads.Refused(HubReads.TEMPORARY_SYSTEM_ERROR, "POST only"));
+            } else if (!authorised(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                reply(exchange, STATUS_UNAUTHORISED, new HubReads.Refused(HubReads.TEMPORARY_SYSTEM_ERROR, "wrong or missing secret"));
+            } else {
+                byte[] body = exchange.getRequestBody().readAllBytes();
+                try {
+                    reply(exchange, STATUS_OK, answer.apply(body));
+                } catch (Bib1Exception e) {
+                    reply(exchange, STATUS_REFUSED, new HubReads.Refused(e.code(), e.addinfo()));
+                } catch (RuntimeException e) {
+                    LOG.error("the Z39.50 server's {} failed", exchange.getRequestURI().getPath(), e);
+                    reply(exchange, STATUS_FAILED, new HubReads.Refused(HubReads.TEMPORARY_SYSTEM_ERROR, e.toString()));
+                }
+            }
+        }
+    }
+
+    /** Compared in constant time, so the answer's timing does not tell how much of a guess was right. */
+    private boolean authorised(String header) {
+        byte[] expected = ("Bearer " + secret).getBytes(StandardCharsets.UTF_8);
+        byte[] given = header == null ? new byte[0] : header.getBytes(StandardCharsets.UTF_8);
+        return MessageDigest.isEqual(expected, given);
+    }
+
+    private static void reply(HttpExchange exchange, int status, Object value) throws IOException {
+        byte[] body = HubReads.write(value);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
+    }
+
+    private static String newSecret() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.close();
+    }
+}
