@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.tongjie.z3950.Bib1Exception;
@@ -19,8 +18,8 @@ import org.tongjie.z3950.SearchResult;
 /**
  * The Z39.50 server's backend, in the server's own JVM: it holds no files and asks the hub, over the
  * hub's loopback read endpoint ({@link ReadEndpoint}), for searches and records. GFS asks for records one
- * by one, so a record not yet fetched is fetched with the next {@value #WINDOW} positions of its result
- * set, and a Present of 10 is one call. A hub that cannot be reached, or that refuses the secret, makes the
+ * by one, so a record not yet fetched is fetched with the next positions of its result set
+ * ({@value #WINDOW} in all), and a Present of 10 is one call. A hub that cannot be reached, or that refuses the secret, makes the
  * operation Bib-1 2 (temporary system error) and is named in the server's log.
  */
 public final class HubCatalogBackend implements CatalogBackend {
@@ -63,68 +62,52 @@ public final class HubCatalogBackend implements CatalogBackend {
 
     @Override
     public SearchResult search(RpnQuery query) {
-        HubReads.Found found = HubReads.read(
-                call(search, query.toPqf().getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8"),
-                HubReads.Found.class);
-        return new SearchResult(found.hits(), String.join("\n", found.ids()));
+        String pqf = query.toPqf();
+        HubReads.Found found = find(pqf, 0, HubReads.MAX_IDS);
+        return new SearchResult(found.hits(), new ResultSetHandle(pqf, found.ids()).encode());
     }
 
     @Override
     public byte[] record(SearchResult result, int position, RecordSyntax syntax) {
-        String recordId = idAt(result.handle(), position).orElseThrow(() -> new Bib1Exception(13,
-                position > HubReads.MAX_PRESENTABLE
-                        ? "only the first " + HubReads.MAX_PRESENTABLE + " records of a result set can be presented"
-                        : Integer.toString(position)));
-        return prefetched.take(recordId, syntax)
-                .orElseGet(() -> fetchWindow(result.handle(), position, syntax))
+        if (position > HubReads.MAX_PRESENTABLE) {
+            throw new Bib1Exception(13, "only the first " + HubReads.MAX_PRESENTABLE
+                    + " records of a result set can be presented");
+        }
+        return prefetched.take(result.handle(), position, syntax)
+                .orElseGet(() -> fetchWindow(ResultSetHandle.decode(result.handle()), result.handle(), position, syntax))
                 .bytesOrThrow();
     }
 
-    /** Fetches the record at {@code position} and the next ones, keeps those for later, returns the first. */
-    private HubReads.Served fetchWindow(String handle, int position, RecordSyntax syntax) {
-        List<String> ids = new ArrayList<>();
-        for (int at = position; at < position + WINDOW; at++) {
-            Optional<String> id = idAt(handle, at);
-            if (id.isEmpty()) {
-                break;
-            }
-            ids.add(id.get());
+    /**
+     * Fetches the record at {@code position} and the next ones, keeps those for later, returns the first.
+     * Their ids are the search's, or past those, the query's hits from there now.
+     */
+    private HubReads.Served fetchWindow(ResultSetHandle set, String handle, int position, RecordSyntax syntax) {
+        List<String> ids = set.idAt(position).isPresent()
+                ? set.ids().subList(position - 1, Math.min(set.ids().size(), position - 1 + WINDOW))
+                : find(set.pqf(), position - 1, WINDOW).ids();
+        if (ids.isEmpty()) {
+            throw new Bib1Exception(13, position + " (fewer records match than when the set was made)");
         }
         byte[] wanted = HubReads.write(new HubReads.RecordsWanted(syntax.name(), ids));
-        List<HubReads.Served> served = HubReads.read(call(records, wanted, "application/json"), HubReads.Records.class)
-                .records();
+        List<HubReads.Served> served = HubReads.read(call(records, wanted), HubReads.Records.class).records();
         if (served.size() != ids.size()) {
             throw new IllegalStateException("the hub answered " + served.size() + " records for " + ids.size() + " ids");
         }
         for (int i = 1; i < ids.size(); i++) {
-            prefetched.put(ids.get(i), syntax, served.get(i));
+            prefetched.put(handle, position + i, syntax, served.get(i));
         }
         return served.getFirst();
     }
 
-    /**
-     * The id at a 1-based position of the handle's lines, found without splitting the whole handle: GFS
-     * asks once per record presented, and a handle holds up to {@link HubReads#MAX_PRESENTABLE} ids.
-     */
-    static Optional<String> idAt(String handle, int position) {
-        if (position < 1 || handle.isEmpty()) {
-            return Optional.empty();
-        }
-        int start = 0;
-        for (int line = 1; line < position; line++) {
-            start = handle.indexOf('\n', start) + 1;
-            if (start == 0) {
-                return Optional.empty();
-            }
-        }
-        int end = handle.indexOf('\n', start);
-        return Optional.of(end < 0 ? handle.substring(start) : handle.substring(start, end));
+    private HubReads.Found find(String pqf, int from, int count) {
+        return HubReads.read(call(search, HubReads.write(new HubReads.Search(pqf, from, count))), HubReads.Found.class);
     }
 
-    private byte[] call(URI uri, byte[] body, String contentType) {
+    private byte[] call(URI uri, byte[] json) {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(CALL_TIMEOUT)
-                .header("Authorization", authorization).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                .header("Authorization", authorization).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json)).build();
         HttpResponse<byte[]> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());

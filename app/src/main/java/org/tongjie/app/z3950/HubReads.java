@@ -10,8 +10,8 @@ import org.tongjie.z3950.Bib1Exception;
 /**
  * What the hub and its Z39.50 server say to each other over the hub's loopback read endpoint
  * ({@link ReadEndpoint}, {@link HubCatalogBackend}). Two POST calls, each with the secret as a bearer token:
- * {@value #SEARCH} takes a Type-1 query as PQF and answers {@link Found}; {@value #RECORDS} takes
- * {@link RecordsWanted} and answers {@link Records}. A query the hub refuses is HTTP 422 with a
+ * {@value #SEARCH} takes {@link Search} (a Type-1 query as PQF and the positions wanted) and answers
+ * {@link Found}; {@value #RECORDS} takes {@link RecordsWanted} and answers {@link Records}. A query the hub refuses is HTTP 422 with a
  * {@link Refused} Bib-1 diagnostic, which the server passes on to its client.
  */
 final class HubReads {
@@ -19,12 +19,14 @@ final class HubReads {
     static final String RECORDS = "/z3950/records";
     /** The environment variable that hands the secret to the server's JVM (never its command line). */
     static final String SECRET_VARIABLE = "TONGJIE_Z3950_READ_SECRET";
-    /**
-     * The records of a result set a client can present. Their ids travel in the result set's handle (the
-     * server keeps that per association and drops it when the client closes), so a search for everything
-     * in a large catalogue stays bounded and neither side keeps state of its own.
-     */
+    /** The records of a result set a client can present: a search for everything stays bounded. */
     static final int MAX_PRESENTABLE = 10_000;
+    /**
+     * The most ids one search call answers. A search takes the first ones at once, which is where nearly
+     * every Present reads; the hub loads each hit's union record to name it, so all 10,000 would cost
+     * seconds. Positions past them are found by running the query again from there.
+     */
+    static final int MAX_IDS = 100;
     /** Bib-1 2: what the server's client is told when the hub cannot answer. */
     static final int TEMPORARY_SYSTEM_ERROR = 2;
 
@@ -33,7 +35,10 @@ final class HubReads {
 
     private HubReads() {}
 
-    /** How many records match, and the ids of the first {@link #MAX_PRESENTABLE} of them, best first. */
+    /** A query and the 0-based positions {@code [from, from + count)} whose record ids are wanted. */
+    record Search(String pqf, int from, int count) {}
+
+    /** How many records match, and the ids at the positions asked for, best first. */
     record Found(long hits, List<String> ids) {}
 
     record RecordsWanted(String syntax, List<String> ids) {}
