@@ -3,7 +3,6 @@ package org.tongjie.app.z3950;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -29,8 +28,8 @@ import org.marc4j.marc.Record;
 import org.tongjie.catalog.Library;
 import org.tongjie.catalog.LibraryKind;
 import org.tongjie.indexer.Catalog;
+import org.tongjie.z3950.Peer;
 import org.tongjie.z3950.RealClients;
-import org.tongjie.z3950.Yaz;
 import org.tongjie.z3950.Z3950ServerProcess;
 
 /**
@@ -47,8 +46,7 @@ class HubZ3950ServerTest {
 
     @BeforeAll
     static void startOnABrandNewDataDirectory() throws IOException {
-        assumeTrue(Yaz.version().isPresent(), "libyaz5 is not installed (./tongjie test installs it)");
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/yaz-client")), "yaz-client is missing: apt-get install yaz");
+        Peer.requireInstalled("/usr/bin/yaz-client", "yaz");
         data = workDir.resolve("new-data-dir");
         catalog = Catalog.open(data, Clock.systemUTC());
         var started = HubZ3950Server.start(catalog, data.resolve("z3950.log"), "127.0.0.1", freePort());
