@@ -41,7 +41,7 @@ export async function api(path, { method = 'GET', body, headers = {} } = {}) {
   }
   const text = await response.text();
   const json = text ? JSON.parse(text) : null;
-  if (!response.ok) throw new ApiError(response.status, json?.error ?? `HTTP ${response.status}`);
+  if (!response.ok) throw new ApiError(response.status, json?.detail ?? `HTTP ${response.status}`);
   return json;
 }
 

@@ -106,7 +106,7 @@ function uploadSection() {
     };
     xhr.onload = () => {
       const answer = JSON.parse(xhr.responseText || '{}');
-      if (xhr.status !== 200) return message(report, answer.error ?? `HTTP ${xhr.status}`, 'error');
+      if (xhr.status !== 200) return message(report, answer.detail ?? `HTTP ${xhr.status}`, 'error');
       bar.value = 100;
       percent.textContent = t('member.uploaded', { pct: 100 });
       showReport(report, answer);

@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tongjie.app.demo.DemoNetwork;
 import org.tongjie.catalog.Library;
 import org.tongjie.catalog.LibraryKind;
-import org.tongjie.app.demo.DemoNetwork;
 
 /** Only the member itself can send its records: its API key, hashed in the directory file, is checked. */
 class UploadAuthenticationTest {
@@ -25,33 +25,38 @@ class UploadAuthenticationTest {
 
             assertEquals(401, answer.status());
             assertEquals(401, answer.json().get("status").asInt());
-            assertTrue(answer.json().get("error").asText().contains("API key"), answer.json().toString());
+            assertTrue(answer.json().get("detail").asText().contains("API key"), answer.json().toString());
             assertEquals(0, hub.catalog.search("", 1, 1).total());
         }
     }
 
     @Test
-    void anotherMembersKeyOrAWrongOneIs403(@TempDir Path dir) throws Exception {
+    void anotherMembersKeyIs403AndAKeyNobodyHasIs401(@TempDir Path dir) throws Exception {
         try (var hub = new TestHub(dir).withLibrary("kunshan", LibraryKind.CENTRAL).withLibrary("lujia", LibraryKind.BRANCH)) {
             var lujiasKey = hub.post("/api/libraries/kunshan/records", cnmarc(), Optional.of(TestHub.key("lujia")));
             var wrong = hub.post("/api/libraries/kunshan/records", cnmarc(), Optional.of("guess"));
 
             assertEquals(403, lujiasKey.status());
-            assertEquals("that API key is not member 'kunshan''s", lujiasKey.json().get("error").asText());
-            assertEquals(403, wrong.status());
+            assertEquals("forbidden", lujiasKey.json().get("code").asText());
+            assertTrue(lujiasKey.json().get("detail").asText().contains("the upload key of member 'kunshan'"),
+                    lujiasKey.json().toString());
+            assertTrue(lujiasKey.json().get("detail").asText().endsWith("member library 'lujia' (its upload key)"),
+                    lujiasKey.json().toString());
+            assertEquals(401, wrong.status());
+            assertEquals("unauthenticated", wrong.json().get("code").asText());
             assertEquals(0, hub.catalog.search("", 1, 1).total());
         }
     }
 
     @Test
     void aMemberOutsideTheDirectoryFileCannotUpload(@TempDir Path dir) throws Exception {
-        try (var hub = new TestHub(dir)) {
+        try (var hub = new TestHub(dir).withLibrary("kunshan", LibraryKind.CENTRAL)) {
             hub.catalog.saveLibrary(new Library("old", "旧馆", "Old", LibraryKind.BRANCH, Optional.empty(), "", Optional.empty()));
 
-            var answer = hub.post("/api/libraries/old/records", cnmarc(), Optional.of("anything"));
+            var answer = hub.post("/api/libraries/old/records", cnmarc(), Optional.of(TestHub.key("kunshan")));
 
             assertEquals(403, answer.status());
-            assertTrue(answer.json().get("error").asText().contains("not in the member directory"), answer.json().toString());
+            assertTrue(answer.json().get("detail").asText().contains("not in the member directory"), answer.json().toString());
         }
     }
 

@@ -3,6 +3,8 @@ package org.tongjie.api;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
+import org.tongjie.api.auth.Caller;
+import org.tongjie.api.http.ProblemException;
 import org.tongjie.indexer.Catalog;
 import org.tongjie.indexer.UnknownRecordException;
 
@@ -12,11 +14,9 @@ import org.tongjie.indexer.UnknownRecordException;
  */
 final class ClusterController {
     private final Catalog catalog;
-    private final StaffKey staff;
 
-    ClusterController(Catalog catalog, StaffKey staff) {
+    ClusterController(Catalog catalog) {
         this.catalog = catalog;
-        this.staff = staff;
     }
 
     record SplitRequest(List<String> records, String reason) {}
@@ -25,11 +25,10 @@ final class ClusterController {
 
     void show(Context ctx) {
         String id = ctx.pathParam("id");
-        ctx.json(catalog.cluster(id).orElseThrow(() -> new NotFoundException("no union record or source record with id '" + id + "'")));
+        ctx.json(catalog.cluster(id).orElseThrow(() -> ProblemException.notFound("no union record or source record with id '" + id + "'")));
     }
 
-    void split(Context ctx) {
-        staff.require(ctx);
+    void split(Context ctx, Caller.CatalogueStaff staff) {
         var body = ctx.bodyValidator(SplitRequest.class)
                 .check(r -> r.records() != null && !r.records().isEmpty(), "records: name the source records to split off")
                 .check(r -> r.reason() != null && !r.reason().isBlank(), "reason: say why, for the staff after you")
@@ -38,8 +37,7 @@ final class ClusterController {
         ctx.json(Map.of("unionRecords", now));
     }
 
-    void merge(Context ctx) {
-        staff.require(ctx);
+    void merge(Context ctx, Caller.CatalogueStaff staff) {
         var body = ctx.bodyValidator(MergeRequest.class)
                 .check(r -> r.with() != null && !r.with().isBlank(), "with: the id of the union record to merge with")
                 .check(r -> r.reason() != null && !r.reason().isBlank(), "reason: say why, for the staff after you")
@@ -52,9 +50,9 @@ final class ClusterController {
         try {
             return action.get();
         } catch (UnknownRecordException e) {
-            throw new NotFoundException(e.getMessage());
+            throw ProblemException.notFound(e.getMessage());
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException(e.getMessage());
+            throw ProblemException.invalid(e.getMessage());
         }
     }
 }

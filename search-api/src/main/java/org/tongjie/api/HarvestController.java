@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.tongjie.api.http.ProblemException;
 import org.tongjie.harvest.HarvestScheduler;
 import org.tongjie.harvest.members.Member;
 import org.tongjie.harvest.members.MemberDirectory;
@@ -51,16 +52,16 @@ final class HarvestController {
     void trigger(Context ctx) {
         String id = ctx.pathParam("id");
         if (catalog.library(id).isEmpty()) {
-            throw new NotFoundException("no member library with id '" + id + "'");
+            throw ProblemException.notFound("no member library with id '" + id + "'");
         }
         switch (scheduler.trigger(id, "manual")) {
             case HarvestScheduler.Triggered.Started started -> {
                 ctx.header("Location", "/api/libraries/" + id + "/harvests");
                 ctx.status(HttpStatus.ACCEPTED).json(Map.of("runId", started.runId(), "status", "RUNNING"));
             }
-            case HarvestScheduler.Triggered.AlreadyRunning already -> ctx.status(HttpStatus.CONFLICT).json(new ApiError(409,
-                    "a harvest of '" + id + "' is already running (run " + already.runId() + "); one at a time per member"));
-            case HarvestScheduler.Triggered.NotHarvested not -> throw new BadRequestException(not.reason());
+            case HarvestScheduler.Triggered.AlreadyRunning already -> throw ProblemException.conflict("a harvest of '" + id
+                    + "' is already running (run " + already.runId() + "); one at a time per member");
+            case HarvestScheduler.Triggered.NotHarvested not -> throw ProblemException.invalid(not.reason());
         }
     }
 }

@@ -1,22 +1,26 @@
 package org.tongjie.api;
 
+import static org.tongjie.api.auth.Access.anyone;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
-import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
-import io.javalin.validation.ValidationException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.tongjie.api.auth.Access;
+import org.tongjie.api.auth.Authenticator;
+import org.tongjie.api.auth.CredentialCheck;
+import org.tongjie.api.auth.Need;
+import org.tongjie.api.http.ProblemCode;
+import org.tongjie.api.http.Problems;
 import org.tongjie.api.ill.IllHttp;
 import org.tongjie.api.oai.OaiController;
 import org.tongjie.api.sru.SruController;
@@ -29,8 +33,6 @@ import org.tongjie.store.sqlite.IngestBatch;
 
 /** The one place the hub's HTTP layer is put together; nothing else starts Jetty. */
 public final class Hub {
-    private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
-
     private Hub() {}
 
     /** The hub with no members, staff actions closed (no one knows the key), no ILL; harvests only on request. */
@@ -53,7 +55,7 @@ public final class Hub {
     /** As above, with what the network's configuration sets. */
     public static Javalin create(Catalog catalog, StaffKey staffKey, MemberDirectory members,
             HarvestScheduler scheduler, Optional<IllHttp> ill, HubSettings settings) {
-        var clusters = new ClusterController(catalog, staffKey);
+        var clusters = new ClusterController(catalog);
         var search = new SearchController(catalog);
         var libraries = new LibraryController(catalog, members);
         var harvests = new HarvestController(catalog, members, scheduler);
@@ -62,56 +64,40 @@ public final class Hub {
         var sru = new SruController(catalog);
         var oai = new OaiController(catalog, Clock.systemUTC(), settings.oaiAdminEmail(),
                 settings.oaiRepositoryName(), OaiController.DEFAULT_PAGE_SIZE);
+        var memberKeys = new MemberKeys(members);
+        var checks = new ArrayList<CredentialCheck>(List.of(staffKey, memberKeys));
+        ill.ifPresent(i -> checks.add(i.credentials()));
+        var access = new Access(new Authenticator(checks));
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(jsonMapper(), true));
             config.http.maxRequestSize = settings.maxRequestBytes();
             config.staticFiles.add("/public", Location.CLASSPATH);
             config.staticFiles.enableWebjars();
-            config.routes.get("/health", system::health);
-            config.routes.get("/openapi.json", system::openApi);
-            config.routes.get("/api/libraries", libraries::list);
-            config.routes.get("/api/libraries/{id}", libraries::show);
-            config.routes.post("/api/libraries/{id}/records", libraries::upload);
-            config.routes.get("/api/libraries/{id}/quarantine", libraries::quarantine);
-            config.routes.get("/api/libraries/{id}/harvests", harvests::list);
-            config.routes.post("/api/libraries/{id}/harvests", harvests::trigger);
-            config.routes.get("/api/libraries/{id}/quarantine/{entry}", libraries::quarantinedRecord);
-            config.routes.get("/api/search", search::search);
-            config.routes.get("/api/suggest", search::suggest);
-            config.routes.get("/api/records/{id}", records::show);
-            config.routes.get("/api/records/{id}/cluster", clusters::show);
-            config.routes.post("/api/records/{id}/cluster/split", clusters::split);
-            config.routes.post("/api/records/{id}/cluster/merge", clusters::merge);
-            config.routes.get("/sru", sru::handle);
-            config.routes.post("/sru", sru::handle);
-            config.routes.get("/oai", oai::handle);
-            config.routes.post("/oai", oai::handle);
-            ill.ifPresent(i -> i.register(config.routes));
-            config.routes.exception(BadRequestException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
-            config.routes.exception(ValidationException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, describe(e)));
-            config.routes.exception(AuthenticationException.class, (e, ctx) -> {
-                if (e.missing()) {
-                    ctx.header("WWW-Authenticate", "Bearer realm=\"tongjie\"");
-                }
-                error(ctx, e.missing() ? HttpStatus.UNAUTHORIZED : HttpStatus.FORBIDDEN, e.getMessage());
-            });
-            config.routes.exception(IngestBatch.EmptyReplacementException.class,
-                    (e, ctx) -> error(ctx, HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage()));
-            config.routes.exception(NotFoundException.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
-            config.routes.exception(UnknownLibraryException.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
-            config.routes.exception(MarcSource.NotMarcException.class,
-                    (e, ctx) -> error(ctx, HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage()));
-            config.routes.exception(Exception.class, (e, ctx) -> {
-                LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-                error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal error; the hub's log has the details");
-            });
-            config.routes.error(HttpStatus.NOT_FOUND.getCode(), ctx -> {
-                String answered = ctx.res().getContentType();
-                boolean alreadyExplained = answered != null && answered.startsWith("application/json");
-                if (!alreadyExplained) {
-                    error(ctx, HttpStatus.NOT_FOUND, "no such resource: " + ctx.method() + " " + ctx.path());
-                }
-            });
+            config.routes.get("/health", anyone(system::health));
+            config.routes.get("/openapi.json", anyone(system::openApi));
+            config.routes.get("/api/libraries", anyone(libraries::list));
+            config.routes.get("/api/libraries/{id}", anyone(libraries::show));
+            config.routes.post("/api/libraries/{id}/records", access.needs(
+                    Need.memberOf("id", memberKeys::uploadKeyOf).first(libraries::mustExist), libraries::upload));
+            config.routes.get("/api/libraries/{id}/quarantine", anyone(libraries::quarantine));
+            config.routes.get("/api/libraries/{id}/harvests", anyone(harvests::list));
+            config.routes.post("/api/libraries/{id}/harvests", anyone(harvests::trigger));
+            config.routes.get("/api/libraries/{id}/quarantine/{entry}", anyone(libraries::quarantinedRecord));
+            config.routes.get("/api/search", anyone(search::search));
+            config.routes.get("/api/suggest", anyone(search::suggest));
+            config.routes.get("/api/records/{id}", anyone(records::show));
+            config.routes.get("/api/records/{id}/cluster", anyone(clusters::show));
+            config.routes.post("/api/records/{id}/cluster/split", access.needs(Need.catalogueStaff(), clusters::split));
+            config.routes.post("/api/records/{id}/cluster/merge", access.needs(Need.catalogueStaff(), clusters::merge));
+            config.routes.get("/sru", anyone(sru::handle));
+            config.routes.post("/sru", anyone(sru::handle));
+            config.routes.get("/oai", anyone(oai::handle));
+            config.routes.post("/oai", anyone(oai::handle));
+            ill.ifPresent(i -> i.register(config.routes, access));
+            Problems.install(config);
+            Problems.map(config.routes, IngestBatch.EmptyReplacementException.class, ProblemCode.UNPROCESSABLE);
+            Problems.map(config.routes, UnknownLibraryException.class, ProblemCode.NOT_FOUND);
+            Problems.map(config.routes, MarcSource.NotMarcException.class, ProblemCode.UNSUPPORTED_MEDIA_TYPE);
         });
     }
 
@@ -121,17 +107,5 @@ public final class Hub {
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .setSerializationInclusion(JsonInclude.Include.NON_ABSENT);
-    }
-
-    private static void error(Context ctx, HttpStatus status, String message) {
-        ctx.status(status).json(new ApiError(status.getCode(), message));
-    }
-
-    private static String describe(ValidationException e) {
-        return e.getErrors().entrySet().stream()
-                .map(entry -> entry.getKey() + ": " + entry.getValue().stream()
-                        .map(v -> v.getMessage() + (v.value == null ? "" : " (was '" + v.value + "')"))
-                        .collect(Collectors.joining("; ")))
-                .collect(Collectors.joining(", "));
     }
 }

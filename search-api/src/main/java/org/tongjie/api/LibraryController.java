@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.tongjie.api.auth.Caller;
+import org.tongjie.api.http.ProblemException;
 import org.tongjie.catalog.Coordinates;
 import org.tongjie.catalog.HoldingsMapping;
 import org.tongjie.catalog.Library;
@@ -20,8 +22,6 @@ import org.tongjie.store.sqlite.IngestBatch;
 
 /** The member directory, and members sending their records. */
 final class LibraryController {
-    static final String API_KEY_HEADER = "X-Api-Key";
-
     private final Catalog catalog;
     private final MemberDirectory members;
 
@@ -74,7 +74,7 @@ final class LibraryController {
 
     void show(Context ctx) {
         String id = ctx.pathParam("id");
-        ctx.json(view(catalog.library(id).orElseThrow(() -> new NotFoundException("no member library with id '" + id + "'"))));
+        ctx.json(view(catalog.library(id).orElseThrow(() -> ProblemException.notFound("no member library with id '" + id + "'"))));
     }
 
     /** What could not be read from the member's files, with the reason for each record. */
@@ -88,23 +88,22 @@ final class LibraryController {
         String id = ctx.pathParam("id");
         long entry = ctx.pathParamAsClass("entry", Long.class).get();
         byte[] raw = catalog.quarantinedBytes(id, entry).orElseThrow(() ->
-                new NotFoundException("library '" + id + "' has no quarantine entry " + entry));
+                ProblemException.notFound("library '" + id + "' has no quarantine entry " + entry));
         ctx.contentType("application/octet-stream").result(raw);
     }
 
     /**
      * Streams the body (ISO 2709 or MARCXML) into the catalogue; the report lists every quarantined record.
-     * Only the member itself may send: its API key in {@code Authorization: Bearer KEY} or {@code X-Api-Key}.
+     * Only the member itself may send (its route needs {@code Need.memberOf}).
      * {@code ?mode=full}: the file is all the member holds, and its records not in the file are deleted, at
      * once when the file has been read whole; {@code ?mode=incremental} (the default) adds and updates.
      */
-    void upload(Context ctx) throws IOException {
-        String id = ctx.pathParam("id");
-        authenticate(ctx, id);
+    void upload(Context ctx, Caller.MemberLibrary member) throws IOException {
+        String id = member.libraryId();
         IngestBatch.Mode mode = switch (Optional.ofNullable(ctx.queryParam("mode")).orElse("incremental")) {
             case "incremental" -> IngestBatch.Mode.INCREMENTAL;
             case "full" -> IngestBatch.Mode.FULL_REPLACE;
-            default -> throw new BadRequestException("mode must be 'incremental' (the default) or 'full', was '"
+            default -> throw ProblemException.invalid("mode must be 'incremental' (the default) or 'full', was '"
                     + ctx.queryParam("mode") + "'");
         };
         try (InputStream body = ctx.bodyInputStream()) {
@@ -112,30 +111,11 @@ final class LibraryController {
         }
     }
 
-    private void authenticate(Context ctx, String id) {
+    /** A 404 for an upload to a library the catalogue does not know, before any key is looked at. */
+    void mustExist(Context ctx) {
+        String id = ctx.pathParam("id");
         if (catalog.library(id).isEmpty()) {
             throw new UnknownLibraryException(id);
         }
-        Optional<String> key = apiKey(ctx);
-        if (key.isEmpty()) {
-            throw AuthenticationException.missing("uploads need the member's API key, in 'Authorization: Bearer KEY' or '"
-                    + API_KEY_HEADER + ": KEY'");
-        }
-        Member member = members.member(id).orElseThrow(() -> AuthenticationException.refused(
-                "member '" + id + "' is not in the member directory the hub was started with, so it has no API key"));
-        if (member.apiKeySha256().isEmpty()) {
-            throw AuthenticationException.refused("member '" + id + "' has no API key in the member directory; uploads are off for it");
-        }
-        if (!member.acceptsKey(key.get())) {
-            throw AuthenticationException.refused("that API key is not member '" + id + "''s");
-        }
-    }
-
-    private static Optional<String> apiKey(Context ctx) {
-        String authorization = ctx.header("Authorization");
-        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return Optional.of(authorization.substring(7).strip()).filter(k -> !k.isEmpty());
-        }
-        return Optional.ofNullable(ctx.header(API_KEY_HEADER)).map(String::strip).filter(k -> !k.isEmpty());
     }
 }

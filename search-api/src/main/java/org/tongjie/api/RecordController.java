@@ -1,6 +1,7 @@
 package org.tongjie.api;
 
 import io.javalin.http.Context;
+import org.tongjie.api.http.ProblemException;
 import org.tongjie.indexer.Catalog;
 
 /** {@code GET /api/records/{id}}: one record with its holdings. */
@@ -13,6 +14,6 @@ final class RecordController {
 
     void show(Context ctx) {
         String id = ctx.pathParam("id");
-        ctx.json(catalog.record(id).orElseThrow(() -> new NotFoundException("no record with id '" + id + "'")));
+        ctx.json(catalog.record(id).orElseThrow(() -> ProblemException.notFound("no record with id '" + id + "'")));
     }
 }

@@ -11,8 +11,12 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.tongjie.api.http.ProblemException;
 import org.tongjie.catalog.Coordinates;
 import org.tongjie.catalog.Library;
+import org.tongjie.indexer.Catalog;
+import org.tongjie.live.LivePage;
+import org.tongjie.live.LiveSearch;
 import org.tongjie.search.Facet;
 import org.tongjie.search.FacetCount;
 import org.tongjie.search.QueryTooLargeException;
@@ -21,9 +25,6 @@ import org.tongjie.search.SearchPage;
 import org.tongjie.search.SearchRequest;
 import org.tongjie.search.SortOrder;
 import org.tongjie.search.Suggestion;
-import org.tongjie.indexer.Catalog;
-import org.tongjie.live.LivePage;
-import org.tongjie.live.LiveSearch;
 
 /**
  * {@code GET /api/search}: the reader's query over every member's records, narrowed by any number of
@@ -59,7 +60,7 @@ final class SearchController {
         String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q");
         int size = ctx.queryParamAsClass("size", Integer.class).getOrDefault(8);
         if (size < 1 || size > MAX_SUGGESTIONS) {
-            throw new BadRequestException("size must be between 1 and " + MAX_SUGGESTIONS + ", was " + size);
+            throw ProblemException.invalid("size must be between 1 and " + MAX_SUGGESTIONS + ", was " + size);
         }
         ctx.json(new SuggestAnswer(q, catalog.suggest(q, size)));
     }
@@ -73,7 +74,7 @@ final class SearchController {
         try {
             return new SearchRequest(q, fields, filters, sort, near, paging.page(), paging.size());
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException(e.getMessage());
+            throw ProblemException.invalid(e.getMessage());
         }
     }
 
@@ -81,7 +82,7 @@ final class SearchController {
         try {
             return catalog.search(request);
         } catch (QueryTooLargeException e) {
-            throw new BadRequestException(e.getMessage());
+            throw ProblemException.invalid(e.getMessage());
         }
     }
 
@@ -102,7 +103,7 @@ final class SearchController {
         if (sort == null || sort.isEmpty()) {
             return SortOrder.RELEVANCE;
         }
-        return SortOrder.byKey(sort).orElseThrow(() -> new BadRequestException(
+        return SortOrder.byKey(sort).orElseThrow(() -> ProblemException.invalid(
                 "unknown sort '" + sort + "'; known: " + SortOrder.keys()));
     }
 
@@ -117,12 +118,12 @@ final class SearchController {
             try {
                 return Optional.of(new Coordinates(Double.parseDouble(point.group(1)), Double.parseDouble(point.group(2))));
             } catch (IllegalArgumentException e) {
-                throw new BadRequestException("near: " + e.getMessage());
+                throw ProblemException.invalid("near: " + e.getMessage());
             }
         }
-        Library library = catalog.library(near).orElseThrow(() -> new BadRequestException(
+        Library library = catalog.library(near).orElseThrow(() -> ProblemException.invalid(
                 "near must be a member library's id or LAT,LON; no member library '" + near + "'"));
-        return Optional.of(library.coordinates().orElseThrow(() -> new BadRequestException(
+        return Optional.of(library.coordinates().orElseThrow(() -> ProblemException.invalid(
                 "near: the directory has no position for library '" + near + "'; give LAT,LON instead")));
     }
 
@@ -135,7 +136,7 @@ final class SearchController {
         if (live.equals("true")) {
             return true;
         }
-        throw new BadRequestException("live must be true or false, was '" + live + "'");
+        throw ProblemException.invalid("live must be true or false, was '" + live + "'");
     }
 
     private static Map<Facet, Set<String>> filters(Context ctx) {
@@ -143,10 +144,10 @@ final class SearchController {
         for (String param : ctx.queryParams("facet")) {
             int colon = param.indexOf(':');
             if (colon <= 0 || colon == param.length() - 1) {
-                throw new BadRequestException("facet must be dim:value, e.g. facet=format:BOOK, was '" + param + "'");
+                throw ProblemException.invalid("facet must be dim:value, e.g. facet=format:BOOK, was '" + param + "'");
             }
             String dim = param.substring(0, colon);
-            Facet facet = Facet.byDim(dim).orElseThrow(() -> new BadRequestException("unknown facet '" + dim
+            Facet facet = Facet.byDim(dim).orElseThrow(() -> ProblemException.invalid("unknown facet '" + dim
                     + "'; known: " + Arrays.stream(Facet.values()).map(Facet::dim).collect(Collectors.joining(", "))));
             filters.computeIfAbsent(facet, f -> new LinkedHashSet<>()).add(param.substring(colon + 1));
         }

@@ -1,6 +1,5 @@
 package org.tongjie.api;
 
-import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,13 +9,16 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
+import org.tongjie.api.auth.Caller;
+import org.tongjie.api.auth.CredentialCheck;
 
 /**
  * The network staff's key for actions that change what every reader sees (splitting and merging union
- * records), sent as {@code Authorization: Bearer <key>}. On one machine it lives in {@code DATA/staff.key},
+ * records), sent as {@code Authorization: Bearer <key>} or {@code X-Api-Key}. On one machine it lives in {@code DATA/staff.key},
  * made on first start and readable only by the hub's user, so nothing needs configuring to try the hub.
  */
-public record StaffKey(String value) {
+public record StaffKey(String value) implements CredentialCheck {
     private static final String FILE = "staff.key";
 
     public StaffKey {
@@ -53,16 +55,11 @@ public record StaffKey(String value) {
         }
     }
 
-    /** @throws AuthenticationException unless the request carries this key */
-    void require(Context ctx) {
-        String header = ctx.header("Authorization");
-        if (header == null || !header.startsWith("Bearer ")) {
-            throw AuthenticationException.missing("staff only: send Authorization: Bearer <staff key> (the key is in the data directory's staff.key)");
-        }
-        byte[] given = header.substring("Bearer ".length()).strip().getBytes(StandardCharsets.UTF_8);
-        if (!MessageDigest.isEqual(given, value.getBytes(StandardCharsets.UTF_8))) {
-            throw AuthenticationException.refused("the staff key does not match");
-        }
+    /** The cataloguing staff, when {@code key} is this one (compared in constant time). */
+    @Override
+    public Optional<Caller> byKey(String key) {
+        boolean same = MessageDigest.isEqual(key.getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8));
+        return same ? Optional.of(new Caller.CatalogueStaff()) : Optional.empty();
     }
 
     @Override

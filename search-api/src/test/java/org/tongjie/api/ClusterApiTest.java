@@ -64,8 +64,9 @@ class ClusterApiTest {
         var wrongKey = hub.postJson("/api/records/" + santi + "/cluster/split", body, "not-the-staff-key-at-all");
 
         assertEquals(401, anonymous.status());
-        assertTrue(anonymous.json().get("error").asText().contains("staff"), anonymous.json().toString());
-        assertEquals(403, wrongKey.status());
+        assertTrue(anonymous.json().get("detail").asText().contains("staff"), anonymous.json().toString());
+        assertEquals(401, wrongKey.status(), "a key nobody has issued names nobody");
+        assertEquals("unauthenticated", wrongKey.json().get("code").asText());
         assertEquals(2, hub.get("/api/records/" + santi).json().get("members").size(), "nothing changed");
     }
 
@@ -100,9 +101,9 @@ class ClusterApiTest {
         var garbage = hub.postJson("/api/records/" + santi + "/cluster/merge", "{not json", key);
 
         assertEquals(400, noReason.status());
-        assertTrue(noReason.json().get("error").asText().contains("reason"), noReason.json().toString());
+        assertTrue(noReason.json().get("detail").asText().contains("reason"), noReason.json().toString());
         assertEquals(400, notMember.status());
-        assertTrue(notMember.json().get("error").asText().contains("x.1"), notMember.json().toString());
+        assertTrue(notMember.json().get("detail").asText().contains("x.1"), notMember.json().toString());
         assertEquals(404, unknown.status());
         assertEquals(400, garbage.status(), garbage.json().toString());
     }

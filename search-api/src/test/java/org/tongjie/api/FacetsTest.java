@@ -98,7 +98,7 @@ class FacetsTest {
     void badFacetParametersAre400() throws Exception {
         var unknown = search("", "colour:red");
         assertEquals(400, unknown.status());
-        assertTrue(unknown.json().get("error").asText().contains("unknown facet 'colour'; known: library, kind"));
+        assertTrue(unknown.json().get("detail").asText().contains("unknown facet 'colour'; known: library, kind"));
         assertEquals(400, search("", "clc").status());
         assertEquals(400, search("", "clc:").status());
     }

@@ -65,7 +65,7 @@ class FullReplaceUploadTest {
             var bad = hub.post("/api/libraries/kunshan/records?mode=replace", HttpRequest.BodyPublishers.ofByteArray(empty), key);
 
             assertEquals(422, refused.status());
-            assertTrue(refused.json().get("error").asText().contains("would delete all of them"), refused.json().toString());
+            assertTrue(refused.json().get("detail").asText().contains("would delete all of them"), refused.json().toString());
             assertEquals(400, bad.status());
             assertEquals(before, hub.search("").json().get("total").asLong());
         }

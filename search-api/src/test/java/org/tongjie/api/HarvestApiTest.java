@@ -54,7 +54,7 @@ class HarvestApiTest {
             assertEquals(202, started.status());
             long runId = started.json().get("runId").asLong();
             assertEquals(409, again.status());
-            assertTrue(again.json().get("error").asText().contains("already running (run " + runId + ")"));
+            assertTrue(again.json().get("detail").asText().contains("already running (run " + runId + ")"));
             assertEquals(runId, during.get("runningRun").asLong());
             assertEquals("RUNNING", during.at("/runs/0/status").asText());
             assertEquals(40, during.at("/runs/0/records").asInt());

@@ -145,7 +145,7 @@ class LiveFederatedSearchTest {
         try (var hub = new TestHub(dataDir)) {
             var answer = hub.get("/api/search?q=computer&live=maybe");
             assertEquals(400, answer.status());
-            assertTrue(answer.json().get("error").asText().contains("live"), answer.json().toString());
+            assertTrue(answer.json().get("detail").asText().contains("live"), answer.json().toString());
         }
     }
 

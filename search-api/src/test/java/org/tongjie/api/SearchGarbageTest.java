@@ -62,7 +62,7 @@ class SearchGarbageTest {
         assertEquals(200, hub.get("/api/search?q=" + encode("三体 ".repeat(300))).status());
         var tooLarge = hub.get("/api/search?q=" + encode("a-".repeat(1_100)));
         assertEquals(400, tooLarge.status(), tooLarge.json().toString());
-        assertTrue(tooLarge.json().get("error").asText().contains("shorten it"));
+        assertTrue(tooLarge.json().get("detail").asText().contains("shorten it"));
         assertEquals(200, hub.get("/api/suggest?q=" + encode("红".repeat(600))).status());
     }
 
@@ -86,7 +86,7 @@ class SearchGarbageTest {
     void badParametersAre400WithWhatToChange(String parameter, String message) throws Exception {
         var answer = hub.get("/api/search?q=x&" + parameter);
         assertEquals(400, answer.status(), parameter + " → " + answer.json());
-        assertTrue(answer.json().get("error").asText().contains(message), answer.json().toString());
+        assertTrue(answer.json().get("detail").asText().contains(message), answer.json().toString());
     }
 
     @ParameterizedTest
@@ -98,6 +98,6 @@ class SearchGarbageTest {
     void badSuggestParametersAre400(String parameter, String message) throws Exception {
         var answer = hub.get("/api/suggest?q=h&" + parameter);
         assertEquals(400, answer.status(), parameter + " → " + answer.json());
-        assertTrue(answer.json().get("error").asText().contains(message), answer.json().toString());
+        assertTrue(answer.json().get("detail").asText().contains(message), answer.json().toString());
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,10 +40,9 @@ class UploadAndSearchTest {
         hub.close();
     }
 
+    /** A file of the app module's resources (the demo records live there), e.g. {@link #CNMARC}. */
     static byte[] resource(String name) throws IOException {
-        try (InputStream in = UploadAndSearchTest.class.getResourceAsStream(name)) {
-            return in.readAllBytes();
-        }
+        return Files.readAllBytes(Path.of(System.getProperty("tongjie.repo.root", "..")).resolve("app/src/main/resources" + name));
     }
 
     static List<JsonNode> hits(TestHub.Answer answer) {

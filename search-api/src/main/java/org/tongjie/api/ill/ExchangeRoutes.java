@@ -6,6 +6,10 @@ import io.javalin.http.HttpStatus;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Optional;
+import org.tongjie.api.auth.Access;
+import org.tongjie.api.auth.Caller;
+import org.tongjie.api.auth.Need;
+import org.tongjie.api.http.Valid;
 import org.tongjie.ill.Agency;
 import org.tongjie.ill.IllStore;
 import org.tongjie.ill.OutboxEntry;
@@ -17,20 +21,18 @@ import org.tongjie.ill.iso18626.SupplyingAgency;
  * undelivered messages.
  */
 final class ExchangeRoutes {
-    private final IllHttp http;
     private final SupplyingAgency agency;
     private final IllStore store;
 
-    ExchangeRoutes(IllHttp http, SupplyingAgency agency, IllStore store) {
-        this.http = http;
+    ExchangeRoutes(SupplyingAgency agency, IllStore store) {
         this.agency = agency;
         this.store = store;
     }
 
-    void register(RoutesConfig routes) {
-        routes.post("/api/ill/iso18626", this::iso18626);
-        routes.post("/api/ill/agencies", this::registerAgency);
-        routes.get("/api/ill/outbox", this::outbox);
+    void register(RoutesConfig routes, Access access) {
+        routes.post("/api/ill/iso18626", Access.anyone(this::iso18626));
+        routes.post("/api/ill/agencies", access.needs(Need.illAdmin(), this::registerAgency));
+        routes.get("/api/ill/outbox", access.needs(Need.illAdmin(), this::outbox));
     }
 
     /** Errors in the message are answered in the message: an ERROR confirmation with HTTP 200, as peers expect. */
@@ -44,15 +46,19 @@ final class ExchangeRoutes {
 
     record AgencyView(String symbol, String name, URI callbackUrl, String accountId, String deliveryAddress) {}
 
-    private void registerAgency(Context ctx) {
-        http.requireAdmin(ctx);
-        AgencyBody b = IllHttp.body(ctx, AgencyBody.class);
-        IllHttp.required(b.agencyIdType(), "agencyIdType (e.g. ISIL)");
-        IllHttp.required(b.agencyIdValue(), "agencyIdValue");
-        IllHttp.required(b.callbackUrl(), "callbackUrl (where the hub posts its supplyingAgencyMessages)");
-        Agency a = IllHttp.valid(() -> new Agency(Agency.symbol(b.agencyIdType(), b.agencyIdValue()), b.name(),
+    private void registerAgency(Context ctx, Caller.NetworkAdmin admin) {
+        AgencyBody b = ctx.bodyValidator(AgencyBody.class)
+                .check("agencyIdType", x -> x.agencyIdType() != null, "is required, e.g. ISIL")
+                .check("agencyIdValue", x -> x.agencyIdValue() != null, "is required")
+                .check("name", x -> x.name() != null, "is required")
+                .check("callbackUrl", x -> x.callbackUrl() != null, "is required: where the hub posts its supplyingAgencyMessages")
+                .check("accountId", x -> x.accountId() != null, "is required: the accountId the agency authenticates with")
+                .check("securityCode", x -> x.securityCode() != null, "is required: the shared secret, 16 characters or more")
+                .check("deliveryAddress", x -> x.deliveryAddress() != null, "is required")
+                .get();
+        Agency a = Valid.of(() -> new Agency(Agency.symbol(b.agencyIdType(), b.agencyIdValue()), b.name(),
                 URI.create(b.callbackUrl()), b.accountId(), b.deliveryAddress()));
-        IllHttp.valid(() -> {
+        Valid.of(() -> {
             store.agencies().register(a, b.securityCode());
             return a;
         });
@@ -69,8 +75,7 @@ final class ExchangeRoutes {
     }
 
     /** What has not left yet, oldest first, with the last attempt's error. */
-    private void outbox(Context ctx) {
-        http.requireAdmin(ctx);
+    private void outbox(Context ctx, Caller.NetworkAdmin admin) {
         ctx.json(store.outbox().pending().stream().map(OutboxView::of).toList());
     }
 }

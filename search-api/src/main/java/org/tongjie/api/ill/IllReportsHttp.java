@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Function;
+import org.tongjie.api.auth.Access;
+import org.tongjie.api.auth.Caller;
+import org.tongjie.api.auth.Need;
+import org.tongjie.api.http.ProblemException;
 import org.tongjie.ill.IllReports;
-import org.tongjie.ill.NotPermittedException;
-import org.tongjie.ill.Principal;
 import org.tongjie.ill.Turnaround;
 
 /**
@@ -22,26 +23,21 @@ import org.tongjie.ill.Turnaround;
 final class IllReportsHttp {
     private final IllReports reports;
     private final CatalogLookup lookup;
-    private final Function<Context, Principal> authenticate;
 
-    IllReportsHttp(IllReports reports, CatalogLookup lookup, Function<Context, Principal> authenticate) {
+    IllReportsHttp(IllReports reports, CatalogLookup lookup) {
         this.reports = reports;
         this.lookup = lookup;
-        this.authenticate = authenticate;
     }
 
-    void register(RoutesConfig routes) {
-        routes.get("/api/ill/me", this::me);
-        routes.get("/api/ill/statistics", this::statistics);
-        routes.get("/api/ill/statistics/export", this::export);
+    void register(RoutesConfig routes, Access access) {
+        routes.get("/api/ill/me", access.needs(Need.illReader(), this::me));
+        routes.get("/api/ill/statistics", access.needs(Need.illStaff(), this::statistics));
+        routes.get("/api/ill/statistics/export", access.needs(Need.illStaff(), this::export));
     }
 
     record Me(String card, String homeLibraryId, List<IllViews.Summary> requests) {}
 
-    private void me(Context ctx) {
-        if (!(authenticate.apply(ctx) instanceof Principal.ReaderPrincipal p)) {
-            throw new NotPermittedException("only a reader signed in with card number and PIN has requests of their own");
-        }
+    private void me(Context ctx, Caller.IllReader p) {
         var requests = reports.requestsOf(p.reader()).stream().map(IllViews::summary).toList();
         ctx.json(new Me(IllViews.masked(p.reader().cardNumber()), p.reader().homeLibraryId(), requests));
     }
@@ -59,19 +55,12 @@ final class IllReportsHttp {
     /** How many of the most requested titles the statistics list. */
     static final int TOP_TITLES = 20;
 
-    private void statistics(Context ctx) {
-        requireStaff(ctx);
+    private void statistics(Context ctx, Caller.IllCaller staff) {
         IllReports.Period period = period(ctx.queryParam("period"));
         Turnaround t = Turnaround.of(reports.turnarounds());
         ctx.json(new Statistics(period.name().toLowerCase(Locale.ROOT), loansByClass(), fillRate(period),
                 new TurnaroundView(t.requests(), t.median().toMinutes() / 60.0, t.buckets()),
                 reports.byLender(), reports.byBorrower(), reports.topTitles(TOP_TITLES)));
-    }
-
-    private void requireStaff(Context ctx) {
-        if (authenticate.apply(ctx) instanceof Principal.ReaderPrincipal) {
-            throw new NotPermittedException("statistics are for member staff and network administrators");
-        }
     }
 
     private List<ClassLoans> loansByClass() {
@@ -90,8 +79,7 @@ final class IllReportsHttp {
     private static final CsvMapper CSV = CsvMapper.builder().disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY).build();
 
     /** One table of the statistics as CSV (UTF-8, a header row), for a spreadsheet. */
-    private void export(Context ctx) throws IOException {
-        requireStaff(ctx);
+    private void export(Context ctx, Caller.IllCaller staff) throws IOException {
         String table = Optional.ofNullable(ctx.queryParam("table")).orElse("");
         byte[] csv = switch (table) {
             case "lenders" -> csv(IllReports.LenderCount.class, reports.byLender());
@@ -99,7 +87,7 @@ final class IllReportsHttp {
             case "titles" -> csv(IllReports.TitleCount.class, reports.topTitles(Integer.MAX_VALUE));
             case "loans-by-class" -> csv(ClassLoans.class, loansByClass());
             case "fill-rate" -> csv(PeriodFill.class, fillRate(period(ctx.queryParam("period"))));
-            default -> throw new IllHttp.Invalid("table must be lenders, borrowers, titles, loans-by-class or fill-rate, was '"
+            default -> throw ProblemException.invalid("table must be lenders, borrowers, titles, loans-by-class or fill-rate, was '"
                     + table + "'");
         };
         ctx.header("Content-Disposition", "attachment; filename=\"ill-" + table + ".csv\"");
@@ -120,7 +108,7 @@ final class IllReportsHttp {
         try {
             return IllReports.Period.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllHttp.Invalid("period must be day or month, was '" + value + "'");
+            throw ProblemException.invalid("period must be day or month, was '" + value + "'");
         }
     }
 }

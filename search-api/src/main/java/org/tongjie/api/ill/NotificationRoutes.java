@@ -15,10 +15,13 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.tongjie.api.auth.Access;
+import org.tongjie.api.auth.Caller;
+import org.tongjie.api.auth.Need;
+import org.tongjie.api.http.Valid;
 import org.tongjie.ill.IllService;
 import org.tongjie.ill.IllStore;
 import org.tongjie.ill.Language;
-import org.tongjie.ill.NotPermittedException;
 import org.tongjie.ill.Outgoing;
 import org.tongjie.ill.Principal;
 import org.tongjie.ill.ReaderNotices;
@@ -34,7 +37,6 @@ final class NotificationRoutes implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    private final IllHttp http;
     private final IllService ill;
     private final IllStore store;
     private final Catalog catalog;
@@ -55,8 +57,7 @@ final class NotificationRoutes implements AutoCloseable {
         }
     }
 
-    NotificationRoutes(IllHttp http, IllService ill, Catalog catalog, Clock clock) {
-        this.http = http;
+    NotificationRoutes(IllService ill, Catalog catalog, Clock clock) {
         this.ill = ill;
         this.store = ill.store();
         this.catalog = catalog;
@@ -65,15 +66,16 @@ final class NotificationRoutes implements AutoCloseable {
         store.addListener(this::stream);
     }
 
-    void register(RoutesConfig routes) {
-        routes.get("/api/ill/libraries/{library}/events", this::events);
-        routes.post("/api/ill/libraries/{library}/webhooks", this::registerWebhook);
-        routes.get("/api/ill/readers/me/notices", this::notices);
+    void register(RoutesConfig routes, Access access) {
+        var staffOfLibrary = Need.illStaffOf("library", (desk, library) -> ill.permissions().actsFor(desk, library));
+        routes.get("/api/ill/libraries/{library}/events", access.needs(staffOfLibrary, this::events));
+        routes.post("/api/ill/libraries/{library}/webhooks", access.needs(staffOfLibrary, this::registerWebhook));
+        routes.get("/api/ill/readers/me/notices", access.needs(Need.illReader(), this::notices));
     }
 
-    /** Staff of the library (or admin) only; checked before the stream opens, so refusals are plain 401/403. */
-    private void events(Context ctx) throws Exception {
-        String library = http.staffOf(ctx);
+    /** Staff of the library (or admin) only; checked before the stream opens, so refusals are plain problems. */
+    private void events(Context ctx, Caller.IllCaller caller) throws Exception {
+        String library = ctx.pathParam("library");
         new SseHandler(client -> {
             var subscriber = new Subscriber(library, client);
             subscribers.add(subscriber);
@@ -121,19 +123,17 @@ final class NotificationRoutes implements AutoCloseable {
 
     record WebhookView(long id, String libraryId, URI url, String secret) {}
 
-    private void registerWebhook(Context ctx) {
-        Principal who = http.authenticate(ctx);
-        String library = http.requireStaffOf(who, ctx.pathParam("library"));
-        WebhookBody body = IllHttp.body(ctx, WebhookBody.class);
-        URI url = IllHttp.valid(() -> URI.create(IllHttp.required(body.url(), "url")));
-        var hook = IllHttp.valid(() -> store.webhooks().register(library, url, who.actor()));
+    private void registerWebhook(Context ctx, Caller.IllCaller caller) {
+        String library = ctx.pathParam("library");
+        WebhookBody body = ctx.bodyValidator(WebhookBody.class)
+                .check("url", b -> b.url() != null, "is required: the http(s) URL the hub posts events to")
+                .get();
+        URI url = Valid.of(() -> URI.create(body.url()));
+        var hook = Valid.of(() -> store.webhooks().register(library, url, caller.principal().actor()));
         ctx.status(HttpStatus.CREATED).json(new WebhookView(hook.id(), hook.libraryId(), hook.url(), hook.secret()));
     }
 
-    private void notices(Context ctx) {
-        if (!(http.authenticate(ctx) instanceof Principal.ReaderPrincipal reader)) {
-            throw new NotPermittedException("notices are the reader's own: sign in with the card number and PIN");
-        }
+    private void notices(Context ctx, Caller.IllReader reader) {
         Language language = store.accounts().language(reader.reader());
         var notices = new ReaderNotices(language, id -> catalog.library(id)
                 .map(l -> language == Language.EN ? l.nameEn() : l.nameZh()).orElse(id));

@@ -5,6 +5,11 @@ import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.tongjie.api.auth.Access;
+import org.tongjie.api.auth.Caller;
+import org.tongjie.api.auth.Need;
+import org.tongjie.api.http.Valid;
+import org.tongjie.ill.IllService;
 import org.tongjie.ill.IllStore;
 import org.tongjie.ill.LendingPolicy;
 import org.tongjie.ill.LibrarySettings;
@@ -15,17 +20,18 @@ import org.tongjie.ill.LibrarySettings;
  * whole hours), as staff set them.
  */
 final class SettingsRoutes {
-    private final IllHttp http;
+    private final IllService ill;
     private final IllStore store;
 
-    SettingsRoutes(IllHttp http, IllStore store) {
-        this.http = http;
-        this.store = store;
+    SettingsRoutes(IllService ill) {
+        this.ill = ill;
+        this.store = ill.store();
     }
 
-    void register(RoutesConfig routes) {
-        routes.get("/api/ill/libraries/{library}/settings", this::show);
-        routes.put("/api/ill/libraries/{library}/settings", this::change);
+    void register(RoutesConfig routes, Access access) {
+        var staffOfLibrary = Need.illStaffOf("library", (desk, library) -> ill.permissions().actsFor(desk, library));
+        routes.get("/api/ill/libraries/{library}/settings", access.needs(staffOfLibrary, this::show));
+        routes.put("/api/ill/libraries/{library}/settings", access.needs(staffOfLibrary, this::change));
     }
 
     record SettingsView(String libraryId, boolean lending, Optional<Integer> quota, long loanDays, int maxRenewals,
@@ -43,18 +49,17 @@ final class SettingsRoutes {
     record SettingsBody(Boolean lending, Integer quota, Integer loanDays, Integer maxRenewals, Integer renewalDays,
             Integer recallDays, Integer holdDays, Integer responseHours) {}
 
-    private void show(Context ctx) {
-        String library = http.staffOf(ctx);
+    private void show(Context ctx, Caller.IllCaller caller) {
+        String library = ctx.pathParam("library");
         ctx.json(SettingsView.of(library, store.settings().of(library)));
     }
 
-    private void change(Context ctx) {
-        var who = http.authenticate(ctx);
-        String library = http.requireStaffOf(who, ctx.pathParam("library"));
-        SettingsBody b = IllHttp.body(ctx, SettingsBody.class);
+    private void change(Context ctx, Caller.IllCaller caller) {
+        String library = ctx.pathParam("library");
+        SettingsBody b = ctx.bodyValidator(SettingsBody.class).get();
         LibrarySettings now = store.settings().of(library);
         LendingPolicy p = now.policy();
-        LibrarySettings next = IllHttp.valid(() -> new LibrarySettings(
+        LibrarySettings next = Valid.of(() -> new LibrarySettings(
                 Optional.ofNullable(b.lending()).orElse(now.lending()),
                 b.quota() == null ? now.quota() : b.quota() == -1 ? OptionalInt.empty() : OptionalInt.of(b.quota()),
                 new LendingPolicy(days(b.loanDays(), p.loanPeriod()),
@@ -62,7 +67,7 @@ final class SettingsRoutes {
                         days(b.renewalDays(), p.renewalPeriod()), days(b.recallDays(), p.recallPeriod()),
                         days(b.holdDays(), p.holdPeriod()),
                         b.responseHours() == null ? p.responseTime() : Duration.ofHours(b.responseHours()))));
-        store.settings().save(library, next, who.actor());
+        store.settings().save(library, next, caller.principal().actor());
         ctx.json(SettingsView.of(library, next));
     }
 

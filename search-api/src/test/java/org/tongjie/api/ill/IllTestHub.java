@@ -140,7 +140,8 @@ final class IllTestHub implements AutoCloseable {
         }
         var response = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         String body = response.body();
-        boolean json = response.headers().firstValue("Content-Type").orElse("").startsWith("application/json");
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        boolean json = type.startsWith("application/json") || type.startsWith("application/problem+json");
         return new Answer(response.statusCode(), body.isEmpty() ? JSON.nullNode()
                 : json ? JSON.readTree(body) : JSON.getNodeFactory().textNode(body));
     }

@@ -89,7 +89,7 @@ class LibrarySettingsTest {
             assertEquals(401, hub.put("/api/ill/libraries/b/settings", As.NOBODY, Map.of("lending", false)).status());
             var zero = hub.put("/api/ill/libraries/b/settings", As.key(staffB), Map.of("loanDays", 0));
             assertEquals(400, zero.status());
-            assertTrue(zero.get("error").asText().contains("positive"), zero.json().toString());
+            assertTrue(zero.get("detail").asText().contains("positive"), zero.json().toString());
             var negative = hub.put("/api/ill/libraries/b/settings", As.key(staffB), Map.of("quota", -5));
             assertEquals(400, negative.status());
         }

@@ -1,0 +1,135 @@
+package org.tongjie.api.ill;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.Optional;
+import org.tongjie.api.auth.Access;
+import org.tongjie.api.auth.Caller;
+import org.tongjie.api.auth.Need;
+import org.tongjie.api.http.ProblemException;
+import org.tongjie.api.http.Valid;
+import org.tongjie.ill.Action;
+import org.tongjie.ill.ActionRequest;
+import org.tongjie.ill.Citation;
+import org.tongjie.ill.IllRequest;
+import org.tongjie.ill.IllService;
+import org.tongjie.ill.IllStore;
+import org.tongjie.ill.NotPermittedException;
+import org.tongjie.ill.Pickup;
+import org.tongjie.ill.Principal;
+import org.tongjie.ill.Reader;
+import org.tongjie.ill.ServiceType;
+
+/** Placing a request, seeing it and acting on it: for readers (their own), the desks concerned, the administrator. */
+final class RequestRoutes {
+    private final IllService ill;
+    private final IllStore store;
+    private final CatalogLookup lookup;
+
+    RequestRoutes(IllService ill, CatalogLookup lookup) {
+        this.ill = ill;
+        this.store = ill.store();
+        this.lookup = lookup;
+    }
+
+    void register(RoutesConfig routes, Access access) {
+        routes.post("/api/ill/requests", access.needs(Need.illAccount(), this::create));
+        routes.get("/api/ill/requests/{id}", access.needs(Need.illAccount(), this::show));
+        routes.post("/api/ill/requests/{id}/actions", access.needs(Need.illAccount(), this::act));
+    }
+
+    record PickupBody(String libraryId, Pickup.Kind kind, String homeAddress) {}
+
+    record HoldingBody(String libraryId, String barcode) {}
+
+    record ReaderBody(String cardNumber, String homeLibraryId) {}
+
+    record CreateBody(String recordId, ServiceType serviceType, PickupBody pickup, HoldingBody holding, ReaderBody reader) {}
+
+    private void create(Context ctx, Caller.IllCaller caller) {
+        boolean forAReader = !(caller instanceof Caller.IllReader);
+        CreateBody body = ctx.bodyValidator(CreateBody.class)
+                .check("recordId", b -> Valid.given(b.recordId()), "is required: the id of the record to borrow")
+                .check("pickup", b -> b.pickup() != null && (b.pickup().homeAddress() != null
+                                || b.pickup().libraryId() != null && b.pickup().kind() != null),
+                        "is required: {libraryId, kind (BRANCH, KIOSK_24H, SMART_LOCKER)} of a service point, or {homeAddress}")
+                .check("holding", b -> b.holding() == null || b.holding().libraryId() != null && b.holding().barcode() != null,
+                        "needs libraryId and barcode when given")
+                .check("reader", b -> !forAReader || b.reader() != null && b.reader().cardNumber() != null
+                                && b.reader().homeLibraryId() != null,
+                        "is required when staff place a request: {cardNumber, homeLibraryId}")
+                .get();
+        Principal who = caller.principal();
+        Reader reader = switch (caller) {
+            case Caller.IllReader r -> r.reader();
+            case Caller.IllDesk desk -> {
+                Reader r = readerOf(body.reader());
+                if (!ill.permissions().actsFor(desk.libraryId(), r.homeLibraryId())) {
+                    throw new NotPermittedException(who.actor() + " may place requests only for its own readers");
+                }
+                yield r;
+            }
+            case Caller.NetworkAdmin admin -> readerOf(body.reader());
+        };
+        var wanted = lookup.wanted(body.recordId()).orElseThrow(() ->
+                ProblemException.invalid("recordId: no record with id '" + body.recordId() + "' in the catalogue"));
+        Citation citation = wanted.citation();
+        if (body.holding() != null) {
+            citation = new Citation(citation.unionRecordId(), citation.title(), citation.author(), citation.isbn(),
+                    Optional.of(Valid.of(() -> new Citation.Holding(body.holding().libraryId(), body.holding().barcode()))));
+        }
+        Pickup pickup = pickup(body.pickup());
+        ServiceType type = body.serviceType() == null ? ServiceType.LOAN : body.serviceType();
+        Citation finalCitation = citation;
+        IllRequest r = Valid.of(() -> ill.submit(finalCitation, reader, type, pickup, wanted.holdings()));
+        ctx.status(HttpStatus.CREATED).json(IllViews.of(r, store, ill, who));
+    }
+
+    private void show(Context ctx, Caller.IllCaller caller) {
+        IllRequest r = ill.view(caller.principal(), requestId(ctx));
+        ctx.json(IllViews.of(r, store, ill, caller.principal()));
+    }
+
+    record PointBody(String libraryId, Pickup.Kind kind) {
+        boolean complete() {
+            return libraryId != null && kind != null;
+        }
+    }
+
+    record ActionBody(Action action, Long version, String note, String courier, String waybill, String slot,
+                      PointBody returnPoint) {
+        ActionRequest toRequest(long version) {
+            Optional<Pickup.AtServicePoint> point = Optional.ofNullable(returnPoint)
+                    .map(p -> Valid.of(() -> new Pickup.AtServicePoint(p.libraryId(), p.kind())));
+            return new ActionRequest(action, version, note, Optional.ofNullable(courier), Optional.ofNullable(waybill),
+                    Optional.ofNullable(slot), point);
+        }
+    }
+
+    static final String RETURN_POINT = "needs libraryId and kind (BRANCH, KIOSK_24H, SMART_LOCKER) when given";
+
+    private void act(Context ctx, Caller.IllCaller caller) {
+        long id = requestId(ctx);
+        ActionBody body = ctx.bodyValidator(ActionBody.class)
+                .check("action", b -> b.action() != null, "is required: what to do, e.g. WILL_SUPPLY")
+                .check("version", b -> b.version() != null, "is required: the version you saw, for optimistic concurrency")
+                .check("returnPoint", b -> b.returnPoint() == null || b.returnPoint().complete(), RETURN_POINT)
+                .get();
+        IllRequest r = Valid.of(() -> ill.perform(caller.principal(), id, body.toRequest(body.version())));
+        ctx.json(IllViews.of(r, store, ill, caller.principal()));
+    }
+
+    private static Reader readerOf(ReaderBody r) {
+        return Valid.of(() -> new Reader(r.cardNumber(), r.homeLibraryId()));
+    }
+
+    private static Pickup pickup(PickupBody p) {
+        return Valid.of(() -> p.homeAddress() != null ? new Pickup.HomeDelivery(p.homeAddress())
+                : new Pickup.AtServicePoint(p.libraryId(), p.kind()));
+    }
+
+    private static long requestId(Context ctx) {
+        return ctx.pathParamAsClass("id", Long.class).get();
+    }
+}
