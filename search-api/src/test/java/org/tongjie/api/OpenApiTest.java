@@ -45,6 +45,28 @@ class OpenApiTest {
         }
     }
 
+    /** Every 4xx and 5xx of the JSON API is documented as a Problem; SRU and OAI-PMH answer errors in their own XML. */
+    @Test
+    void everyErrorResponseIsAProblem(@TempDir Path dataDir) throws IOException, InterruptedException {
+        try (var hub = new TestHub(dataDir)) {
+            JsonNode doc = hub.get("/openapi.json").json();
+            var notProblems = new ArrayList<String>();
+            doc.get("paths").properties().forEach(path -> path.getValue().properties().forEach(op ->
+                    op.getValue().get("responses").properties().forEach(r -> {
+                        JsonNode response = r.getValue().has("$ref") ? doc.at(r.getValue().get("$ref").asText().substring(1)) : r.getValue();
+                        boolean error = r.getKey().startsWith("4") || r.getKey().startsWith("5");
+                        String schema = response.at("/content/application~1problem+json/schema/$ref").asText();
+                        if (error && !schema.equals("#/components/schemas/Problem")) {
+                            notProblems.add(op.getKey() + " " + path.getKey() + " " + r.getKey());
+                        }
+                    })));
+            assertEquals(java.util.List.of(), notProblems);
+            assertEquals(java.util.List.of("type", "title", "status", "detail", "code"),
+                    java.util.stream.StreamSupport.stream(doc.at("/components/schemas/Problem/required").spliterator(), false)
+                            .map(JsonNode::asText).toList());
+        }
+    }
+
     /** Every property the API sends is declared in its schema, so the document cannot fall behind the records. */
     @Test
     void recordsAndHitsSendOnlyDeclaredProperties(@TempDir Path dataDir) throws Exception {

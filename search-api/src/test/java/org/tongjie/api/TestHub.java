@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +36,7 @@ final class TestHub implements AutoCloseable {
     final IllHttp ill;
     private final HarvestScheduler scheduler;
 
-    record Answer(int status, JsonNode json, String contentType) {}
+    record Answer(int status, JsonNode json, String contentType, HttpHeaders headers) {}
 
     /** The key the staff of this test's hub use. */
     final StaffKey staffKey = StaffKey.random();
@@ -129,8 +130,10 @@ final class TestHub implements AutoCloseable {
     Answer send(HttpRequest request) throws IOException, InterruptedException {
         var response = http.send(request, HttpResponse.BodyHandlers.ofString());
         String body = response.body();
-        JsonNode json = body.isEmpty() || body.charAt(0) == '<' ? JSON.nullNode() : JSON.readTree(body);
-        return new Answer(response.statusCode(), json, response.headers().firstValue("content-type").orElse(""));
+        String type = response.headers().firstValue("content-type").orElse("");
+        JsonNode json = body.isEmpty() || body.charAt(0) == '<' ? JSON.nullNode()
+                : type.contains("json") ? JSON.readTree(body) : JSON.getNodeFactory().textNode(body);
+        return new Answer(response.statusCode(), json, response.headers().firstValue("content-type").orElse(""), response.headers());
     }
 
     @Override

@@ -82,7 +82,7 @@ public final class Problems {
 
     private static String describe(ValidationError<?> v) {
         String message = switch (v.getMessage()) {
-            case "TYPE_CONVERSION_FAILED" -> "has the wrong type";
+            case "TYPE_CONVERSION_FAILED" -> "must be a whole number";
             case "NULLCHECK_FAILED" -> "is required";
             case "DESERIALIZATION_FAILED" -> "is not the JSON this endpoint takes";
             default -> v.getMessage();

@@ -81,12 +81,13 @@ final class IllReportsHttp {
     /** One table of the statistics as CSV (UTF-8, a header row), for a spreadsheet. */
     private void export(Context ctx, Caller.IllCaller staff) throws IOException {
         String table = Optional.ofNullable(ctx.queryParam("table")).orElse("");
+        IllReports.Period period = period(ctx.queryParam("period"));
         byte[] csv = switch (table) {
             case "lenders" -> csv(IllReports.LenderCount.class, reports.byLender());
             case "borrowers" -> csv(IllReports.BorrowerCount.class, reports.byBorrower());
             case "titles" -> csv(IllReports.TitleCount.class, reports.topTitles(Integer.MAX_VALUE));
             case "loans-by-class" -> csv(ClassLoans.class, loansByClass());
-            case "fill-rate" -> csv(PeriodFill.class, fillRate(period(ctx.queryParam("period"))));
+            case "fill-rate" -> csv(PeriodFill.class, fillRate(period));
             default -> throw ProblemException.invalid("table must be lenders, borrowers, titles, loans-by-class or fill-rate, was '"
                     + table + "'");
         };
