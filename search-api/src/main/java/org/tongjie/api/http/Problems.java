@@ -34,13 +34,14 @@ public final class Problems {
     /** Answers every failure of the app configured by {@code config} as a problem. */
     public static void install(JavalinConfig config) {
         config.http.prefer405over404 = true;
+        long limit = config.http.maxRequestSize;
         RoutesConfig routes = config.routes;
         routes.exception(ProblemException.class, (e, ctx) -> {
             e.headers().forEach(ctx::header);
             answer(ctx, e.code(), e.getMessage());
         });
         routes.exception(ValidationException.class, Problems::invalid);
-        routes.exception(HttpResponseException.class, Problems::javalin);
+        routes.exception(HttpResponseException.class, (e, ctx) -> javalin(e, ctx, limit));
         routes.exception(Exception.class, Problems::unexpected);
         routes.error(HttpStatus.NOT_FOUND.getCode(), ctx -> {
             if (!answered(ctx)) {
@@ -97,7 +98,10 @@ public final class Problems {
             cause = cause.getCause();
         }
         if (!(cause instanceof JsonProcessingException json)) {
-            return "the body is not the JSON this endpoint takes";
+            return "the body must be a JSON object";
+        }
+        if (json.getOriginalMessage().startsWith("No content to map")) {
+            return "a JSON body is required";
         }
         String message = json.getOriginalMessage().lines().findFirst().orElse("")
                 .replaceAll("`(?:[\\w]+\\.)*(?:[\\w]+\\$)*([\\w]+)`", "$1");
@@ -112,12 +116,12 @@ public final class Problems {
         return "the body is not the JSON this endpoint takes: " + message + where;
     }
 
-    private static void javalin(HttpResponseException e, Context ctx) {
+    private static void javalin(HttpResponseException e, Context ctx, long limit) {
         ProblemCode code = ProblemCode.of(e.getStatus());
         String detail = switch (code) {
             case NOT_FOUND -> "no such resource: " + ctx.method() + " " + ctx.path();
             case METHOD_NOT_ALLOWED -> ctx.method() + " is not served at " + ctx.path() + allowed(e.getDetails());
-            case PAYLOAD_TOO_LARGE -> "the body is larger than this endpoint takes: " + e.getMessage();
+            case PAYLOAD_TOO_LARGE -> "the body is larger than the " + limit + " bytes this endpoint reads";
             default -> e.getMessage();
         };
         answer(ctx, code, detail);
