@@ -99,7 +99,7 @@ class ProblemAnswersTest {
 
     @Test
     void aBodyOverTheLimitIsAPayloadTooLargeProblem() throws Exception {
-        String huge = "{\"recordId\":\"" + "x".repeat((int) Hub.MAX_BODY) + "\"}";
+        String huge = "{\"recordId\":\"" + "x".repeat((int) HubSettings.DEFAULTS.maxRequestBytes()) + "\"}";
         var answer = hub.send(HttpRequest.newBuilder(hub.uri("/api/ill/requests")).header("X-Api-Key", adminKey)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(huge)).build());
 
