@@ -25,6 +25,8 @@ class UploadAuthenticationTest {
 
             assertEquals(401, answer.status());
             assertEquals(401, answer.json().get("status").asInt());
+            assertEquals("unauthenticated", answer.json().get("code").asText());
+            assertEquals("Bearer realm=\"tongjie\"", answer.headers().firstValue("WWW-Authenticate").orElse(""));
             assertTrue(answer.json().get("detail").asText().contains("API key"), answer.json().toString());
             assertEquals(0, hub.catalog.search("", 1, 1).total());
         }
@@ -38,7 +40,7 @@ class UploadAuthenticationTest {
 
             assertEquals(403, lujiasKey.status());
             assertEquals("forbidden", lujiasKey.json().get("code").asText());
-            assertTrue(lujiasKey.json().get("detail").asText().contains("the upload key of member 'kunshan'"),
+            assertTrue(lujiasKey.json().get("detail").asText().contains("the API key of member 'kunshan'"),
                     lujiasKey.json().toString());
             assertTrue(lujiasKey.json().get("detail").asText().endsWith("member library 'lujia' (its upload key)"),
                     lujiasKey.json().toString());

@@ -18,13 +18,13 @@ record MemberKeys(MemberDirectory members) implements CredentialCheck {
     String uploadKeyOf(String libraryId) {
         Optional<Member> member = members.member(libraryId);
         if (member.isEmpty()) {
-            return "the upload key of member '" + libraryId + "', which is not in the member directory the hub was "
+            return "the API key of member '" + libraryId + "', which is not in the member directory the hub was "
                     + "started with, so it has no API key";
         }
         if (member.get().apiKeySha256().isEmpty()) {
-            return "the upload key of member '" + libraryId + "', which has no API key in the member directory; "
+            return "the API key of member '" + libraryId + "', which has no API key in the member directory; "
                     + "uploads are off for it";
         }
-        return "the upload key of member '" + libraryId + "' in 'Authorization: Bearer KEY' or 'X-Api-Key: KEY'";
+        return "the API key of member '" + libraryId + "' in 'Authorization: Bearer KEY' or 'X-Api-Key: KEY'";
     }
 }

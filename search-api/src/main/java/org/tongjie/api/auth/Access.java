@@ -25,9 +25,9 @@ public final class Access {
 
     public <C extends Caller> Handler needs(Need<C> need, CallerHandler<C> handler) {
         return ctx -> {
-            need.before().accept(ctx);
+            need.before(ctx);
             Caller caller = authenticator.caller(ctx);
-            C admitted = need.admit().apply(caller, ctx).orElseThrow(() -> refusal(need, caller, ctx));
+            C admitted = need.admit(caller, ctx).orElseThrow(() -> refusal(need, caller, ctx));
             handler.handle(ctx, admitted);
         };
     }
@@ -38,7 +38,7 @@ public final class Access {
     }
 
     private static ProblemException refusal(Need<?> need, Caller caller, Context ctx) {
-        String what = need.what().apply(ctx);
+        String what = need.what(ctx);
         if (caller instanceof Caller.Anonymous) {
             return Authenticator.unauthenticated("sign in: this needs " + what, need.schemes());
         }

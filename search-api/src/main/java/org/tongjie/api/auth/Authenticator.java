@@ -59,7 +59,7 @@ public final class Authenticator {
         if (key.isEmpty()) {
             throw unauthenticated(where + " is empty", List.of(Scheme.BEARER));
         }
-        return first(c -> c.byKey(key)).orElseThrow(() -> unauthenticated("the key in " + where
+        return first(c -> c.byKey(key)).orElseThrow(() -> unauthenticated("unknown API key: the key in " + where
                 + " is not one the hub has issued (a member's upload key, the staff key, an ILL key)", List.of(Scheme.BEARER)));
     }
 

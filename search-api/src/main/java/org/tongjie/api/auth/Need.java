@@ -13,8 +13,19 @@ import java.util.function.Function;
  * admits, how to say so in a refusal, and which schemes a 401's challenge offers. {@link #first} runs a
  * check before the caller is resolved (a 404 for a library that does not exist, whoever asks).
  */
-public record Need<C extends Caller>(Function<Context, String> what, List<Scheme> schemes,
-        BiFunction<Caller, Context, Optional<C>> admit, Consumer<Context> before) {
+public final class Need<C extends Caller> {
+    private final Function<Context, String> what;
+    private final List<Scheme> schemes;
+    private final BiFunction<Caller, Context, Optional<C>> admit;
+    private final Consumer<Context> before;
+
+    private Need(Function<Context, String> what, List<Scheme> schemes, BiFunction<Caller, Context, Optional<C>> admit,
+            Consumer<Context> before) {
+        this.what = what;
+        this.schemes = List.copyOf(schemes);
+        this.admit = admit;
+        this.before = before;
+    }
 
     private static <C extends Caller> Need<C> of(String what, List<Scheme> schemes, BiFunction<Caller, Context, Optional<C>> admit) {
         return new Need<>(ctx -> what, schemes, admit, ctx -> {});
@@ -75,5 +86,23 @@ public record Need<C extends Caller>(Function<Context, String> what, List<Scheme
     /** This need, after {@code check} (which may refuse, e.g. with a 404) has run. */
     public Need<C> first(Consumer<Context> check) {
         return new Need<>(what, schemes, admit, before.andThen(check));
+    }
+
+    /** What the caller needs to bring, in a refusal's words. */
+    String what(Context ctx) {
+        return what.apply(ctx);
+    }
+
+    List<Scheme> schemes() {
+        return schemes;
+    }
+
+    /** The caller as this route takes it, or empty. */
+    Optional<C> admit(Caller caller, Context ctx) {
+        return admit.apply(caller, ctx);
+    }
+
+    void before(Context ctx) {
+        before.accept(ctx);
     }
 }
