@@ -30,8 +30,8 @@ final class ClusterController {
 
     void split(Context ctx, Caller.CatalogueStaff staff) {
         var body = ctx.bodyValidator(SplitRequest.class)
-                .check(r -> r.records() != null && !r.records().isEmpty(), "records: name the source records to split off")
-                .check(r -> r.reason() != null && !r.reason().isBlank(), "reason: say why, for the staff after you")
+                .check("records", r -> r.records() != null && !r.records().isEmpty(), "name the source records to split off")
+                .check("reason", r -> r.reason() != null && !r.reason().isBlank(), "say why, for the staff after you")
                 .get();
         List<String> now = act(() -> catalog.split(ctx.pathParam("id"), body.records(), "staff", body.reason()));
         ctx.json(Map.of("unionRecords", now));
@@ -39,8 +39,8 @@ final class ClusterController {
 
     void merge(Context ctx, Caller.CatalogueStaff staff) {
         var body = ctx.bodyValidator(MergeRequest.class)
-                .check(r -> r.with() != null && !r.with().isBlank(), "with: the id of the union record to merge with")
-                .check(r -> r.reason() != null && !r.reason().isBlank(), "reason: say why, for the staff after you")
+                .check("with", r -> r.with() != null && !r.with().isBlank(), "the id of the union record to merge with")
+                .check("reason", r -> r.reason() != null && !r.reason().isBlank(), "say why, for the staff after you")
                 .get();
         String merged = act(() -> catalog.merge(ctx.pathParam("id"), body.with(), "staff", body.reason()));
         ctx.json(Map.of("unionRecord", merged));
