@@ -43,9 +43,11 @@ class ArchitectureTest {
                     List.of("org.tongjie.harvest", "org.tongjie.harvest.members", "org.tongjie.harvest.oai"), List.of()),
             new Module("ill", List.of("org.tongjie.ill", "org.tongjie.ill.iso18626"), List.of()),
             new Module("live-search", List.of("org.tongjie.live"), List.of()),
-            // Hub (the Javalin app) and the ILL routes are what app wires; the protocols' writers are inside.
+            // Hub (the Javalin app) and the ILL routes are what app wires; the protocols' writers, authentication
+            // and the problem answers are inside.
             new Module("search-api", List.of("org.tongjie.api", "org.tongjie.api.ill"),
-                    List.of("org.tongjie.api.sru", "org.tongjie.api.oai", "org.tongjie.api.xml")),
+                    List.of("org.tongjie.api.sru", "org.tongjie.api.oai", "org.tongjie.api.xml", "org.tongjie.api.auth",
+                            "org.tongjie.api.http")),
             // The top: it uses every module and nothing uses it.
             new Module("app", List.of(), List.of("org.tongjie.app", "org.tongjie.app.demo", "org.tongjie.app.z3950")));
 
