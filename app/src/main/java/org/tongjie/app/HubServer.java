@@ -9,6 +9,7 @@ import org.tongjie.api.Hub;
 import org.tongjie.api.StaffKey;
 import org.tongjie.api.ill.IllHttp;
 import org.tongjie.app.demo.DemoNetwork;
+import org.tongjie.harvest.HarvestLog;
 import org.tongjie.harvest.HarvestScheduler;
 import org.tongjie.indexer.Catalog;
 
@@ -31,8 +32,8 @@ final class HubServer implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         Catalog catalog = Catalog.open(config.dataDir(), clock);
         try {
-            Network.Choice members = Network.choose(config, catalog.libraries());
-            members.directory().members().forEach(m -> catalog.saveLibrary(m.library()));
+            Network.Choice members = Network.choose(config, catalog.libraries().all());
+            members.directory().members().forEach(m -> catalog.libraries().save(m.library()));
             System.out.printf("Member directory: %d members from %s%n", members.directory().members().size(), members.from());
             if (members.loadDemo()) {
                 System.out.println("First start: loading the demo network into " + config.dataDir().toAbsolutePath());
@@ -44,8 +45,9 @@ final class HubServer implements AutoCloseable {
                 System.out.println("ILL: a network administrator API key was written to " + adminKey.toAbsolutePath());
             }
             ill.scheduleJobs(config.ill().jobInterval().toMinutes());
-            var scheduler = new HarvestScheduler(catalog, members.directory(), clock,
-                    HarvestScheduler.standard(catalog, clock), config.harvest().schedulerTick());
+            var harvestLog = HarvestLog.open(config.dataDir(), clock);
+            var scheduler = new HarvestScheduler(harvestLog, members.directory(), clock,
+                    HarvestScheduler.standard(catalog, harvestLog, clock), config.harvest().schedulerTick());
             StaffKey staffKey = config.staffKey().map(s -> new StaffKey(s.value()))
                     .orElseGet(() -> StaffKey.inDataDir(config.dataDir()));
             Javalin app = Hub.create(catalog, staffKey, members.directory(), scheduler, Optional.of(ill), config.hubSettings())

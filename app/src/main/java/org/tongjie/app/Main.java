@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.tongjie.app.z3950.HubZ3950Server;
 import org.tongjie.harvest.ExportFile;
+import org.tongjie.harvest.HarvestLog;
 import org.tongjie.harvest.OaiHarvest;
 import org.tongjie.harvest.members.MemberDirectory;
 import org.tongjie.harvest.oai.OaiEndpoint;
@@ -216,8 +217,8 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             try (Catalog catalog = Catalog.open(loaded().config().dataDir(), Clock.systemUTC())) {
-                catalog.rebuildIndex();
-                System.out.printf("Index rebuilt from the store: %d records searchable%n", catalog.search("", 1, 1).total());
+                catalog.maintenance().rebuildIndex();
+                System.out.printf("Index rebuilt from the store: %d records searchable%n", catalog.search().page("", 1, 1).total());
             }
             return 0;
         }
@@ -251,7 +252,7 @@ public final class Main implements Callable<Integer> {
                 Supplier<List<IngestReport>> loads = () -> IntStream.range(0, pairs.size() / 2)
                         .mapToObj(i -> ExportFile.load(catalog, pairs.get(2 * i), Path.of(pairs.get(2 * i + 1))))
                         .toList();
-                (pairs.size() > 2 ? catalog.inBulk(loads) : loads.get()).forEach(Main::print);
+                (pairs.size() > 2 ? catalog.maintenance().inBulk(loads) : loads.get()).forEach(Main::print);
             }
             return 0;
         }
@@ -277,9 +278,10 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            try (Catalog catalog = Catalog.open(loaded().config().dataDir(), Clock.systemUTC());
+            Path dataDir = loaded().config().dataDir();
+            try (Catalog catalog = Catalog.open(dataDir, Clock.systemUTC());
                  var client = OaiPmhClient.create(OaiEndpoint.marc21(baseUrl))) {
-                print(OaiHarvest.run(catalog, library, client, Clock.systemUTC()));
+                print(OaiHarvest.run(catalog, HarvestLog.open(dataDir, Clock.systemUTC()), library, client, Clock.systemUTC()));
             }
             return 0;
         }

@@ -49,7 +49,7 @@ final class DemoHub {
 
     /** Union records with an available copy at {@code libraryId}, as (record id, barcode) pairs. */
     List<String[]> availableCopiesAt(String libraryId, int wanted) {
-        return hub.catalog.search("", 1, 100).hits().stream()
+        return hub.catalog.search().page("", 1, 100).hits().stream()
                 .flatMap(hit -> hit.holdings().stream().filter(h -> h.libraryId().equals(libraryId)
                                 && h.status() == HoldingStatus.AVAILABLE && h.barcode().isPresent()
                                 && h.loanType().map("BK"::equals).orElse(true))

@@ -60,7 +60,7 @@ class MemberPagesBrowserTest {
         wrongAddress.start();
         var oai = new Library(HARVESTED, "千灯分馆", "Qiandeng Town Branch", LibraryKind.BRANCH, Optional.of("central"), "",
                 Optional.empty());
-        demo.hub.catalog.saveLibrary(oai);
+        demo.hub.catalog.libraries().save(oai);
         demo.hub.members.register(new Member(oai, new MemberSource.OaiPmh(OaiEndpoint.marc21(
                 URI.create("http://127.0.0.1:" + wrongAddress.getAddress().getPort() + "/oai"))), Optional.of(Duration.ofHours(6)), Optional.empty()));
         upload = files.resolve("van-1-export.mrc");

@@ -164,7 +164,7 @@ class ReaderPagesBrowserTest {
 
     /** The libraries holding copies, nearest to the reader's branch first (great-circle distance). */
     private List<String> nearestFirst(JsonNode holdings) {
-        Map<String, Library> libraries = demo.hub.catalog.libraries().stream()
+        Map<String, Library> libraries = demo.hub.catalog.libraries().all().stream()
                 .collect(java.util.stream.Collectors.toMap(Library::id, l -> l));
         Library from = libraries.get(DemoHub.READER_LIBRARY);
         return StreamSupport.stream(holdings.spliterator(), false).map(h -> h.get("libraryId").asText()).distinct()

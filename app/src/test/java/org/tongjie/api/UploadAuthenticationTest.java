@@ -28,7 +28,7 @@ class UploadAuthenticationTest {
             assertEquals("unauthenticated", answer.json().get("code").asText());
             assertEquals("Bearer realm=\"tongjie\"", answer.headers().firstValue("WWW-Authenticate").orElse(""));
             assertTrue(answer.json().get("detail").asText().contains("API key"), answer.json().toString());
-            assertEquals(0, hub.catalog.search("", 1, 1).total());
+            assertEquals(0, hub.catalog.search().page("", 1, 1).total());
         }
     }
 
@@ -46,14 +46,14 @@ class UploadAuthenticationTest {
                     lujiasKey.json().toString());
             assertEquals(401, wrong.status());
             assertEquals("unauthenticated", wrong.json().get("code").asText());
-            assertEquals(0, hub.catalog.search("", 1, 1).total());
+            assertEquals(0, hub.catalog.search().page("", 1, 1).total());
         }
     }
 
     @Test
     void aMemberOutsideTheDirectoryFileCannotUpload(@TempDir Path dir) throws Exception {
         try (var hub = new TestHub(dir).withLibrary("kunshan", LibraryKind.CENTRAL)) {
-            hub.catalog.saveLibrary(new Library("old", "旧馆", "Old", LibraryKind.BRANCH, Optional.empty(), "", Optional.empty()));
+            hub.catalog.libraries().save(new Library("old", "旧馆", "Old", LibraryKind.BRANCH, Optional.empty(), "", Optional.empty()));
 
             var answer = hub.post("/api/libraries/old/records", cnmarc(), Optional.of(TestHub.key("kunshan")));
 

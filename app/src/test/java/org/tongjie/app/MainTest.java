@@ -96,7 +96,7 @@ class MainTest {
     void loadingSeveralFilesFillsTheCatalogueWithUnionRecordsOfBoth(@TempDir Path data) throws Exception {
         try (var catalog = Catalog.open(data, Clock.systemUTC())) {
             for (String id : List.of("central", "branch")) {
-                catalog.saveLibrary(new Library(id, id, id, LibraryKind.CENTRAL, Optional.empty(), "", Optional.empty()));
+                catalog.libraries().save(new Library(id, id, id, LibraryKind.CENTRAL, Optional.empty(), "", Optional.empty()));
             }
         }
         String pool = SharedData.file("pool/pool-marc21-utf8.mrc").toString();
@@ -104,7 +104,7 @@ class MainTest {
         Main.main(new String[] {"load", "central", pool, "branch", pool, "--data", data.toString()});
 
         try (var catalog = Catalog.open(data, Clock.systemUTC())) {
-            var hits = catalog.search("", 1, 5_000).hits();
+            var hits = catalog.search().page("", 1, 5_000).hits();
             long heldByBoth = hits.stream().filter(h -> h.libraries().equals(List.of("branch", "central"))).count();
             assertTrue(heldByBoth > 900, heldByBoth + " of " + hits.size() + " union records hold both copies");
         }

@@ -16,16 +16,12 @@ import java.util.function.Supplier;
 import org.marc4j.marc.Record;
 import org.tongjie.catalog.BibRecord;
 import org.tongjie.catalog.MarcProfile;
-import org.tongjie.dedup.Candidate;
-import org.tongjie.dedup.Cluster;
-import org.tongjie.dedup.Clusterer;
-import org.tongjie.marc.MarcEntry;
-import org.tongjie.marc.MarcSource;
-import org.tongjie.marc.Normalizer;
+import org.tongjie.indexer.Editions;
+import org.tongjie.indexer.MarcRecords;
 
 /**
  * The real records a corpus is derived from, each a distinct edition: every usable bibliographic record of
- * the files below, clustered with the hub's own {@link Clusterer} and one record kept per cluster, so two
+ * the files below, clustered with the hub's own matcher ({@link Editions}) and one record kept per cluster, so two
  * templates are never the same edition by the hub's rules and the corpus's expected union count is exact.
  */
 record CorpusTemplates(List<Template> all, Set<String> realIsbns, Set<String> realIssns,
@@ -84,12 +80,8 @@ record CorpusTemplates(List<Template> all, Set<String> realIsbns, Set<String> re
                 resource("/demo/marc21-chinese-books-catalogued-abroad.xml"));
         var read = new ArrayList<Template>();
         for (Source source : sources) {
-            try (InputStream in = source.open().get(); var records = MarcSource.open(in)) {
-                while (records.hasNext()) {
-                    if (records.next() instanceof MarcEntry.Parsed parsed) {
-                        usable(read.size(), source.group(), parsed).ifPresent(read::add);
-                    }
-                }
+            try (InputStream in = source.open().get(); var records = MarcRecords.read(in)) {
+                records.forEach(record -> usable(read.size(), source.group(), record).ifPresent(read::add));
             }
         }
         return distinct(read);
@@ -119,12 +111,12 @@ record CorpusTemplates(List<Template> all, Set<String> realIsbns, Set<String> re
         });
     }
 
-    private static Optional<Template> usable(int index, Group group, MarcEntry.Parsed parsed) {
-        if (!(Normalizer.identify(parsed.record(), parsed.raw()) instanceof Normalizer.Identification.Usable u) || u.deleted()) {
+    private static Optional<Template> usable(int index, Group group, MarcRecords.Read parsed) {
+        if (!parsed.usable() || parsed.deleted()) {
             return Optional.empty();
         }
         // A library id of its own per template keeps record ids apart where real files repeat a 001.
-        return Normalizer.normalize("t" + index, parsed)
+        return MarcRecords.describe("t" + index, parsed)
                 .filter(r -> !r.titles().isEmpty())
                 .map(r -> {
                     Group g = r.titles().stream().anyMatch(CorpusTemplates::hasHan) ? Group.CHINESE : group;
@@ -135,10 +127,9 @@ record CorpusTemplates(List<Template> all, Set<String> realIsbns, Set<String> re
     private static CorpusTemplates distinct(List<Template> read) {
         Map<String, Template> byId = new LinkedHashMap<>();
         read.forEach(t -> byId.put(t.normalised().id(), t));
-        List<Cluster> clusters = Clusterer.cluster(read.stream().map(t -> Candidate.of(t.normalised())).toList(), List.of());
         var kept = new ArrayList<Template>();
-        for (Cluster cluster : clusters) {
-            Template first = byId.get(cluster.recordIds().getFirst());
+        for (List<String> edition : Editions.group(read.stream().map(Template::normalised).toList())) {
+            Template first = byId.get(edition.getFirst());
             kept.add(new Template(kept.size(), first.group(), first.record(), first.normalised()));
         }
         var isbns = new HashSet<String>();

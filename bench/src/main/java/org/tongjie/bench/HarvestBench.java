@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.tongjie.catalog.Library;
 import org.tongjie.catalog.LibraryKind;
+import org.tongjie.harvest.HarvestLog;
 import org.tongjie.harvest.Z3950Harvest;
 import org.tongjie.harvest.members.MemberSource;
 import org.tongjie.indexer.Catalog;
@@ -55,13 +56,14 @@ final class HarvestBench {
                 double serveSeconds = seconds(t0);
                 Path data = work.resolve("catalog-" + round);
                 try (var catalog = Catalog.open(data, Clock.systemUTC())) {
-                    catalog.saveLibrary(new Library("bench", "测试馆", "Bench member", LibraryKind.BRANCH,
+                    catalog.libraries().save(new Library("bench", "测试馆", "Bench member", LibraryKind.BRANCH,
                             Optional.empty(), "", Optional.empty()));
+                    var log = HarvestLog.open(data, Clock.systemUTC());
                     long t1 = System.nanoTime();
-                    firstReport = Z3950Harvest.run(catalog, "bench", source, Clock.systemUTC());
+                    firstReport = Z3950Harvest.run(catalog, log, "bench", source, Clock.systemUTC());
                     double firstSeconds = seconds(t1);
                     long t2 = System.nanoTime();
-                    againReport = Z3950Harvest.run(catalog, "bench", source, Clock.systemUTC());
+                    againReport = Z3950Harvest.run(catalog, log, "bench", source, Clock.systemUTC());
                     double againSeconds = seconds(t2);
                     if (round > 0) { // the first round warms up the JIT
                         serve.add(serveSeconds);

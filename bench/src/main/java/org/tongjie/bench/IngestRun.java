@@ -68,9 +68,9 @@ public final class IngestRun {
         List<IngestReport> reports;
         try (Catalog catalog = Catalog.open(data, Clock.systemUTC())) {
             for (CorpusMember m : members) {
-                catalog.saveLibrary(m.library());
+                catalog.libraries().save(m.library());
             }
-            reports = load == Load.BULK ? catalog.inBulk(() -> uploads(catalog, corpus, members, started))
+            reports = load == Load.BULK ? catalog.maintenance().inBulk(() -> uploads(catalog, corpus, members, started))
                     : uploads(catalog, corpus, members, started);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -94,7 +94,7 @@ public final class IngestRun {
             long t0 = System.nanoTime();
             IngestReport report;
             try (InputStream in = Files.newInputStream(Corpus.memberFile(corpus, m.id()))) {
-                report = catalog.ingest(m.id(), in, m.id() + ".mrc");
+                report = catalog.ingest().file(m.id(), in, m.id() + ".mrc");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

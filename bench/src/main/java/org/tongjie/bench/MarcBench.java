@@ -8,9 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.tongjie.marc.MarcEntry;
-import org.tongjie.marc.MarcSource;
-import org.tongjie.marc.Normalizer;
+import org.tongjie.indexer.MarcRecords;
 
 /**
  * MARC parse + normalise throughput against {@code yaz-marcdump -n} (parse only, no output) on the same
@@ -93,16 +91,9 @@ final class MarcBench {
 
     private static long read(byte[] content, int[] range, boolean normalise) {
         long records = 0;
-        try (var source = MarcSource.open(new java.io.ByteArrayInputStream(content, range[0], range[1] - range[0]))) {
-            while (source.hasNext()) {
-                if (source.next() instanceof MarcEntry.Parsed parsed && (!normalise || Normalizer.normalize("bench", parsed).isPresent())) {
-                    records++;
-                }
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        try (var read = MarcRecords.read(new java.io.ByteArrayInputStream(content, range[0], range[1] - range[0]))) {
+            return read.filter(r -> !normalise || MarcRecords.describe("bench", r).isPresent()).count();
         }
-        return records;
     }
 
     /** {from, to} ranges of about equal size, each ending just after a record terminator. */

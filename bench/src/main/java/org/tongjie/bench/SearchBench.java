@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.tongjie.api.Hub;
+import org.tongjie.harvest.HarvestLog;
 import org.tongjie.indexer.Catalog;
 
 /**
@@ -59,7 +60,7 @@ final class SearchBench {
         int total = warmUp + Arrays.stream(perLevel).sum();
         List<SearchQueries.Query> queries = SearchQueries.from(corpus.resolve(Corpus.COMBINED), total, members);
         try (Catalog catalog = Catalog.open(hub, Clock.systemUTC())) {
-            Javalin app = Hub.create(catalog).start("127.0.0.1", 0);
+            Javalin app = Hub.create(catalog, HarvestLog.open(hub, Clock.systemUTC())).start("127.0.0.1", 0);
             try {
                 String base = "http://127.0.0.1:" + app.port();
                 HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();

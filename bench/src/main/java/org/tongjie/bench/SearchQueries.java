@@ -16,9 +16,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.tongjie.catalog.BibRecord;
-import org.tongjie.marc.MarcEntry;
-import org.tongjie.marc.MarcSource;
-import org.tongjie.marc.Normalizer;
+import org.tongjie.indexer.MarcRecords;
 
 /**
  * The search bench's fixed query mix, drawn with a seed from records of the corpus itself so every query
@@ -52,12 +50,9 @@ final class SearchQueries {
         var random = new Random(SEED);
         Map<String, Set<String>> pools = new LinkedHashMap<>();
         MIX.keySet().forEach(k -> pools.put(k, new LinkedHashSet<>()));
-        try (InputStream in = Files.newInputStream(combined); var source = MarcSource.open(in)) {
-            while (source.hasNext() && !full(pools, count)) {
-                if (source.next() instanceof MarcEntry.Parsed parsed && random.nextInt(4) == 0) {
-                    Normalizer.normalize("q", parsed).ifPresent(r -> add(r, random, pools, members));
-                }
-            }
+        try (InputStream in = Files.newInputStream(combined); var records = MarcRecords.read(in)) {
+            records.takeWhile(read -> !full(pools, count)).filter(read -> random.nextInt(4) == 0)
+                    .forEach(read -> MarcRecords.describe("q", read).ifPresent(r -> add(r, random, pools, members)));
         }
         var queries = new ArrayList<Query>();
         var iterators = new LinkedHashMap<String, java.util.Iterator<String>>();

@@ -35,8 +35,7 @@ import org.tongjie.catalog.Library;
 import org.tongjie.catalog.LibraryKind;
 import org.tongjie.indexer.Catalog;
 import org.tongjie.indexer.IngestReport;
-import org.tongjie.marc.MarcEntry;
-import org.tongjie.marc.MarcSource;
+import org.tongjie.indexer.MarcRecords;
 import org.tongjie.z3950.Query;
 import org.tongjie.z3950.Yaz;
 import org.tongjie.z3950.ZoomConnection;
@@ -117,11 +116,11 @@ final class Z3950Bench {
             Path data = Files.createDirectories(work.resolve("data"));
             long started = System.nanoTime();
             catalog = Catalog.open(data, Clock.systemUTC());
-            catalog.saveLibrary(new Library("bench", "基准馆", "bench library", LibraryKind.CENTRAL, Optional.empty(), "",
+            catalog.libraries().save(new Library("bench", "基准馆", "bench library", LibraryKind.CENTRAL, Optional.empty(), "",
                     Optional.empty()));
             IngestReport report;
             try (InputStream in = Files.newInputStream(file)) {
-                report = catalog.ingest("bench", in, file.getFileName().toString());
+                report = catalog.ingest().file("bench", in, file.getFileName().toString());
             }
             String loaded = String.format(Locale.ROOT, "the hub stored %,d (%,d more updated a record with the same id, %,d quarantined)",
                     report.accepted(), report.updated() + report.unchanged(), report.quarantined());
@@ -223,14 +222,9 @@ final class Z3950Bench {
     }
 
     private static long countRecords(Path file) throws IOException {
-        long count = 0;
-        try (InputStream in = Files.newInputStream(file); var source = MarcSource.open(in)) {
-            while (source.hasNext()) {
-                source.next();
-                count++;
-            }
+        try (InputStream in = Files.newInputStream(file); var records = MarcRecords.read(in)) {
+            return records.mapToLong(MarcRecords.Read::position).max().orElse(0);
         }
-        return count;
     }
 
     private static InputStream open(Path source) throws IOException {
@@ -262,11 +256,8 @@ final class Z3950Bench {
     static List<BenchQuery> queries(Path file, long limit) throws IOException {
         Map<String, LinkedHashSet<String>> candidates = new LinkedHashMap<>();
         KINDS.forEach(kind -> candidates.put(kind, new LinkedHashSet<>()));
-        try (InputStream in = Files.newInputStream(file); var source = MarcSource.open(in)) {
-            for (long read = 0; source.hasNext() && read < limit; read++) {
-                if (!(source.next() instanceof MarcEntry.Parsed parsed)) {
-                    continue;
-                }
+        try (InputStream in = Files.newInputStream(file); var records = MarcRecords.read(in)) {
+            records.takeWhile(parsed -> parsed.position() <= limit).forEach(parsed -> {
                 Record record = parsed.record();
                 Optional<String> title = firstWord(subfield(record, "245", 'a'));
                 Optional<String> author = firstWord(subfield(record, "100", 'a'));
@@ -278,7 +269,7 @@ final class Z3950Bench {
                 if (title.isPresent() && author.isPresent()) {
                     candidates.get("and").add("@and @attr 1=4 " + title.get() + " @attr 1=1003 " + author.get());
                 }
-            }
+            });
         }
         var random = new Random(SEED);
         var queries = new ArrayList<BenchQuery>();

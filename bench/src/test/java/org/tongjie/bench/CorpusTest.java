@@ -80,12 +80,12 @@ class CorpusTest {
         try (Catalog catalog = Catalog.open(data, Clock.systemUTC())) {
             var members = CorpusMember.network(MEMBERS);
             for (CorpusMember m : members) {
-                catalog.saveLibrary(m.library());
+                catalog.libraries().save(m.library());
             }
             long quarantined = 0;
             for (CorpusMember m : members) {
                 try (InputStream in = Files.newInputStream(Corpus.memberFile(dir.resolve("a"), m.id()))) {
-                    var report = catalog.ingest(m.id(), in, m.id() + ".mrc");
+                    var report = catalog.ingest().file(m.id(), in, m.id() + ".mrc");
                     quarantined += report.quarantined();
                     assertEquals(0, report.updated() + report.unchanged(), m.id() + ": every local id is new");
                 }

@@ -36,7 +36,7 @@ public final class ExportFile {
     /** Loads the file into the catalogue for the member. */
     public static IngestReport load(Catalog catalog, String libraryId, Path file) {
         try (InputStream in = open(file)) {
-            return catalog.ingest(libraryId, in, "file:" + file.getFileName());
+            return catalog.ingest().file(libraryId, in, "file:" + file.getFileName());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the export file " + file, e);
         }

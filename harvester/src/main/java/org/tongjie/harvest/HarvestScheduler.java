@@ -3,6 +3,7 @@ package org.tongjie.harvest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,8 +20,6 @@ import org.tongjie.harvest.members.MemberSource;
 import org.tongjie.harvest.oai.OaiPmhClient;
 import org.tongjie.indexer.Catalog;
 import org.tongjie.indexer.IngestReport;
-import org.tongjie.store.HarvestRun;
-import org.tongjie.store.sqlite.IngestBatch;
 
 /**
  * Runs members' harvests: periodically from each member's schedule, on request ({@link #trigger}), and
@@ -49,7 +48,7 @@ public final class HarvestScheduler implements AutoCloseable {
         record NotHarvested(String reason) implements Triggered {}
     }
 
-    private final Catalog catalog;
+    private final HarvestLog log;
     private final MemberDirectory members;
     private final Clock clock;
     private final Harvester harvester;
@@ -60,8 +59,8 @@ public final class HarvestScheduler implements AutoCloseable {
             Thread.ofPlatform().name("harvest-scheduler").daemon().factory());
     private volatile boolean closing;
 
-    public HarvestScheduler(Catalog catalog, MemberDirectory members, Clock clock, Harvester harvester, Duration tick) {
-        this.catalog = catalog;
+    public HarvestScheduler(HarvestLog log, MemberDirectory members, Clock clock, Harvester harvester, Duration tick) {
+        this.log = log;
         this.members = members;
         this.clock = clock;
         this.harvester = harvester;
@@ -69,14 +68,14 @@ public final class HarvestScheduler implements AutoCloseable {
     }
 
     /** OAI-PMH members through {@link OaiHarvest}, Z39.50 members through {@link Z3950Harvest}. */
-    public static Harvester standard(Catalog catalog, Clock clock) {
+    public static Harvester standard(Catalog catalog, HarvestLog log, Clock clock) {
         return (member, listener) -> switch (member.source()) {
             case MemberSource.OaiPmh oai -> {
                 try (var client = OaiPmhClient.create(oai.endpoint())) {
-                    yield OaiHarvest.run(catalog, member.id(), client, clock, listener);
+                    yield OaiHarvest.run(catalog, log, member.id(), client, clock, listener);
                 }
             }
-            case MemberSource.Z3950 z -> Z3950Harvest.run(catalog, member.id(), z, clock, listener);
+            case MemberSource.Z3950 z -> Z3950Harvest.run(catalog, log, member.id(), z, clock, listener);
             case MemberSource.Upload u -> throw new IllegalStateException(member.id() + " only uploads");
         };
     }
@@ -86,7 +85,7 @@ public final class HarvestScheduler implements AutoCloseable {
      * members (resuming from its checkpoint), then checks the schedules every {@code tick}.
      */
     public HarvestScheduler start() {
-        for (HarvestRun cut : catalog.interruptRunning()) {
+        for (HarvestRun cut : log.interruptRunning()) {
             LOG.warn("{}: harvest run {} was cut off when the hub stopped (after {} pages); resuming it",
                     cut.libraryId(), cut.id(), cut.pages());
             trigger(cut.libraryId(), "resume");
@@ -113,8 +112,13 @@ public final class HarvestScheduler implements AutoCloseable {
     /** When the member's next scheduled run is due: its last run's start plus its schedule, or now if none. */
     public Optional<Instant> nextRun(String libraryId) {
         return members.member(libraryId).filter(Member::harvested).flatMap(Member::schedule).map(every ->
-                catalog.runs(libraryId, 1).stream().findFirst()
+                log.runs(libraryId, 1).stream().findFirst()
                         .map(last -> last.startedAt().plus(every)).orElseGet(clock::instant));
+    }
+
+    /** A member's runs, newest first. */
+    public List<HarvestRun> runs(String libraryId, int limit) {
+        return log.runs(libraryId, limit);
     }
 
     /** The run under way for the member, if one is. */
@@ -132,7 +136,7 @@ public final class HarvestScheduler implements AutoCloseable {
         if (under != null) {
             return new Triggered.AlreadyRunning(under);
         }
-        long runId = catalog.startRun(libraryId, member.get().source().type(), trigger);
+        long runId = log.startRun(libraryId, member.get().source().type(), trigger);
         running.put(libraryId, runId);
         LOG.info("{}: harvest run {} started ({}, {})", libraryId, runId, member.get().source().type(), trigger);
         runs.execute(() -> execute(member.get(), runId));
@@ -147,13 +151,12 @@ public final class HarvestScheduler implements AutoCloseable {
             IngestReport report = harvester.harvest(member, n -> {
                 long p = pages.incrementAndGet();
                 long r = records.addAndGet(n);
-                catalog.runProgress(runId, p, r);
+                log.progress(runId, p, r);
                 double seconds = Math.max(1, Duration.between(started, clock.instant()).toMillis()) / 1000.0;
                 LOG.info("{}: harvest run {}: page {} stored, {} records so far, {} records/s", member.id(), runId, p, r,
                         Math.round(r / seconds));
             });
-            catalog.finishRun(runId, HarvestRun.Status.SUCCEEDED, new IngestBatch.Counts(report.accepted(),
-                    report.updated(), report.unchanged(), report.deleted(), report.quarantined()), Optional.empty());
+            log.succeeded(runId, report);
             LOG.info("{}: harvest run {} done: {} added, {} updated, {} unchanged, {} deleted, {} quarantined",
                     member.id(), runId, report.accepted(), report.updated(), report.unchanged(), report.deleted(),
                     report.quarantined());
@@ -163,8 +166,7 @@ public final class HarvestScheduler implements AutoCloseable {
                 return;
             }
             LOG.error("{}: harvest run {} failed after {} pages: {}", member.id(), runId, pages.get(), e.toString(), e);
-            catalog.finishRun(runId, HarvestRun.Status.FAILED, new IngestBatch.Counts(0, 0, 0, 0, 0),
-                    Optional.of(e.getClass().getSimpleName() + ": " + e.getMessage()));
+            log.failed(runId, e.getClass().getSimpleName() + ": " + e.getMessage());
         } finally {
             running.remove(member.id(), runId);
         }

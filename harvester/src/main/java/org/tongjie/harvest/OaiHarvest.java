@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tongjie.catalog.HarvestState;
 import org.tongjie.harvest.oai.BadResumptionTokenException;
 import org.tongjie.harvest.oai.OaiPmhClient;
 import org.tongjie.harvest.oai.OaiRecord;
@@ -29,17 +28,17 @@ public final class OaiHarvest {
 
     private OaiHarvest() {}
 
-    public static IngestReport run(Catalog catalog, String libraryId, OaiPmhClient client, Clock clock) {
-        return run(catalog, libraryId, client, clock, HarvestListener.NONE);
+    public static IngestReport run(Catalog catalog, HarvestLog log, String libraryId, OaiPmhClient client, Clock clock) {
+        return run(catalog, log, libraryId, client, clock, HarvestListener.NONE);
     }
 
-    /** As {@link #run(Catalog, String, OaiPmhClient, Clock)}, telling {@code listener} after each page is stored. */
-    public static IngestReport run(Catalog catalog, String libraryId, OaiPmhClient client, Clock clock,
+    /** As {@link #run(Catalog, HarvestLog, String, OaiPmhClient, Clock)}, telling {@code listener} after each page is stored. */
+    public static IngestReport run(Catalog catalog, HarvestLog log, String libraryId, OaiPmhClient client, Clock clock,
             HarvestListener listener) {
-        HarvestState state = catalog.harvestState(libraryId);
+        HarvestState state = log.state(libraryId);
         Instant startedAt = state.runStartedAt().orElseGet(() -> clock.instant().minus(CLOCK_SKEW));
-        try (RecordBatch batch = catalog.openBatch(libraryId, "oai-pmh " + client.endpoint().baseUrl())) {
-            var sink = new Sink(catalog, libraryId, batch, state, startedAt, listener);
+        try (RecordBatch batch = catalog.ingest().open(libraryId, "oai-pmh " + client.endpoint().baseUrl())) {
+            var sink = new Sink(log, libraryId, batch, state, startedAt, listener);
             try {
                 walk(client, state, sink);
             } catch (BadResumptionTokenException e) {
@@ -48,7 +47,7 @@ public final class OaiHarvest {
                 walk(client, new HarvestState(Optional.empty(), state.runStartedAt(), state.nextFrom()), sink);
             }
             IngestReport report = batch.finish();
-            catalog.saveHarvestState(libraryId, state.finished(startedAt));
+            log.saveState(libraryId, state.finished(startedAt));
             return report;
         }
     }
@@ -61,7 +60,7 @@ public final class OaiHarvest {
         }
     }
 
-    private record Sink(Catalog catalog, String libraryId, RecordBatch batch, HarvestState state, Instant startedAt,
+    private record Sink(HarvestLog log, String libraryId, RecordBatch batch, HarvestState state, Instant startedAt,
             HarvestListener listener)
             implements OaiRecordSink {
         @Override
@@ -77,7 +76,7 @@ public final class OaiHarvest {
         @Override
         public void pageDone(PageCheckpoint checkpoint) {
             batch.commit();
-            catalog.saveHarvestState(libraryId, state.atPage(checkpoint.nextToken(), startedAt));
+            log.saveState(libraryId, state.atPage(checkpoint.nextToken(), startedAt));
             listener.pageStored(checkpoint.recordsInPage());
         }
     }

@@ -9,12 +9,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tongjie.catalog.HarvestState;
 import org.tongjie.harvest.members.MemberSource;
 import org.tongjie.indexer.Catalog;
 import org.tongjie.indexer.IngestReport;
 import org.tongjie.indexer.RecordBatch;
-import org.tongjie.store.sqlite.IngestBatch;
+import org.tongjie.store.EmptyReplacementException;
+import org.tongjie.store.IngestBatch;
 import org.tongjie.z3950.FetchedRecord;
 import org.tongjie.z3950.Query;
 import org.tongjie.z3950.ZoomConnection;
@@ -52,23 +52,24 @@ public final class Z3950Harvest {
         }
     }
 
-    public static IngestReport run(Catalog catalog, String libraryId, MemberSource.Z3950 source, Clock clock) {
-        return run(catalog, libraryId, source, clock, HarvestListener.NONE);
+    public static IngestReport run(Catalog catalog, HarvestLog log, String libraryId, MemberSource.Z3950 source,
+            Clock clock) {
+        return run(catalog, log, libraryId, source, clock, HarvestListener.NONE);
     }
 
     /**
      * @throws org.tongjie.z3950.ZoomException when the target cannot be reached or fails the search or a Present
      *                                         (what was staged so far is kept for the next run)
-     * @throws IngestBatch.EmptyReplacementException when the target finds no record at all (nothing is deleted)
+     * @throws EmptyReplacementException when the target finds no record at all (nothing is deleted)
      */
-    public static IngestReport run(Catalog catalog, String libraryId, MemberSource.Z3950 source, Clock clock,
-            HarvestListener listener) {
-        HarvestState state = catalog.harvestState(libraryId);
+    public static IngestReport run(Catalog catalog, HarvestLog log, String libraryId, MemberSource.Z3950 source,
+            Clock clock, HarvestListener listener) {
+        HarvestState state = log.state(libraryId);
         Optional<Checkpoint> checkpoint = Checkpoint.parse(state.resumeToken());
         Instant startedAt = state.runStartedAt().filter(s -> checkpoint.isPresent()).orElseGet(clock::instant);
         String origin = "z3950 " + source.target().zurl();
-        Optional<RecordBatch> resumed = checkpoint.flatMap(c -> catalog.resumeBatch(libraryId, c.batchId()));
-        try (RecordBatch batch = resumed.orElseGet(() -> catalog.openBatch(libraryId, origin, IngestBatch.Mode.FULL_REPLACE));
+        Optional<RecordBatch> resumed = checkpoint.flatMap(c -> catalog.ingest().resume(libraryId, c.batchId()));
+        try (RecordBatch batch = resumed.orElseGet(() -> catalog.ingest().open(libraryId, origin, IngestBatch.Mode.FULL_REPLACE));
              ZoomConnection connection = ZoomConnection.open(source.target());
              ZoomResultSet results = connection.search(new Query.Pqf(source.harvestQuery()))) {
             long hits = results.size();
@@ -88,12 +89,12 @@ public final class Z3950Harvest {
                 page.forEach(r -> batch.add(r.raw()));
                 batch.commit();
                 position += page.size();
-                catalog.saveHarvestState(libraryId,
+                log.saveState(libraryId,
                         state.atPage(Optional.of(new Checkpoint(batch.id(), position, hits).token()), startedAt));
                 listener.pageStored(page.size());
             }
             IngestReport report = batch.finish();
-            catalog.saveHarvestState(libraryId, state.finished(startedAt));
+            log.saveState(libraryId, state.finished(startedAt));
             LOG.info("{}: Z39.50 harvest of {} done in {}: {}", libraryId, source.target().zurl(),
                     Duration.between(startedAt, clock.instant()), report);
             return report;

@@ -20,7 +20,7 @@ class ExportFileTest {
     void aGzippedExportFromTheZebraExamplesLoadsWhole(@TempDir Path data) throws IOException {
         Path export = SharedData.debianFile(SharedData.ZEBRA_SAMPLE_MARC);
         try (var catalog = Catalog.open(data, Clock.systemUTC())) {
-            catalog.saveLibrary(new Library("lc", "国会图书馆", "Library of Congress", LibraryKind.CENTRAL,
+            catalog.libraries().save(new Library("lc", "国会图书馆", "Library of Congress", LibraryKind.CENTRAL,
                     Optional.empty(), "", Optional.empty()));
 
             var report = ExportFile.load(catalog, "lc", export);

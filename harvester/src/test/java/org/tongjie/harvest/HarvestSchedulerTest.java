@@ -24,9 +24,8 @@ import org.tongjie.harvest.members.Member;
 import org.tongjie.harvest.members.MemberDirectory;
 import org.tongjie.harvest.members.MemberSource;
 import org.tongjie.harvest.oai.OaiEndpoint;
-import org.tongjie.indexer.Catalog;
 import org.tongjie.indexer.IngestReport;
-import org.tongjie.store.HarvestRun;
+import org.tongjie.harvest.HarvestRun;
 
 class HarvestSchedulerTest {
     /** A clock the test moves. */
@@ -43,19 +42,13 @@ class HarvestSchedulerTest {
             new MemberSource.OaiPmh(OaiEndpoint.marc21(URI.create("http://127.0.0.1:9/oai"))),
             Optional.of(Duration.ofHours(6)), Optional.empty());
 
-    static Catalog catalog(Path dir, Clock clock) {
-        var catalog = Catalog.open(dir, clock);
-        catalog.saveLibrary(OAI_MEMBER.library());
-        return catalog;
-    }
-
     static IngestReport report(int added) {
         return new IngestReport(1, "oai-member", added, 0, 0, 0, 0, List.of());
     }
 
-    static HarvestRun awaitEnd(Catalog catalog, long runId) throws InterruptedException {
+    static HarvestRun awaitEnd(HarvestLog log, long runId) throws InterruptedException {
         for (int i = 0; i < 200; i++) {
-            HarvestRun run = catalog.run(runId).orElseThrow();
+            HarvestRun run = log.run(runId).orElseThrow();
             if (run.status() != HarvestRun.Status.RUNNING) {
                 return run;
             }
@@ -69,8 +62,8 @@ class HarvestSchedulerTest {
         var clock = new MovableClock();
         var release = new CountDownLatch(1);
         var paged = new CountDownLatch(1);
-        try (var catalog = catalog(dir, clock);
-             var scheduler = new HarvestScheduler(catalog, new MemberDirectory(List.of(OAI_MEMBER)), clock, (m, listener) -> {
+        var log = HarvestLog.open(dir, clock);
+        try (var scheduler = new HarvestScheduler(log, new MemberDirectory(List.of(OAI_MEMBER)), clock, (m, listener) -> {
                  listener.pageStored(50);
                  clock.now = clock.now.plusSeconds(10);
                  listener.pageStored(50);
@@ -82,9 +75,9 @@ class HarvestSchedulerTest {
             assertTrue(paged.await(5, TimeUnit.SECONDS));
 
             var second = scheduler.trigger("oai-member", "manual");
-            HarvestRun during = catalog.run(first.runId()).orElseThrow();
+            HarvestRun during = log.run(first.runId()).orElseThrow();
             release.countDown();
-            HarvestRun done = awaitEnd(catalog, first.runId());
+            HarvestRun done = awaitEnd(log, first.runId());
 
             assertEquals(new HarvestScheduler.Triggered.AlreadyRunning(first.runId()), second);
             assertEquals(HarvestRun.Status.RUNNING, during.status());
@@ -94,7 +87,7 @@ class HarvestSchedulerTest {
             assertEquals(HarvestRun.Status.SUCCEEDED, done.status());
             assertEquals(100, done.added());
             assertEquals("oai-pmh", done.kind());
-            assertEquals(1, catalog.runs("oai-member", 10).size(), "the refused trigger left no run");
+            assertEquals(1, log.runs("oai-member", 10).size(), "the refused trigger left no run");
         }
     }
 
@@ -102,43 +95,42 @@ class HarvestSchedulerTest {
     void aScheduledMemberRunsWhenItsIntervalHasPassedSinceItsLastRun(@TempDir Path dir) throws Exception {
         var clock = new MovableClock();
         var harvests = new AtomicInteger();
-        try (var catalog = catalog(dir, clock);
-             var scheduler = new HarvestScheduler(catalog, new MemberDirectory(List.of(OAI_MEMBER)), clock,
+        var log = HarvestLog.open(dir, clock);
+        try (var scheduler = new HarvestScheduler(log, new MemberDirectory(List.of(OAI_MEMBER)), clock,
                      (m, l) -> { harvests.incrementAndGet(); return report(1); }, Duration.ofHours(1))) {
             assertEquals(Optional.of(clock.now), scheduler.nextRun("oai-member"), "never harvested: due now");
             scheduler.runDue();
-            awaitEnd(catalog, catalog.runs("oai-member", 1).getFirst().id());
+            awaitEnd(log, log.runs("oai-member", 1).getFirst().id());
             Instant firstStart = clock.now;
 
             clock.now = clock.now.plus(Duration.ofHours(5));
             scheduler.runDue();
-            assertEquals(1, catalog.runs("oai-member", 10).size(), "not due before six hours");
+            assertEquals(1, log.runs("oai-member", 10).size(), "not due before six hours");
             assertEquals(Optional.of(firstStart.plus(Duration.ofHours(6))), scheduler.nextRun("oai-member"));
 
             clock.now = clock.now.plus(Duration.ofHours(1));
             scheduler.runDue();
-            awaitEnd(catalog, catalog.runs("oai-member", 1).getFirst().id());
+            awaitEnd(log, log.runs("oai-member", 1).getFirst().id());
             assertEquals(2, harvests.get());
-            assertEquals("schedule", catalog.runs("oai-member", 1).getFirst().trigger());
+            assertEquals("schedule", log.runs("oai-member", 1).getFirst().trigger());
         }
     }
 
     @Test
     void aRunLeftRunningByAProcessThatDiedIsMarkedInterruptedAndResumedAtStart(@TempDir Path dir) throws Exception {
         var clock = new MovableClock();
-        try (var catalog = catalog(dir, clock)) {
-            long cut = catalog.startRun("oai-member", "oai-pmh", "schedule");
-            catalog.runProgress(cut, 3, 300);
-            try (var scheduler = new HarvestScheduler(catalog, new MemberDirectory(List.of(OAI_MEMBER)), clock,
-                    (m, l) -> report(7), Duration.ofHours(1)).start()) {
-                HarvestRun interrupted = catalog.run(cut).orElseThrow();
-                HarvestRun resumed = awaitEnd(catalog, catalog.runs("oai-member", 1).getFirst().id());
+        var log = HarvestLog.open(dir, clock);
+        long cut = log.startRun("oai-member", "oai-pmh", "schedule");
+        log.progress(cut, 3, 300);
+        try (var scheduler = new HarvestScheduler(log, new MemberDirectory(List.of(OAI_MEMBER)), clock,
+                (m, l) -> report(7), Duration.ofHours(1)).start()) {
+            HarvestRun interrupted = log.run(cut).orElseThrow();
+            HarvestRun resumed = awaitEnd(log, log.runs("oai-member", 1).getFirst().id());
 
-                assertEquals(HarvestRun.Status.INTERRUPTED, interrupted.status());
-                assertEquals(3, interrupted.pages());
-                assertEquals("resume", resumed.trigger());
-                assertEquals(HarvestRun.Status.SUCCEEDED, resumed.status());
-            }
+            assertEquals(HarvestRun.Status.INTERRUPTED, interrupted.status());
+            assertEquals(3, interrupted.pages());
+            assertEquals("resume", resumed.trigger());
+            assertEquals(HarvestRun.Status.SUCCEEDED, resumed.status());
         }
     }
 
@@ -147,12 +139,11 @@ class HarvestSchedulerTest {
         var clock = new MovableClock();
         var uploader = new Member(new Library("uploader", "乙馆", "Uploader", LibraryKind.BRANCH, Optional.empty(), "",
                 Optional.empty()), new MemberSource.Upload(), Optional.empty(), Optional.empty());
-        try (var catalog = catalog(dir, clock);
-             var scheduler = new HarvestScheduler(catalog, new MemberDirectory(List.of(OAI_MEMBER, uploader)), clock,
+        var log = HarvestLog.open(dir, clock);
+        try (var scheduler = new HarvestScheduler(log, new MemberDirectory(List.of(OAI_MEMBER, uploader)), clock,
                      (m, l) -> { throw new IllegalStateException("provider unreachable"); }, Duration.ofHours(1))) {
-            catalog.saveLibrary(uploader.library());
             var started = assertInstanceOf(HarvestScheduler.Triggered.Started.class, scheduler.trigger("oai-member", "manual"));
-            HarvestRun failed = awaitEnd(catalog, started.runId());
+            HarvestRun failed = awaitEnd(log, started.runId());
 
             assertEquals(HarvestRun.Status.FAILED, failed.status());
             assertEquals(Optional.of("IllegalStateException: provider unreachable"), failed.error());

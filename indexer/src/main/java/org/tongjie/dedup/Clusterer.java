@@ -1,5 +1,6 @@
 package org.tongjie.dedup;
 
+import org.tongjie.catalog.ClusterOverride;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -2,7 +2,7 @@ package org.tongjie.indexer;
 
 import java.util.List;
 import org.tongjie.catalog.UnionRecord;
-import org.tongjie.dedup.ClusterOverride;
+import org.tongjie.catalog.ClusterOverride;
 
 /**
  * How a union record came together, for staff who check the matcher: each source record with the rule

@@ -6,12 +6,13 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Optional;
 import org.marc4j.marc.Record;
+import org.tongjie.catalog.NotMarcException;
 import org.tongjie.catalog.RecordSyntax;
 import org.tongjie.catalog.SourceRecord;
 import org.tongjie.marc.MarcEntry;
 import org.tongjie.marc.MarcSource;
 import org.tongjie.marc.Normalizer;
-import org.tongjie.store.sqlite.IngestBatch;
+import org.tongjie.store.IngestBatch;
 
 /**
  * A member's records as they arrive — the entries of an uploaded file, or the pages of a harvest — stored
@@ -19,20 +20,20 @@ import org.tongjie.store.sqlite.IngestBatch;
  * after every page, with its checkpoint); unreadable records go to the quarantine with their reason.
  */
 public final class RecordBatch implements AutoCloseable {
-    private final Catalog catalog;
+    private final Ingest ingest;
     private final IngestBatch batch;
     private final String libraryId;
     private final Clock clock;
     private long position;
 
-    RecordBatch(Catalog catalog, IngestBatch batch, String libraryId, Clock clock) {
-        this.catalog = catalog;
+    RecordBatch(Ingest ingest, IngestBatch batch, String libraryId, Clock clock) {
+        this.ingest = ingest;
         this.batch = batch;
         this.libraryId = libraryId;
         this.clock = clock;
     }
 
-    /** The ingest batch's id, to resume it ({@link Catalog#resumeBatch}). */
+    /** The ingest batch's id, to resume it ({@link Ingest#resume}). */
     public long id() {
         return batch.id();
     }
@@ -51,7 +52,7 @@ public final class RecordBatch implements AutoCloseable {
                         batch.quarantine(position, Optional.empty(), broken.reason(), record, clock.instant());
                 case MarcEntry.Parsed parsed -> store(withPosition(parsed), Optional.empty());
             }
-        } catch (MarcSource.NotMarcException e) {
+        } catch (NotMarcException e) {
             batch.quarantine(position, Optional.empty(), e.getMessage(), record, clock.instant());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -82,7 +83,7 @@ public final class RecordBatch implements AutoCloseable {
                         batch.quarantine(position, Optional.of(localId), broken.reason(), record, clock.instant());
                 case MarcEntry.Parsed parsed -> store(withPosition(parsed), Optional.of(localId));
             }
-        } catch (MarcSource.NotMarcException e) {
+        } catch (NotMarcException e) {
             batch.quarantine(position, Optional.of(localId), e.getMessage(), record, clock.instant());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -113,20 +114,20 @@ public final class RecordBatch implements AutoCloseable {
     /** Everything put so far becomes durable and searchable. */
     public void commit() {
         batch.flush();
-        catalog.syncIndex();
+        ingest.syncIndex();
     }
 
     /** Commits, marks the batch finished and reports on it. */
     public IngestReport finish() {
         var counts = batch.finish(clock.instant());
-        catalog.syncIndex();
-        return catalog.report(libraryId, batch.id(), counts);
+        ingest.syncIndex();
+        return ingest.report(libraryId, batch.id(), counts);
     }
 
     /** Without {@link #finish()}: keeps what was read, and the batch stays unfinished. */
     @Override
     public void close() {
         batch.close();
-        catalog.syncIndex();
+        ingest.syncIndex();
     }
 }

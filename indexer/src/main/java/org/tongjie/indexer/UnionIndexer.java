@@ -20,13 +20,14 @@ import org.tongjie.catalog.Library;
 import org.tongjie.catalog.UnionRecord;
 import org.tongjie.dedup.Candidate;
 import org.tongjie.dedup.Cluster;
-import org.tongjie.dedup.ClusterOverride;
+import org.tongjie.catalog.ClusterOverride;
 import org.tongjie.dedup.Clusterer;
-import org.tongjie.index.lucene.CatalogIndex;
+import org.tongjie.index.UnionIndex;
 import org.tongjie.marc.Normalizer;
-import org.tongjie.store.sqlite.CatalogStore;
-import org.tongjie.store.sqlite.ClusterTables;
-import org.tongjie.store.sqlite.PublishedUnions;
+import org.tongjie.store.Change;
+import org.tongjie.store.ClusterTables;
+import org.tongjie.store.PublishedUnions;
+import org.tongjie.store.RecordStore;
 
 /**
  * Turns a run of source-record changes into union records. Only the clusters the changes touch are
@@ -48,15 +49,15 @@ final class UnionIndexer {
      */
     static final int MAX_BLOCK = 1_000;
 
-    private final CatalogStore store;
+    private final RecordStore store;
     private final ClusterTables tables;
     private final PublishedUnions published;
-    private final CatalogIndex index;
+    private final UnionIndex index;
     /** Normalised records by id and change number: reclustering a block reads its unchanged records again. */
     private final Cache<String, Optional<Candidate>> prepared = Caffeine.newBuilder().maximumSize(20_000).build();
     private final LongAdder documentsBuilt = new LongAdder();
 
-    UnionIndexer(CatalogStore store, CatalogIndex index) {
+    UnionIndexer(RecordStore store, UnionIndex index) {
         this.store = store;
         this.tables = store.clusters();
         this.published = store.published();
@@ -64,12 +65,12 @@ final class UnionIndexer {
     }
 
     /** Applies changes to the index (not yet committed) and the cluster tables. */
-    void apply(List<CatalogStore.Change> changes, Map<String, Library> members) throws IOException {
+    void apply(List<Change> changes, Map<String, Library> members) throws IOException {
         applyOnce(changes, members, new HashSet<>());
     }
 
     /** Files changed records under their block keys without clustering them: the first pass of {@link #applyOnce}. */
-    void fileKeys(List<CatalogStore.Change> changes, Map<String, Library> members) {
+    void fileKeys(List<Change> changes, Map<String, Library> members) {
         tables.save(keysOf(prepareAll(changes, members)), List.of(), List.of());
     }
 
@@ -79,7 +80,7 @@ final class UnionIndexer {
      * each union record is built once. Change by change, an edition k members hold is built k times, once
      * more as each copy arrives. A change an earlier closure took in ({@code built}) is skipped.
      */
-    void applyOnce(List<CatalogStore.Change> changes, Map<String, Library> members, Set<String> built) throws IOException {
+    void applyOnce(List<Change> changes, Map<String, Library> members, Set<String> built) throws IOException {
         var fresh = changes.stream().filter(c -> !built.contains(c.record().recordId())).toList();
         if (fresh.isEmpty()) {
             return;
@@ -97,7 +98,7 @@ final class UnionIndexer {
     }
 
     /** Parsing, mapping and match keys of each record are independent: spread over the cores. */
-    private Map<String, Optional<Candidate>> prepareAll(List<CatalogStore.Change> changes, Map<String, Library> members) {
+    private Map<String, Optional<Candidate>> prepareAll(List<Change> changes, Map<String, Library> members) {
         return changes.parallelStream().collect(Collectors.toMap(
                 c -> c.record().recordId(), c -> prepare(c, members), (a, b) -> b));
     }
@@ -168,7 +169,7 @@ final class UnionIndexer {
         return affected;
     }
 
-    private Optional<Candidate> prepare(CatalogStore.Change change, Map<String, Library> members) {
+    private Optional<Candidate> prepare(Change change, Map<String, Library> members) {
         var record = change.record();
         if (record.deleted()) {
             return Optional.empty();

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import org.tongjie.catalog.NotMarcException;
 import org.tongjie.catalog.RecordSyntax;
 
 /**
@@ -50,13 +51,6 @@ public abstract sealed class MarcSource implements Iterator<MarcEntry>, AutoClos
             return in.hasNext() && in.next() instanceof MarcEntry.Parsed parsed ? Optional.of(parsed) : Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Thrown when a stream is neither ISO 2709 nor XML, so there is no record to report on. */
-    public static final class NotMarcException extends IllegalArgumentException {
-        NotMarcException(String message) {
-            super(message);
         }
     }
 

@@ -11,6 +11,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.marc4j.MarcXmlReader;
 import org.marc4j.marc.Record;
+import org.tongjie.catalog.NotMarcException;
 import org.tongjie.catalog.Encoding;
 import org.tongjie.catalog.RecordSyntax;
 

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.marc4j.marc.Record;
 import org.marc4j.marc.VariableField;
+import org.tongjie.catalog.Isbns;
 import org.tongjie.catalog.BibRecord;
 import org.tongjie.catalog.Classification;
 import org.tongjie.catalog.Encoding;

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.tongjie.marc.Isbns;
+import org.tongjie.catalog.Isbns;
 
 /**
  * What a value of a named field means, whatever engine searches it: an ISBN as the ISBN-13 indexed, an

@@ -52,7 +52,7 @@ class BulkLoadTest {
             builtOneByOne = catalog.unionDocumentsBuilt();
         }
         try (Catalog catalog = open("bulk")) {
-            var reports = catalog.inBulk(() -> ingest(catalog, files));
+            var reports = catalog.maintenance().inBulk(() -> ingest(catalog, files));
 
             assertEquals(files.size(), reports.size());
             assertEquals(oneByOne, clusters(catalog));
@@ -65,11 +65,11 @@ class BulkLoadTest {
     @Test
     void aRebuildBuildsEachUnionRecordOnceAndChangesNone() throws IOException {
         try (Catalog catalog = open("rebuild")) {
-            catalog.inBulk(() -> ingest(catalog, files));
+            catalog.maintenance().inBulk(() -> ingest(catalog, files));
             var before = clusters(catalog);
             long builtBefore = catalog.unionDocumentsBuilt();
 
-            catalog.rebuildIndex();
+            catalog.maintenance().rebuildIndex();
 
             assertEquals(before, clusters(catalog));
             assertEquals(before.size(), catalog.unionDocumentsBuilt() - builtBefore);
@@ -81,9 +81,9 @@ class BulkLoadTest {
         try (Catalog catalog = open("broken")) {
             var missing = new MemberFile("abroad", dir.resolve("no-such-export.mrc"));
 
-            assertThrows(UncheckedIOException.class, () -> catalog.inBulk(() -> ingest(catalog, List.of(files.get(2), missing))));
+            assertThrows(UncheckedIOException.class, () -> catalog.maintenance().inBulk(() -> ingest(catalog, List.of(files.get(2), missing))));
 
-            assertEquals(List.of("nanjing"), catalog.search("红楼梦", 1, 10).hits().getFirst().libraries());
+            assertEquals(List.of("nanjing"), catalog.search().page("红楼梦", 1, 10).hits().getFirst().libraries());
         }
     }
 
@@ -91,7 +91,7 @@ class BulkLoadTest {
         var reports = new ArrayList<IngestReport>();
         for (MemberFile f : files) {
             try (InputStream in = Files.newInputStream(f.file())) {
-                reports.add(catalog.ingest(f.libraryId(), in, f.file().getFileName().toString()));
+                reports.add(catalog.ingest().file(f.libraryId(), in, f.file().getFileName().toString()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -102,7 +102,7 @@ class BulkLoadTest {
     private Catalog open(String name) {
         var catalog = Catalog.open(dir.resolve(name), Clock.systemUTC(), Ranking.DEFAULT, SLICE);
         for (String id : List.of("central", "branch", "nanjing", "abroad")) {
-            catalog.saveLibrary(new Library(id, id, id, LibraryKind.CENTRAL, Optional.empty(), "", Optional.empty()));
+            catalog.libraries().save(new Library(id, id, id, LibraryKind.CENTRAL, Optional.empty(), "", Optional.empty()));
         }
         return catalog;
     }
@@ -113,9 +113,9 @@ class BulkLoadTest {
      */
     private static Map<String, List<String>> clusters(Catalog catalog) {
         var out = new TreeMap<String, List<String>>();
-        var page = catalog.search("", 1, 5_000);
+        var page = catalog.search().page("", 1, 5_000);
         page.hits().forEach(h -> {
-            var members = catalog.record(h.id()).orElseThrow().members().stream()
+            var members = catalog.search().record(h.id()).orElseThrow().members().stream()
                     .map(m -> m.libraryId() + "/" + m.localId()).sorted().toList();
             out.put(members.getFirst(), members);
         });

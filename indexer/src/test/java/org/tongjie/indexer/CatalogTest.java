@@ -38,7 +38,7 @@ class CatalogTest {
     @BeforeEach
     void open() {
         catalog = Catalog.open(dataDir, Clock.systemUTC());
-        catalog.saveLibrary(new Library("koha-demo", "科哈示范馆", "Koha demo library", LibraryKind.CENTRAL,
+        catalog.libraries().save(new Library("koha-demo", "科哈示范馆", "Koha demo library", LibraryKind.CENTRAL,
                 Optional.empty(), "", Optional.empty()));
     }
 
@@ -49,7 +49,7 @@ class CatalogTest {
 
     IngestReport ingest(String file) throws IOException {
         try (InputStream in = Files.newInputStream(SharedData.file(file))) {
-            return catalog.ingest("koha-demo", in, "test");
+            return catalog.ingest().file("koha-demo", in, "test");
         }
     }
 
@@ -59,7 +59,7 @@ class CatalogTest {
 
         assertEquals(435, report.accepted() + report.quarantined());
         assertEquals(report.accepted(), Searches.sourceRecords(catalog));
-        var withItems = catalog.search("", 1, 500).hits().stream().filter(h -> !h.holdings().isEmpty()).count();
+        var withItems = catalog.search().page("", 1, 500).hits().stream().filter(h -> !h.holdings().isEmpty()).count();
         assertTrue(withItems > 300, "most Koha records carry 952 items, found " + withItems);
     }
 
@@ -77,12 +77,12 @@ class CatalogTest {
     @Test
     void theIndexRebuiltFromTheStoreAnswersAsBefore() throws IOException {
         ingest(KOHA);
-        long before = catalog.search("history", 1, 1).total();
+        long before = catalog.search().page("history", 1, 1).total();
         assertTrue(before > 0);
 
-        catalog.rebuildIndex();
+        catalog.maintenance().rebuildIndex();
 
-        assertEquals(before, catalog.search("history", 1, 1).total());
+        assertEquals(before, catalog.search().page("history", 1, 1).total());
     }
 
     @Test
@@ -97,7 +97,7 @@ class CatalogTest {
     @Test
     void anUnknownLibraryIsRefused() {
         assertThrows(UnknownLibraryException.class,
-                () -> catalog.ingest("nowhere", new ByteArrayInputStream(new byte[] {'<'}), "test"));
+                () -> catalog.ingest().file("nowhere", new ByteArrayInputStream(new byte[] {'<'}), "test"));
     }
 
     @Test
@@ -139,7 +139,7 @@ class CatalogTest {
             }
         };
 
-        assertThrows(UncheckedIOException.class, () -> catalog.ingest("koha-demo", dropsHalfWay, "test"));
+        assertThrows(UncheckedIOException.class, () -> catalog.ingest().file("koha-demo", dropsHalfWay, "test"));
 
         long kept = Searches.sourceRecords(catalog);
         assertTrue(kept > 100 && kept < 435, "about half the records were read whole before the break: " + kept);
@@ -152,13 +152,13 @@ class CatalogTest {
     @Test
     void aMembersOwnHoldingsMappingDecidesWhereItsItemsAre() throws IOException {
         var mapping = HoldingsMapping.parse("952 servicePoint=c barcode=p loanType=y lost=1 notForLoan=7 onLoan=q");
-        catalog.saveLibrary(new Library("koha-demo", "科哈示范馆", "Koha demo library", LibraryKind.CENTRAL,
+        catalog.libraries().save(new Library("koha-demo", "科哈示范馆", "Koha demo library", LibraryKind.CENTRAL,
                 Optional.empty(), "", Optional.empty(), Optional.of(mapping)));
-        assertEquals(Optional.of(mapping), catalog.library("koha-demo").orElseThrow().holdingsMapping());
+        assertEquals(Optional.of(mapping), catalog.libraries().get("koha-demo").orElseThrow().holdingsMapping());
 
         ingest(KOHA);
 
-        var items = catalog.search("", 1, 500).hits().stream().flatMap(h -> h.holdings().stream()).toList();
+        var items = catalog.search().page("", 1, 500).hits().stream().flatMap(h -> h.holdings().stream()).toList();
         assertTrue(items.stream().allMatch(h -> !h.servicePoint().equals("CPL")), "servicePoint comes from $c now");
         assertTrue(items.stream().anyMatch(h -> h.servicePoint().equals("GEN")));
         assertTrue(items.stream().allMatch(h -> h.location().isEmpty()), "the mapping names no location");
@@ -184,8 +184,8 @@ class CatalogTest {
     /** Search pages are cached; a new ingest must never leave a reader looking at the old answer. */
     @Test
     void aCachedSearchIsAnsweredAfreshOnceNewRecordsArrive() throws IOException {
-        assertEquals(0, catalog.search("", 1, 1).total());
-        assertEquals(0, catalog.search("", 1, 1).total(), "asked twice: the second answer comes from the cache");
+        assertEquals(0, catalog.search().page("", 1, 1).total());
+        assertEquals(0, catalog.search().page("", 1, 1).total(), "asked twice: the second answer comes from the cache");
 
         var report = ingest(KOHA);
 

@@ -23,7 +23,8 @@ import org.tongjie.catalog.Library;
 import org.tongjie.catalog.LibraryKind;
 import org.tongjie.catalog.UnionRecord;
 import org.tongjie.search.Ranking;
-import org.tongjie.store.sqlite.IngestBatch;
+import org.tongjie.store.EmptyReplacementException;
+import org.tongjie.store.IngestBatch;
 import org.tongjie.testing.Iso2709;
 import org.tongjie.testing.SharedData;
 
@@ -37,9 +38,9 @@ class FullReplaceTest {
 
     static Catalog open(Path dir, int syncSlice) {
         var catalog = Catalog.open(dir, Clock.systemUTC(), Ranking.DEFAULT, syncSlice);
-        catalog.saveLibrary(new Library("koha-demo", "科哈示范馆", "Koha demo library", LibraryKind.CENTRAL,
+        catalog.libraries().save(new Library("koha-demo", "科哈示范馆", "Koha demo library", LibraryKind.CENTRAL,
                 Optional.empty(), "", Optional.empty()));
-        catalog.saveLibrary(new Library("other", "别馆", "Other library", LibraryKind.BRANCH,
+        catalog.libraries().save(new Library("other", "别馆", "Other library", LibraryKind.BRANCH,
                 Optional.empty(), "", Optional.empty()));
         return catalog;
     }
@@ -56,8 +57,8 @@ class FullReplaceTest {
 
     /** The member's source records in the union records a search for everything finds. */
     static Set<String> ids(Catalog catalog, String libraryId) {
-        return catalog.search("", 1, 2000).hits().stream()
-                .flatMap(h -> catalog.record(h.id()).orElseThrow().members().stream())
+        return catalog.search().page("", 1, 2000).hits().stream()
+                .flatMap(h -> catalog.search().record(h.id()).orElseThrow().members().stream())
                 .filter(m -> m.libraryId().equals(libraryId))
                 .map(UnionRecord.Member::recordId).collect(Collectors.toSet());
     }
@@ -69,12 +70,12 @@ class FullReplaceTest {
         byte[] first = file(records.subList(0, 400));
         byte[] second = file(records.subList(100, records.size()));
         try (var catalog = open(dir); var reference = open(fresh)) {
-            var initial = catalog.ingest("koha-demo", new ByteArrayInputStream(first), "upload", FULL);
-            catalog.ingest("other", new ByteArrayInputStream(first), "upload");
+            var initial = catalog.ingest().file("koha-demo", new ByteArrayInputStream(first), "upload", FULL);
+            catalog.ingest().file("other", new ByteArrayInputStream(first), "upload");
             Set<String> otherBefore = ids(catalog, "other");
 
-            var replaced = catalog.ingest("koha-demo", new ByteArrayInputStream(second), "upload", FULL);
-            reference.ingest("koha-demo", new ByteArrayInputStream(second), "upload");
+            var replaced = catalog.ingest().file("koha-demo", new ByteArrayInputStream(second), "upload", FULL);
+            reference.ingest().file("koha-demo", new ByteArrayInputStream(second), "upload");
 
             assertEquals(ids(reference, "koha-demo"), ids(catalog, "koha-demo"), "the member holds what the file sent");
             assertEquals(otherBefore, ids(catalog, "other"));
@@ -94,8 +95,8 @@ class FullReplaceTest {
             throws IOException {
         List<byte[]> records = koha();
         try (var catalog = open(dir, 50); var reference = open(fresh)) {
-            var report = catalog.ingest("koha-demo", new ByteArrayInputStream(file(records)), "upload", FULL);
-            reference.ingest("koha-demo", new ByteArrayInputStream(file(records)), "upload");
+            var report = catalog.ingest().file("koha-demo", new ByteArrayInputStream(file(records)), "upload", FULL);
+            reference.ingest().file("koha-demo", new ByteArrayInputStream(file(records)), "upload");
 
             assertTrue(report.accepted() > 200, report.toString());
             assertEquals(ids(reference, "koha-demo"), ids(catalog, "koha-demo"));
@@ -107,8 +108,8 @@ class FullReplaceTest {
         List<byte[]> records = koha();
         byte[] second = file(records.subList(100, records.size()));
         try (var catalog = open(dir)) {
-            catalog.ingest("koha-demo", new ByteArrayInputStream(file(records.subList(0, 400))), "upload", FULL);
-            var before = catalog.search("", 1, 2000).hits();
+            catalog.ingest().file("koha-demo", new ByteArrayInputStream(file(records.subList(0, 400))), "upload", FULL);
+            var before = catalog.search().page("", 1, 2000).hits();
 
             InputStream dropsHalfWay = new FilterInputStream(new ByteArrayInputStream(second)) {
                 long sent;
@@ -123,23 +124,23 @@ class FullReplaceTest {
                     return n;
                 }
             };
-            assertThrows(RuntimeException.class, () -> catalog.ingest("koha-demo", dropsHalfWay, "upload", FULL));
+            assertThrows(RuntimeException.class, () -> catalog.ingest().file("koha-demo", dropsHalfWay, "upload", FULL));
 
-            assertEquals(before, catalog.search("", 1, 2000).hits());
+            assertEquals(before, catalog.search().page("", 1, 2000).hits());
         }
     }
 
     @Test
     void aFullReplaceWithNoReadableRecordChangesNothing(@TempDir Path dir) throws IOException {
         try (var catalog = open(dir)) {
-            catalog.ingest("koha-demo", new ByteArrayInputStream(file(koha().subList(0, 50))), "upload");
-            long before = catalog.search("", 1, 1).total();
+            catalog.ingest().file("koha-demo", new ByteArrayInputStream(file(koha().subList(0, 50))), "upload");
+            long before = catalog.search().page("", 1, 1).total();
             byte[] garbage = "<collection xmlns=\"http://www.loc.gov/MARC21/slim\"></collection>".getBytes(StandardCharsets.UTF_8);
 
-            assertThrows(IngestBatch.EmptyReplacementException.class,
-                    () -> catalog.ingest("koha-demo", new ByteArrayInputStream(garbage), "upload", FULL));
+            assertThrows(EmptyReplacementException.class,
+                    () -> catalog.ingest().file("koha-demo", new ByteArrayInputStream(garbage), "upload", FULL));
 
-            assertEquals(before, catalog.search("", 1, 1).total());
+            assertEquals(before, catalog.search().page("", 1, 1).total());
         }
     }
 }

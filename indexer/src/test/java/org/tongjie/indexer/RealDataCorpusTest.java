@@ -22,6 +22,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.tongjie.catalog.NotMarcException;
 import org.tongjie.catalog.Library;
 import org.tongjie.catalog.LibraryKind;
 import org.tongjie.marc.MarcSource;
@@ -65,9 +66,9 @@ class RealDataCorpusTest {
 
     IngestReport ingest(String file) throws IOException {
         String member = "m" + members.incrementAndGet();
-        catalog.saveLibrary(new Library(member, member, member, LibraryKind.CENTRAL, Optional.empty(), "", Optional.empty()));
+        catalog.libraries().save(new Library(member, member, member, LibraryKind.CENTRAL, Optional.empty(), "", Optional.empty()));
         try (InputStream in = Files.newInputStream(SharedData.file(file))) {
-            return catalog.ingest(member, in, "corpus");
+            return catalog.ingest().file(member, in, "corpus");
         }
     }
 
@@ -82,7 +83,7 @@ class RealDataCorpusTest {
         IngestReport report;
         try {
             report = ingest(file);
-        } catch (MarcSource.NotMarcException e) {
+        } catch (NotMarcException e) {
             assertFalse(e.getMessage().isBlank());
             return;
         }

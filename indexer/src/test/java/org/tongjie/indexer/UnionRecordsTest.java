@@ -44,7 +44,7 @@ class UnionRecordsTest {
     void open() {
         catalog = Catalog.open(dir, Clock.systemUTC());
         for (String id : List.of("nanjing", "abroad")) {
-            catalog.saveLibrary(new Library(id, id, id, LibraryKind.CENTRAL, Optional.empty(), "", Optional.empty()));
+            catalog.libraries().save(new Library(id, id, id, LibraryKind.CENTRAL, Optional.empty(), "", Optional.empty()));
         }
     }
 
@@ -55,7 +55,7 @@ class UnionRecordsTest {
 
     void ingest(String library, Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            catalog.ingest(library, in, file.getFileName().toString());
+            catalog.ingest().file(library, in, file.getFileName().toString());
         }
     }
 
@@ -79,7 +79,7 @@ class UnionRecordsTest {
             }
         }
         writer.close();
-        catalog.ingest("abroad", new ByteArrayInputStream(out.toByteArray()), "resent");
+        catalog.ingest().file("abroad", new ByteArrayInputStream(out.toByteArray()), "resent");
     }
 
     static org.marc4j.marc.DataField field(String tag, String a) {
@@ -90,7 +90,7 @@ class UnionRecordsTest {
     }
 
     UnionRecord unionOf(String library, String localId) {
-        return catalog.search("", 1, 100).hits().stream().map(h -> catalog.record(h.id()).orElseThrow())
+        return catalog.search().page("", 1, 100).hits().stream().map(h -> catalog.search().record(h.id()).orElseThrow())
                 .filter(u -> u.members().stream().anyMatch(m -> m.libraryId().equals(library) && m.localId().equals(localId)))
                 .findFirst().orElseThrow(() -> new AssertionError(library + "/" + localId + " is in no union record"));
     }
@@ -98,8 +98,8 @@ class UnionRecordsTest {
     /** Every union record's source records, by union id: what a rebuild must reproduce. */
     Map<String, List<String>> clusters() {
         var out = new TreeMap<String, List<String>>();
-        catalog.search("", 1, 100).hits().forEach(h -> out.put(h.id(),
-                catalog.record(h.id()).orElseThrow().members().stream().map(UnionRecord.Member::localId).sorted().toList()));
+        catalog.search().page("", 1, 100).hits().forEach(h -> out.put(h.id(),
+                catalog.search().record(h.id()).orElseThrow().members().stream().map(UnionRecord.Member::localId).sorted().toList()));
         return out;
     }
 
@@ -111,9 +111,9 @@ class UnionRecordsTest {
         assertEquals(List.of("TJ-CN-0001", "TJ-US-0001"), santi.members().stream().map(UnionRecord.Member::localId).sorted().toList());
         assertEquals(List.of("isbn"), santi.members().stream().flatMap(m -> m.rule().stream()).toList());
         assertEquals(List.of("abroad", "nanjing"), santi.libraries().stream().sorted().toList());
-        assertEquals(37 + 4 - 4, catalog.search("", 1, 1).total(), "the four books held by both are one union record each");
+        assertEquals(37 + 4 - 4, catalog.search().page("", 1, 1).total(), "the four books held by both are one union record each");
         assertEquals(41, Searches.sourceRecords(catalog), "no source record is lost or shown twice");
-        var hits = catalog.search("Liu Cixin", 1, 10).hits();
+        var hits = catalog.search().page("Liu Cixin", 1, 10).hits();
         assertEquals(santi.id(), hits.getFirst().id(), "found by the romanised author of the MARC21 record too");
     }
 
@@ -123,9 +123,9 @@ class UnionRecordsTest {
         var santi = unionOf("abroad", "TJ-US-0001");
 
         for (var member : santi.members()) {
-            assertEquals(santi.id(), catalog.record(member.recordId()).orElseThrow().id());
+            assertEquals(santi.id(), catalog.search().record(member.recordId()).orElseThrow().id());
         }
-        var view = catalog.cluster(santi.members().getLast().recordId()).orElseThrow();
+        var view = catalog.clusters().view(santi.members().getLast().recordId()).orElseThrow();
         assertEquals(santi.id(), view.id());
     }
 
@@ -139,7 +139,7 @@ class UnionRecordsTest {
         assertEquals(List.of("nanjing"), santi.libraries());
         assertTrue(santi.holdings().stream().noneMatch(h -> h.libraryId().equals("abroad")));
         assertEquals(40, Searches.sourceRecords(catalog), "no orphan: the deleted record is in no union record");
-        assertEquals(37, catalog.search("", 1, 1).total(), "every CNMARC book is still one union record");
+        assertEquals(37, catalog.search().page("", 1, 1).total(), "every CNMARC book is still one union record");
     }
 
     @Test
@@ -183,7 +183,7 @@ class UnionRecordsTest {
         resendAbroad("TJ-US-0002", r -> r.getLeader().setRecordStatus('d'));
         var incremental = clusters();
 
-        catalog.rebuildIndex();
+        catalog.maintenance().rebuildIndex();
 
         assertEquals(incremental, clusters());
     }
@@ -194,16 +194,16 @@ class UnionRecordsTest {
         var santi = unionOf("abroad", "TJ-US-0001");
         String abroadId = santi.members().stream().filter(m -> m.libraryId().equals("abroad")).findFirst().orElseThrow().recordId();
 
-        var now = catalog.split(santi.id(), List.of(abroadId), "staff:li", "the abroad copy is the 2010 reprint");
+        var now = catalog.clusters().split(santi.id(), List.of(abroadId), "staff:li", "the abroad copy is the 2010 reprint");
 
         assertEquals(2, now.size());
         assertNotEquals(unionOf("abroad", "TJ-US-0001").id(), unionOf("nanjing", "TJ-CN-0001").id());
         resendAbroad("TJ-US-0001", r -> r.addVariableField(
                 field("500", "Re-harvested with a note.")));
         assertNotEquals(unionOf("abroad", "TJ-US-0001").id(), unionOf("nanjing", "TJ-CN-0001").id(), "after a re-harvest");
-        catalog.rebuildIndex();
+        catalog.maintenance().rebuildIndex();
         assertNotEquals(unionOf("abroad", "TJ-US-0001").id(), unionOf("nanjing", "TJ-CN-0001").id(), "after a rebuild");
-        var view = catalog.cluster(unionOf("abroad", "TJ-US-0001").id()).orElseThrow();
+        var view = catalog.clusters().view(unionOf("abroad", "TJ-US-0001").id()).orElseThrow();
         assertEquals("the abroad copy is the 2010 reprint", view.overrides().getFirst().reason());
     }
 
@@ -213,12 +213,12 @@ class UnionRecordsTest {
         var one = unionOf("nanjing", "TJ-CN-0015");
         var other = unionOf("nanjing", "TJ-CN-0016");
 
-        String merged = catalog.merge(one.id(), other.id(), "staff:li", "one work for our readers");
+        String merged = catalog.clusters().merge(one.id(), other.id(), "staff:li", "one work for our readers");
 
         assertEquals(merged, unionOf("nanjing", "TJ-CN-0016").id());
-        assertEquals(List.of("staff-merge"), catalog.record(merged).orElseThrow().members().stream()
+        assertEquals(List.of("staff-merge"), catalog.search().record(merged).orElseThrow().members().stream()
                 .flatMap(m -> m.rule().stream()).toList());
-        catalog.rebuildIndex();
+        catalog.maintenance().rebuildIndex();
         assertEquals(unionOf("nanjing", "TJ-CN-0015").id(), unionOf("nanjing", "TJ-CN-0016").id());
     }
 
@@ -228,12 +228,12 @@ class UnionRecordsTest {
         var santi = unionOf("abroad", "TJ-US-0001");
         var all = santi.members().stream().map(UnionRecord.Member::recordId).toList();
 
-        var everything = assertThrows(IllegalArgumentException.class, () -> catalog.split(santi.id(), all, "staff", "x"));
+        var everything = assertThrows(IllegalArgumentException.class, () -> catalog.clusters().split(santi.id(), all, "staff", "x"));
         assertTrue(everything.getMessage().contains("at least one"), everything.getMessage());
         var stranger = assertThrows(IllegalArgumentException.class,
-                () -> catalog.split(santi.id(), List.of("nanjing.0000"), "staff", "x"));
+                () -> catalog.clusters().split(santi.id(), List.of("nanjing.0000"), "staff", "x"));
         assertTrue(stranger.getMessage().contains("nanjing.0000"), stranger.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> catalog.merge(santi.id(), all.getLast(), "staff", "x"));
-        assertThrows(UnknownRecordException.class, () -> catalog.merge(santi.id(), "nowhere.1", "staff", "x"));
+        assertThrows(IllegalArgumentException.class, () -> catalog.clusters().merge(santi.id(), all.getLast(), "staff", "x"));
+        assertThrows(UnknownRecordException.class, () -> catalog.clusters().merge(santi.id(), "nowhere.1", "staff", "x"));
     }
 }

@@ -23,6 +23,7 @@ import org.marc4j.marc.DataField;
 import org.marc4j.marc.MarcFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.tongjie.catalog.NotMarcException;
 import org.tongjie.testing.Iso2709;
 import org.tongjie.testing.SharedData;
 
@@ -89,10 +90,10 @@ class MarcSourceTest {
 
     @Test
     void somethingThatIsNotMarcIsRefusedWithTheReason() {
-        var e = assertThrows(MarcSource.NotMarcException.class,
+        var e = assertThrows(NotMarcException.class,
                 () -> readAll(new ByteArrayInputStream("%PDF-1.4 not a catalogue".getBytes(StandardCharsets.US_ASCII))));
         assertTrue(e.getMessage().contains("%PDF-1.4"), e.getMessage());
-        assertThrows(MarcSource.NotMarcException.class, () -> readAll(new ByteArrayInputStream(new byte[0])));
+        assertThrows(NotMarcException.class, () -> readAll(new ByteArrayInputStream(new byte[0])));
     }
 
     /** Real broken files from marc4j, MARC::Record and Koha: each yields entries, never an exception. */

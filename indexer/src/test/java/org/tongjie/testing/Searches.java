@@ -14,12 +14,12 @@ public final class Searches {
 
     /** Source records in the union records a search for everything finds: each one once, none lost. */
     public static long sourceRecords(Catalog catalog) {
-        return catalog.search("", 1, EVERYTHING).hits().stream().mapToLong(SearchHit::sourceRecords).sum();
+        return catalog.search().page("", 1, EVERYTHING).hits().stream().mapToLong(SearchHit::sourceRecords).sum();
     }
 
     /** Every union record by id: hits of equal score come in index order, which segment merges may change. */
     public static Map<String, SearchHit> byId(Catalog catalog) {
-        return catalog.search("", 1, EVERYTHING).hits().stream()
+        return catalog.search().page("", 1, EVERYTHING).hits().stream()
                 .collect(Collectors.toMap(SearchHit::id, h -> h, (x, y) -> x, TreeMap::new));
     }
 }

@@ -2,9 +2,8 @@ package org.tongjie.live;
 
 import java.util.Optional;
 import org.tongjie.catalog.UnionRecord;
+import org.tongjie.indexer.MarcRecords;
 import org.tongjie.search.SearchHit;
-import org.tongjie.marc.MarcSource;
-import org.tongjie.marc.Normalizer;
 
 /** A record fetched from a live member, read and normalised the way harvested records are, as a hit. */
 final class LiveHits {
@@ -12,7 +11,6 @@ final class LiveHits {
 
     /** Empty when the bytes are not a usable bibliographic record (a live answer skips it rather than failing). */
     static Optional<SearchHit> hit(String libraryId, byte[] raw) {
-        return MarcSource.parseOne(raw).flatMap(parsed -> Normalizer.normalize(libraryId, parsed))
-                .map(UnionRecord::single).map(SearchHit::of);
+        return MarcRecords.describe(libraryId, raw).map(UnionRecord::single).map(SearchHit::of);
     }
 }

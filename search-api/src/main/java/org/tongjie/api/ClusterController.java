@@ -25,7 +25,7 @@ final class ClusterController {
 
     void show(Context ctx) {
         String id = ctx.pathParam("id");
-        ctx.json(catalog.cluster(id).orElseThrow(() -> ProblemException.notFound("no union record or source record with id '" + id + "'")));
+        ctx.json(catalog.clusters().view(id).orElseThrow(() -> ProblemException.notFound("no union record or source record with id '" + id + "'")));
     }
 
     void split(Context ctx, Caller.CatalogueStaff staff) {
@@ -33,7 +33,7 @@ final class ClusterController {
                 .check("records", r -> r.records() != null && !r.records().isEmpty(), "name the source records to split off")
                 .check("reason", r -> r.reason() != null && !r.reason().isBlank(), "say why, for the staff after you")
                 .get();
-        List<String> now = act(() -> catalog.split(ctx.pathParam("id"), body.records(), "staff", body.reason()));
+        List<String> now = act(() -> catalog.clusters().split(ctx.pathParam("id"), body.records(), "staff", body.reason()));
         ctx.json(Map.of("unionRecords", now));
     }
 
@@ -42,7 +42,7 @@ final class ClusterController {
                 .check("with", r -> r.with() != null && !r.with().isBlank(), "the id of the union record to merge with")
                 .check("reason", r -> r.reason() != null && !r.reason().isBlank(), "say why, for the staff after you")
                 .get();
-        String merged = act(() -> catalog.merge(ctx.pathParam("id"), body.with(), "staff", body.reason()));
+        String merged = act(() -> catalog.clusters().merge(ctx.pathParam("id"), body.with(), "staff", body.reason()));
         ctx.json(Map.of("unionRecord", merged));
     }
 

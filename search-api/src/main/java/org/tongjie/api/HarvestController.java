@@ -11,7 +11,7 @@ import org.tongjie.harvest.HarvestScheduler;
 import org.tongjie.harvest.members.Member;
 import org.tongjie.harvest.members.MemberDirectory;
 import org.tongjie.indexer.Catalog;
-import org.tongjie.store.HarvestRun;
+import org.tongjie.harvest.HarvestRun;
 
 /** A member's harvest runs, and starting one by hand. */
 final class HarvestController {
@@ -43,7 +43,7 @@ final class HarvestController {
     void list(Context ctx) {
         String id = ctx.pathParam("id");
         var paging = Paging.of(ctx, 20);
-        List<RunView> runs = catalog.runs(id, paging.size()).stream().map(RunView::of).toList();
+        List<RunView> runs = scheduler.runs(id, paging.size()).stream().map(RunView::of).toList();
         Optional<Member> member = members.member(id);
         ctx.json(new Harvests(id, member.map(m -> m.source().type()), member.flatMap(Member::schedule).map(Object::toString),
                 scheduler.runningRun(id), scheduler.nextRun(id), runs));
@@ -51,7 +51,7 @@ final class HarvestController {
 
     void trigger(Context ctx) {
         String id = ctx.pathParam("id");
-        if (catalog.library(id).isEmpty()) {
+        if (catalog.libraries().get(id).isEmpty()) {
             throw ProblemException.notFound("no member library with id '" + id + "'");
         }
         switch (scheduler.trigger(id, "manual")) {

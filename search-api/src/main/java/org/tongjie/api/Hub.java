@@ -24,22 +24,23 @@ import org.tongjie.api.http.Problems;
 import org.tongjie.api.ill.IllHttp;
 import org.tongjie.api.oai.OaiController;
 import org.tongjie.api.sru.SruController;
+import org.tongjie.catalog.NotMarcException;
+import org.tongjie.harvest.HarvestLog;
 import org.tongjie.harvest.HarvestScheduler;
 import org.tongjie.harvest.members.MemberDirectory;
 import org.tongjie.indexer.Catalog;
 import org.tongjie.indexer.UnknownLibraryException;
-import org.tongjie.marc.MarcSource;
-import org.tongjie.store.sqlite.IngestBatch;
+import org.tongjie.store.EmptyReplacementException;
 
 /** The one place the hub's HTTP layer is put together; nothing else starts Jetty. */
 public final class Hub {
     private Hub() {}
 
     /** The hub with no members, staff actions closed (no one knows the key), no ILL; harvests only on request. */
-    public static Javalin create(Catalog catalog) {
+    public static Javalin create(Catalog catalog, HarvestLog log) {
         var members = new MemberDirectory();
-        return create(catalog, StaffKey.random(), members, new HarvestScheduler(catalog, members, Clock.systemUTC(),
-                HarvestScheduler.standard(catalog, Clock.systemUTC()), Duration.ofMinutes(1)), Optional.empty());
+        return create(catalog, StaffKey.random(), members, new HarvestScheduler(log, members, Clock.systemUTC(),
+                HarvestScheduler.standard(catalog, log, Clock.systemUTC()), Duration.ofMinutes(1)), Optional.empty());
     }
 
     /**
@@ -95,9 +96,9 @@ public final class Hub {
             config.routes.post("/oai", anyone(oai::handle));
             ill.ifPresent(i -> i.register(config.routes, access));
             Problems.install(config);
-            Problems.map(config.routes, IngestBatch.EmptyReplacementException.class, ProblemCode.UNPROCESSABLE);
+            Problems.map(config.routes, EmptyReplacementException.class, ProblemCode.UNPROCESSABLE);
             Problems.map(config.routes, UnknownLibraryException.class, ProblemCode.NOT_FOUND);
-            Problems.map(config.routes, MarcSource.NotMarcException.class, ProblemCode.UNSUPPORTED_MEDIA_TYPE);
+            Problems.map(config.routes, NotMarcException.class, ProblemCode.UNSUPPORTED_MEDIA_TYPE);
         });
     }
 

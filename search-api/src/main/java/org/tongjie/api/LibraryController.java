@@ -18,7 +18,7 @@ import org.tongjie.harvest.members.MemberDirectory;
 import org.tongjie.harvest.members.MemberSource;
 import org.tongjie.indexer.Catalog;
 import org.tongjie.indexer.UnknownLibraryException;
-import org.tongjie.store.sqlite.IngestBatch;
+import org.tongjie.store.IngestBatch;
 
 /** The member directory, and members sending their records. */
 final class LibraryController {
@@ -69,25 +69,25 @@ final class LibraryController {
     }
 
     void list(Context ctx) {
-        ctx.json(catalog.libraries().stream().map(this::view).toList());
+        ctx.json(catalog.libraries().all().stream().map(this::view).toList());
     }
 
     void show(Context ctx) {
         String id = ctx.pathParam("id");
-        ctx.json(view(catalog.library(id).orElseThrow(() -> ProblemException.notFound("no member library with id '" + id + "'"))));
+        ctx.json(view(catalog.libraries().get(id).orElseThrow(() -> ProblemException.notFound("no member library with id '" + id + "'"))));
     }
 
     /** What could not be read from the member's files, with the reason for each record. */
     void quarantine(Context ctx) {
         var paging = Paging.of(ctx, 50);
-        ctx.json(catalog.quarantine(ctx.pathParam("id"), paging.page(), paging.size()));
+        ctx.json(catalog.quarantine().page(ctx.pathParam("id"), paging.page(), paging.size()));
     }
 
     /** A quarantined record's bytes exactly as sent, for the member to inspect or fix. */
     void quarantinedRecord(Context ctx) {
         String id = ctx.pathParam("id");
         long entry = ctx.pathParamAsClass("entry", Long.class).get();
-        byte[] raw = catalog.quarantinedBytes(id, entry).orElseThrow(() ->
+        byte[] raw = catalog.quarantine().bytes(id, entry).orElseThrow(() ->
                 ProblemException.notFound("library '" + id + "' has no quarantine entry " + entry));
         ctx.contentType("application/octet-stream").result(raw);
     }
@@ -107,14 +107,14 @@ final class LibraryController {
                     + ctx.queryParam("mode") + "'");
         };
         try (InputStream body = ctx.bodyInputStream()) {
-            ctx.json(catalog.ingest(id, body, "upload", mode));
+            ctx.json(catalog.ingest().file(id, body, "upload", mode));
         }
     }
 
     /** A 404 for an upload to a library the catalogue does not know, before any key is looked at. */
     void mustExist(Context ctx) {
         String id = ctx.pathParam("id");
-        if (catalog.library(id).isEmpty()) {
+        if (catalog.libraries().get(id).isEmpty()) {
             throw new UnknownLibraryException(id);
         }
     }

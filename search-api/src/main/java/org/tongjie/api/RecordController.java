@@ -14,6 +14,6 @@ final class RecordController {
 
     void show(Context ctx) {
         String id = ctx.pathParam("id");
-        ctx.json(catalog.record(id).orElseThrow(() -> ProblemException.notFound("no record with id '" + id + "'")));
+        ctx.json(catalog.search().record(id).orElseThrow(() -> ProblemException.notFound("no record with id '" + id + "'")));
     }
 }

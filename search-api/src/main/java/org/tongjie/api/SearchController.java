@@ -43,7 +43,7 @@ final class SearchController {
 
     SearchController(Catalog catalog) {
         this.catalog = catalog;
-        this.live = LiveSearch.over(catalog::libraries);
+        this.live = LiveSearch.over(catalog.libraries()::all);
     }
 
     void search(Context ctx) {
@@ -62,7 +62,7 @@ final class SearchController {
         if (size < 1 || size > MAX_SUGGESTIONS) {
             throw ProblemException.invalid("size must be between 1 and " + MAX_SUGGESTIONS + ", was " + size);
         }
-        ctx.json(new SuggestAnswer(q, catalog.suggest(q, size)));
+        ctx.json(new SuggestAnswer(q, catalog.search().suggest(q, size)));
     }
 
     /** The answer of {@code /api/suggest}: what was typed and what may complete it, best first. */
@@ -80,7 +80,7 @@ final class SearchController {
 
     private SearchPage search(SearchRequest request) {
         try {
-            return catalog.search(request);
+            return catalog.search().page(request);
         } catch (QueryTooLargeException e) {
             throw ProblemException.invalid(e.getMessage());
         }
@@ -121,7 +121,7 @@ final class SearchController {
                 throw ProblemException.invalid("near: " + e.getMessage());
             }
         }
-        Library library = catalog.library(near).orElseThrow(() -> ProblemException.invalid(
+        Library library = catalog.libraries().get(near).orElseThrow(() -> ProblemException.invalid(
                 "near must be a member library's id or LAT,LON; no member library '" + near + "'"));
         return Optional.of(library.coordinates().orElseThrow(() -> ProblemException.invalid(
                 "near: the directory has no position for library '" + near + "'; give LAT,LON instead")));
@@ -156,7 +156,7 @@ final class SearchController {
 
     /** Library facet values are member ids; readers see the library's name. */
     private SearchPage withLibraryNames(SearchPage page) {
-        Map<String, String> names = catalog.libraries().stream().collect(Collectors.toMap(Library::id, Library::nameZh));
+        Map<String, String> names = catalog.libraries().all().stream().collect(Collectors.toMap(Library::id, Library::nameZh));
         var facets = page.facets().stream().map(f -> !f.dim().equals(Facet.LIBRARY.dim()) ? f
                 : new FacetCount(f.dim(), f.values().stream().map(v -> new FacetCount.Value(v.value(),
                         Optional.ofNullable(names.get(v.value())), v.count(), v.selected())).toList()))

@@ -18,8 +18,8 @@ final class SystemController {
     void health(Context ctx) {
         ctx.json(Map.of(
                 "status", "ok",
-                "libraries", catalog.libraries().size(),
-                "records", catalog.search("", 1, 1).total(),
+                "libraries", catalog.libraries().all().size(),
+                "records", catalog.search().page("", 1, 1).total(),
                 "yaz", Yaz.version().orElse("not installed")));
     }
 

@@ -40,7 +40,7 @@ class HarvestApiTest {
             }
             return new IngestReport(1, member.id(), 38, 1, 0, 1, 2, List.of());
         })) {
-            hub.catalog.saveLibrary(OAI);
+            hub.catalog.libraries().save(OAI);
             hub.members.register(new Member(OAI, new MemberSource.OaiPmh(OaiEndpoint.marc21(URI.create("http://127.0.0.1:9/oai"))),
                     Optional.of(Duration.ofHours(6)), Optional.empty()));
             hub.withLibrary("uploader", LibraryKind.SMART_LOCKER);

@@ -63,7 +63,7 @@ class LiveFederatedSearchTest {
     @Test
     void aLiveMembersHitsComeMarkedLiveBesideTheLocalPage(@TempDir Path dataDir) throws Exception {
         try (var hub = new TestHub(dataDir)) {
-            hub.catalog.saveLibrary(live("ztest-live", LiveTarget.of("127.0.0.1", ztestPort, "Default")));
+            hub.catalog.libraries().save(live("ztest-live", LiveTarget.of("127.0.0.1", ztestPort, "Default")));
 
             JsonNode page = hub.get("/api/search?q=computer&live=true").json();
 
@@ -84,8 +84,8 @@ class LiveFederatedSearchTest {
     @Test
     void aClosedPortIsAnErrorReportedQuickly(@TempDir Path dataDir) throws Exception {
         try (var hub = new TestHub(dataDir)) {
-            hub.catalog.saveLibrary(live("ztest-live", LiveTarget.of("127.0.0.1", ztestPort, "Default")));
-            hub.catalog.saveLibrary(live("closed", LiveTarget.of("127.0.0.1", freePort(), "Default")
+            hub.catalog.libraries().save(live("ztest-live", LiveTarget.of("127.0.0.1", ztestPort, "Default")));
+            hub.catalog.libraries().save(live("closed", LiveTarget.of("127.0.0.1", freePort(), "Default")
                     .withTimeout(Duration.ofSeconds(5))));
 
             Instant start = Instant.now();
@@ -104,8 +104,8 @@ class LiveFederatedSearchTest {
     @Test
     void aTargetThatNeverAnswersTimesOutWithoutHoldingTheAnswer(@TempDir Path dataDir) throws Exception {
         try (var hub = new TestHub(dataDir); var silent = new SilentTarget()) {
-            hub.catalog.saveLibrary(live("ztest-live", LiveTarget.of("127.0.0.1", ztestPort, "Default")));
-            hub.catalog.saveLibrary(live("silent", LiveTarget.of("127.0.0.1", silent.port(), "Default")
+            hub.catalog.libraries().save(live("ztest-live", LiveTarget.of("127.0.0.1", ztestPort, "Default")));
+            hub.catalog.libraries().save(live("silent", LiveTarget.of("127.0.0.1", silent.port(), "Default")
                     .withTimeout(SILENT_TIMEOUT)));
 
             Instant start = Instant.now();
@@ -125,7 +125,7 @@ class LiveFederatedSearchTest {
     @Test
     void withoutLiveNoTargetIsContacted(@TempDir Path dataDir) throws Exception {
         try (var hub = new TestHub(dataDir); var silent = new SilentTarget()) {
-            hub.catalog.saveLibrary(live("silent", LiveTarget.of("127.0.0.1", silent.port(), "Default")
+            hub.catalog.libraries().save(live("silent", LiveTarget.of("127.0.0.1", silent.port(), "Default")
                     .withTimeout(SILENT_TIMEOUT)));
 
             JsonNode plain = hub.get("/api/search?q=computer").json();
@@ -154,11 +154,11 @@ class LiveFederatedSearchTest {
         try (var hub = new TestHub(dataDir)) {
             LiveTarget target = LiveTarget.of("z3950.example.org", 210, "INNOPAC")
                     .withSyntax(LiveTarget.Syntax.UNIMARC).withTimeout(Duration.ofMillis(2500));
-            hub.catalog.saveLibrary(live("remote", target));
+            hub.catalog.libraries().save(live("remote", target));
             hub.withLibrary("harvested", LibraryKind.BRANCH);
 
-            assertEquals(Optional.of(target), hub.catalog.library("remote").orElseThrow().liveTarget());
-            assertEquals(Optional.empty(), hub.catalog.library("harvested").orElseThrow().liveTarget());
+            assertEquals(Optional.of(target), hub.catalog.libraries().get("remote").orElseThrow().liveTarget());
+            assertEquals(Optional.empty(), hub.catalog.libraries().get("harvested").orElseThrow().liveTarget());
             JsonNode shown = hub.get("/api/libraries/remote").json();
             assertEquals("UNIMARC", shown.at("/liveTarget/syntax").asText(), shown.toString());
         }

@@ -90,7 +90,7 @@ class OpenApiTest {
     @Test
     void livePagesAndLiveMembersSendOnlyDeclaredProperties(@TempDir Path dataDir) throws Exception {
         try (var hub = new TestHub(dataDir)) {
-            hub.catalog.saveLibrary(LiveFederatedSearchTest.live("closed",
+            hub.catalog.libraries().save(LiveFederatedSearchTest.live("closed",
                     LiveTarget.of("127.0.0.1", LiveFederatedSearchTest.freePort(), "Default")));
             JsonNode doc = hub.get("/openapi.json").json();
             JsonNode page = hub.get("/api/search?q=computer&live=true").json();

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import org.tongjie.api.ill.IllHttp;
 import org.tongjie.catalog.Library;
 import org.tongjie.catalog.LibraryKind;
+import org.tongjie.harvest.HarvestLog;
 import org.tongjie.harvest.HarvestScheduler;
 import org.tongjie.harvest.members.Member;
 import org.tongjie.harvest.members.MemberDirectory;
@@ -53,15 +54,16 @@ final class TestHub implements AutoCloseable {
     private TestHub(Path dataDir, Optional<HarvestScheduler.Harvester> harvester) {
         catalog = Catalog.open(dataDir, Clock.systemUTC());
         ill = IllHttp.open(dataDir, catalog, Clock.systemUTC());
-        scheduler = new HarvestScheduler(catalog, members, Clock.systemUTC(),
-                harvester.orElse(HarvestScheduler.standard(catalog, Clock.systemUTC())), Duration.ofHours(1));
+        var log = HarvestLog.open(dataDir, Clock.systemUTC());
+        scheduler = new HarvestScheduler(log, members, Clock.systemUTC(),
+                harvester.orElse(HarvestScheduler.standard(catalog, log, Clock.systemUTC())), Duration.ofHours(1));
         app = Hub.create(catalog, staffKey, members, scheduler, Optional.of(ill)).start(0);
     }
 
     /** A member that uploads with the API key {@link #key}(id). */
     TestHub withLibrary(String id, LibraryKind kind) {
         var library = new Library(id, id + "图书馆", id + " library", kind, Optional.empty(), "", Optional.empty());
-        catalog.saveLibrary(library);
+        catalog.libraries().save(library);
         members.register(new Member(library, new MemberSource.Upload(), Optional.empty(), Optional.of(Member.hashKey(key(id)))));
         return this;
     }

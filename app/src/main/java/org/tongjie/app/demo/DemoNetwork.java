@@ -26,8 +26,7 @@ import org.tongjie.catalog.Library;
 import org.tongjie.harvest.ExportFile;
 import org.tongjie.harvest.members.MemberDirectory;
 import org.tongjie.indexer.Catalog;
-import org.tongjie.marc.MarcEntry;
-import org.tongjie.marc.MarcSource;
+import org.tongjie.indexer.MarcRecords;
 
 /**
  * A small network to try the hub on: a central library, two town branches, a 24-hour self-service
@@ -96,7 +95,7 @@ public final class DemoNetwork {
 
     /** Loads the directory and the records; meant for an empty catalogue on first start. */
     public static void load(Catalog catalog) {
-        MEMBERS.forEach(m -> catalog.saveLibrary(m.library()));
+        MEMBERS.forEach(m -> catalog.libraries().save(m.library()));
         var random = new Random(20261123L);
         var exports = new LinkedHashMap<String, Export>();
         MEMBERS.forEach(m -> exports.put(m.library().id(), new Export()));
@@ -104,7 +103,7 @@ public final class DemoNetwork {
             distribute(source, exports, random);
         }
         exports.forEach((libraryId, export) -> {
-            var report = catalog.ingest(libraryId, export.toInputStream(), "demo");
+            var report = catalog.ingest().file(libraryId, export.toInputStream(), "demo");
             LOG.info("demo member {}: {} records loaded, {} quarantined", libraryId, report.accepted(), report.quarantined());
         });
     }
@@ -130,16 +129,14 @@ public final class DemoNetwork {
     }
 
     private static void distribute(InputStream in, Map<String, Export> exports, Random random) {
-        try (var source = MarcSource.open(in)) {
-            while (source.hasNext()) {
-                if (source.next() instanceof MarcEntry.Parsed parsed) {
-                    for (Member m : holdersOf(random)) {
-                        exports.get(m.library().id()).add(withItems(parsed, m, random));
-                    }
+        try (var records = MarcRecords.read(in)) {
+            records.forEach(read -> {
+                for (Member m : holdersOf(random)) {
+                    exports.get(m.library().id()).add(withItems(read, m, random));
                 }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading demo records failed", e);
+            });
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException("reading demo records failed", e.getCause());
         }
     }
 
@@ -154,8 +151,8 @@ public final class DemoNetwork {
     }
 
     /** A fresh copy of the record with 1-3 items: Koha's 952 for MARC21, CNMARC's 905 for UNIMARC. */
-    private static Record withItems(MarcEntry.Parsed parsed, Member m, Random random) {
-        Record record = reparse(parsed.raw());
+    private static Record withItems(MarcRecords.Read read, Member m, Random random) {
+        Record record = reparse(read.raw());
         boolean unimarc = record.getVariableField("200") != null && record.getVariableField("245") == null;
         var factory = MarcFactory.newInstance();
         int copies = 1 + random.nextInt(3);
@@ -194,7 +191,7 @@ public final class DemoNetwork {
     }
 
     private static Record reparse(byte[] raw) {
-        return MarcSource.parseOne(raw).orElseThrow(() -> new IllegalStateException("a record we wrote does not parse"))
+        return MarcRecords.parse(raw).orElseThrow(() -> new IllegalStateException("a record we wrote does not parse"))
                 .record();
     }
 

@@ -85,7 +85,7 @@ final class ReadEndpoint implements AutoCloseable {
         RpnQuery query = RpnQuery.fromPqf(search.pqf());
         int from = Math.clamp(search.from(), 0, HubReads.MAX_PRESENTABLE);
         int count = Math.clamp(search.count(), 0, Math.min(HubReads.MAX_IDS, HubReads.MAX_PRESENTABLE - from));
-        Matches matches = catalog.find(RpnQueries.of(query), from, count);
+        Matches matches = catalog.search().find(RpnQueries.of(query), from, count);
         return new HubReads.Found(matches.total(), matches.records().stream().map(r -> r.description().id()).toList());
     }
 
@@ -98,7 +98,7 @@ final class ReadEndpoint implements AutoCloseable {
     /** The member's record as the server gives it (see {@link ServedRecords}), or its Bib-1 diagnostic. */
     private HubReads.Served served(String recordId, RecordSyntax syntax) {
         try {
-            SourceRecord source = catalog.sourceRecord(recordId).filter(r -> !r.deleted())
+            SourceRecord source = catalog.search().sourceRecord(recordId).filter(r -> !r.deleted())
                     .orElseThrow(() -> new Bib1Exception(14, "record " + recordId + " was deleted after the search"));
             return HubReads.Served.of(ServedRecords.render(source, syntax));
         } catch (Bib1Exception e) {

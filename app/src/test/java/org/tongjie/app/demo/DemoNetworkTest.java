@@ -27,24 +27,24 @@ class DemoNetworkTest {
             DemoNetwork.load(catalog);
 
             var kinds = EnumSet.noneOf(LibraryKind.class);
-            catalog.libraries().stream().map(Library::kind).forEach(kinds::add);
+            catalog.libraries().all().stream().map(Library::kind).forEach(kinds::add);
             assertTrue(kinds.containsAll(EnumSet.of(LibraryKind.CENTRAL, LibraryKind.BRANCH, LibraryKind.KIOSK_24H,
                     LibraryKind.SMART_LOCKER)), kinds.toString());
-            assertTrue(catalog.libraries().size() >= 5);
+            assertTrue(catalog.libraries().all().size() >= 5);
 
-            var computer = catalog.search("computer", 1, 50);
+            var computer = catalog.search().page("computer", 1, 50);
             assertTrue(computer.total() > 0);
             assertTrue(computer.hits().stream().allMatch(h -> !h.holdings().isEmpty()), "every demo copy has items");
 
-            var everything = catalog.search("", 1, 1000).hits();
+            var everything = catalog.search().page("", 1, 1000).hits();
             long shared = everything.stream().filter(h -> h.libraries().size() > 1).count();
             assertTrue(shared > 20, "union records held by more than one member: " + shared);
             var santiVolumes = everything.stream().filter(h -> h.title().equals("三体")).toList();
             assertEquals(3, santiVolumes.size(), "one union record per volume of the trilogy, however many members hold it");
             assertTrue(santiVolumes.stream().anyMatch(h -> h.libraries().size() > 1), santiVolumes.toString());
-            var santi = catalog.search("三体", 1, 10);
+            var santi = catalog.search().page("三体", 1, 10);
             assertTrue(santi.total() >= 3, "the CNMARC records are in the network");
-            var chineseItems = catalog.search("", 1, 1000).hits().stream()
+            var chineseItems = catalog.search().page("", 1, 1000).hits().stream()
                     .filter(h -> h.isbns().stream().anyMatch(i -> i.startsWith("9787")))
                     .flatMap(h -> h.holdings().stream()).map(h -> h.status()).collect(Collectors.toSet());
             assertEquals(Set.of(HoldingStatus.AVAILABLE, HoldingStatus.ON_LOAN), chineseItems,

@@ -87,7 +87,7 @@ class JudgedSearchTest {
     }
 
     private static void assertEveryJudgedTitleExists(Catalog catalog, List<Judged> judged) {
-        var titles = Set.copyOf(catalog.search("", 1, 10_000).hits().stream().map(SearchHit::title).toList());
+        var titles = Set.copyOf(catalog.search().page("", 1, 10_000).hits().stream().map(SearchHit::title).toList());
         for (Judged j : judged) {
             j.full().forEach(t -> assertTrue(titles.contains(t), "judged title not in the network: " + t));
             j.partial().forEach(t -> assertTrue(titles.contains(t), "judged title not in the network: " + t));
@@ -97,10 +97,10 @@ class JudgedSearchTest {
     /** Scores by kind of query, in the file's order. */
     private static Map<String, List<Score>> scores(List<Judged> judged, Catalog catalog) {
         Map<String, Long> recordsPerTitle = new HashMap<>();
-        catalog.search("", 1, 10_000).hits().forEach(h -> recordsPerTitle.merge(h.title(), 1L, Long::sum));
+        catalog.search().page("", 1, 10_000).hits().forEach(h -> recordsPerTitle.merge(h.title(), 1L, Long::sum));
         var out = new LinkedHashMap<String, List<Score>>();
         for (Judged j : judged) {
-            List<String> top = catalog.search(j.query(), 1, DEPTH).hits().stream().map(SearchHit::title).toList();
+            List<String> top = catalog.search().page(j.query(), 1, DEPTH).hits().stream().map(SearchHit::title).toList();
             boolean success = top.stream().limit(3).anyMatch(t -> j.grade(t) == 2);
             out.computeIfAbsent(j.kind(), k -> new ArrayList<>())
                     .add(new Score(j.query() + " → " + top, success, ndcg(j, top, recordsPerTitle)));

@@ -72,13 +72,13 @@ class HubCatalogBackendTest {
         kohaFile = Files.readAllBytes(SharedData.file(KOHA_FILE));
         Path data = workDir.resolve("data");
         catalog = Catalog.open(data, Clock.systemUTC());
-        catalog.saveLibrary(library("central"));
-        catalog.saveLibrary(library("branch-koha"));
-        catalog.saveLibrary(library("branch-late"));
+        catalog.libraries().save(library("central"));
+        catalog.libraries().save(library("branch-koha"));
+        catalog.libraries().save(library("branch-late"));
         try (InputStream cnmarc = HubCatalogBackendTest.class.getResourceAsStream(CNMARC)) {
-            assertEquals(37, catalog.ingest("central", cnmarc, "cnmarc.xml").accepted());
+            assertEquals(37, catalog.ingest().file("central", cnmarc, "cnmarc.xml").accepted());
         }
-        assertTrue(catalog.ingest("branch-koha", new ByteArrayInputStream(kohaFile), "koha.mrc").accepted() > 400);
+        assertTrue(catalog.ingest().file("branch-koha", new ByteArrayInputStream(kohaFile), "koha.mrc").accepted() > 400);
         var started = HubZ3950Server.start(catalog, workDir.resolve("z3950-server.log"), "127.0.0.1", freePort());
         hub = ((HubZ3950Server.Outcome.Running) started).server();
         server = hub.process();
@@ -235,7 +235,7 @@ class HubCatalogBackendTest {
     @Test
     @ResourceLock(CATALOGUE)
     void aLargeResultSetCountsEveryHitAndPresentsFarIntoItInTheHubsOrder() {
-        Matches expected = catalog.find(CatalogQuery.Clause.of(CatalogQuery.Index.ANY, "and"), 100, 5);
+        Matches expected = catalog.search().find(CatalogQuery.Clause.of(CatalogQuery.Index.ANY, "and"), 100, 5);
         assertTrue(expected.total() > 105, "the sample needs more hits than the first window: " + expected.total());
 
         try (ZoomConnection connection = ZoomConnection.open(target(RecordSyntax.XML));
@@ -257,7 +257,7 @@ class HubCatalogBackendTest {
     @ResourceLock(CATALOGUE)
     void aPresentAcrossSeveralFetchWindowsGivesEveryRecordInTheHubsOrder() {
         int wanted = 2 * HubCatalogBackend.WINDOW + 5;
-        Matches expected = catalog.find(CatalogQuery.Clause.of(CatalogQuery.Index.ANY, "and"), 0, wanted);
+        Matches expected = catalog.search().find(CatalogQuery.Clause.of(CatalogQuery.Index.ANY, "and"), 0, wanted);
 
         try (ZoomConnection connection = ZoomConnection.open(target(RecordSyntax.XML));
              ZoomResultSet found = connection.search(new Query.Pqf("@attr 1=1016 and"))) {
@@ -286,7 +286,7 @@ class HubCatalogBackendTest {
         var writer = new MarcStreamWriter(bytes, "UTF-8");
         writer.write(late);
         writer.close();
-        assertEquals(1, catalog.ingest("branch-late", new ByteArrayInputStream(bytes.toByteArray()), "late.mrc").accepted());
+        assertEquals(1, catalog.ingest().file("branch-late", new ByteArrayInputStream(bytes.toByteArray()), "late.mrc").accepted());
 
         try (ZoomConnection connection = ZoomConnection.open(target(RecordSyntax.USMARC));
              ZoomResultSet byTitle = connection.search(new Query.Pqf("@attr 1=4 zyzzogeton"));

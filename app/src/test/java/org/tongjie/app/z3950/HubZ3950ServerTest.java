@@ -68,9 +68,9 @@ class HubZ3950ServerTest {
         String before = RealClients.yazClient(hub.process(), workDir, StandardCharsets.UTF_8, "find @attr 1=4 quokka");
         assertTrue(before.contains("Number of hits: 0"), before);
 
-        catalog.saveLibrary(new Library("first", "第一馆", "first library", LibraryKind.BRANCH, Optional.empty(), "",
+        catalog.libraries().save(new Library("first", "第一馆", "first library", LibraryKind.BRANCH, Optional.empty(), "",
                 Optional.empty()));
-        assertEquals(1, catalog.ingest("first", new ByteArrayInputStream(marc21("first-0001", "Quokka island")),
+        assertEquals(1, catalog.ingest().file("first", new ByteArrayInputStream(marc21("first-0001", "Quokka island")),
                 "first.mrc").accepted());
 
         String after = RealClients.yazClient(hub.process(), workDir, StandardCharsets.UTF_8,

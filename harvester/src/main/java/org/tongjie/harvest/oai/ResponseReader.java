@@ -16,7 +16,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import org.tongjie.marc.XmlSubtree;
+import org.tongjie.indexer.MarcRecords;
 
 /**
  * Reads one OAI-PMH response with StAX as it streams in; only the records' metadata elements are copied
@@ -190,7 +190,7 @@ final class ResponseReader {
             if (content.isPresent()) {
                 throw unusable("<metadata> holds more than one element");
             }
-            content = Optional.of(XmlSubtree.copy(xml));
+            content = Optional.of(MarcRecords.standalone(xml));
         }
         return content;
     }

@@ -8,12 +8,13 @@ import java.util.List;
 import java.util.Optional;
 import org.tongjie.catalog.Library;
 import org.tongjie.catalog.LibraryKind;
+import org.tongjie.harvest.HarvestLog;
 import org.tongjie.harvest.HarvestScheduler;
 import org.tongjie.harvest.members.Member;
 import org.tongjie.harvest.members.MemberDirectory;
 import org.tongjie.harvest.members.MemberSource;
 import org.tongjie.indexer.Catalog;
-import org.tongjie.store.HarvestRun;
+import org.tongjie.harvest.HarvestRun;
 
 /**
  * What the hub does about harvests, in a JVM of its own so a test can kill it: open the catalogue, start
@@ -31,10 +32,11 @@ public final class HarvestProcess {
         var member = new Member(LC, new MemberSource.OaiPmh(OaiEndpoint.marc21(URI.create(args[1]))),
                 Optional.empty(), Optional.empty());
         var clock = Clock.systemUTC();
+        var log = HarvestLog.open(data, clock);
         try (var catalog = Catalog.open(data, clock);
-             var scheduler = new HarvestScheduler(catalog, new MemberDirectory(List.of(member)), clock,
-                     HarvestScheduler.standard(catalog, clock), Duration.ofHours(1))) {
-            catalog.saveLibrary(LC);
+             var scheduler = new HarvestScheduler(log, new MemberDirectory(List.of(member)), clock,
+                     HarvestScheduler.standard(catalog, log, clock), Duration.ofHours(1))) {
+            catalog.libraries().save(LC);
             scheduler.start();
             if (scheduler.runningRun("lc").isEmpty()) {
                 scheduler.trigger("lc", "manual");
@@ -42,7 +44,7 @@ public final class HarvestProcess {
             while (scheduler.runningRun("lc").isPresent()) {
                 Thread.sleep(20);
             }
-            HarvestRun last = catalog.runs("lc", 1).getFirst();
+            HarvestRun last = scheduler.runs("lc", 1).getFirst();
             System.out.println("run " + last.id() + " " + last.status() + " " + last.error().orElse(""));
             System.exit(last.status() == HarvestRun.Status.SUCCEEDED ? 0 : 1);
         }

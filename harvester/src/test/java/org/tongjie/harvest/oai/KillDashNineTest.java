@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tongjie.harvest.HarvestLog;
 import org.tongjie.harvest.OaiHarvest;
 import org.tongjie.search.SearchHit;
 import org.tongjie.indexer.Catalog;
@@ -52,8 +53,8 @@ class KillDashNineTest {
             assertEquals(0, second.exitValue(), java.nio.file.Files.readString(logs.resolve("second.log")));
 
             try (var reference = Catalog.open(clean, Clock.systemUTC())) {
-                reference.saveLibrary(HarvestProcess.LC);
-                OaiHarvest.run(reference, "lc", OaiPmhClient.create(OaiEndpoint.marc21(provider.baseUrl())), Clock.systemUTC());
+                reference.libraries().save(HarvestProcess.LC);
+                OaiHarvest.run(reference, HarvestLog.open(clean, Clock.systemUTC()), "lc", OaiPmhClient.create(OaiEndpoint.marc21(provider.baseUrl())), Clock.systemUTC());
             }
             assertEquals(records(clean), records(killed), "the same records, byte for byte");
             List<String> after = runs(killed);
@@ -121,7 +122,7 @@ class KillDashNineTest {
     }
 
     static TreeSet<String> hitIds(Catalog catalog) {
-        return catalog.search("", 1, 1000).hits().stream().map(SearchHit::id).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+        return catalog.search().page("", 1, 1000).hits().stream().map(SearchHit::id).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
     }
 
     static void sleep(long millis) {

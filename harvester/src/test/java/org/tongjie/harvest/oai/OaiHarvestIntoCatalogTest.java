@@ -24,7 +24,8 @@ import org.tongjie.catalog.Library;
 import org.tongjie.catalog.LibraryKind;
 import org.tongjie.harvest.OaiHarvest;
 import org.tongjie.search.SearchHit;
-import org.tongjie.catalog.HarvestState;
+import org.tongjie.harvest.HarvestLog;
+import org.tongjie.harvest.HarvestState;
 import org.tongjie.indexer.Catalog;
 import org.tongjie.testing.Searches;
 
@@ -39,7 +40,7 @@ class OaiHarvestIntoCatalogTest {
 
     static Catalog catalog(Path dir) {
         var catalog = Catalog.open(dir, Clock.systemUTC());
-        catalog.saveLibrary(new Library("lc", "国会图书馆", "Library of Congress", LibraryKind.CENTRAL,
+        catalog.libraries().save(new Library("lc", "国会图书馆", "Library of Congress", LibraryKind.CENTRAL,
                 Optional.empty(), "", Optional.empty()));
         return catalog;
     }
@@ -52,15 +53,19 @@ class OaiHarvestIntoCatalogTest {
         return XoaiProvider.start(items, Granularity.Second, DeletedRecord.PERSISTENT, 10);
     }
 
+    static HarvestLog log(Path dir) {
+        return HarvestLog.open(dir, Clock.systemUTC());
+    }
+
     static Set<String> searchable(Catalog catalog) {
-        return catalog.search("", 1, 1000).hits().stream().map(SearchHit::title).collect(Collectors.toSet());
+        return catalog.search().page("", 1, 1000).hits().stream().map(SearchHit::title).collect(Collectors.toSet());
     }
 
     @Test
     void aSecondRunAppliesExactlyTheChangesMadeAtTheSource(@TempDir Path dir) throws IOException {
         InMemoryItems items = LcItems.at(LOADED);
         try (var provider = provider(items); var catalog = catalog(dir)) {
-            var first = OaiHarvest.run(catalog, "lc", client(provider.baseUrl(), FIRST_RUN), Clock.fixed(FIRST_RUN, ZoneOffset.UTC));
+            var first = OaiHarvest.run(catalog, log(dir), "lc", client(provider.baseUrl(), FIRST_RUN), Clock.fixed(FIRST_RUN, ZoneOffset.UTC));
             assertEquals(items.all().size(), first.accepted() + first.quarantined(), first.toString());
             long before = Searches.sourceRecords(catalog);
             assertEquals(first.accepted(), before);
@@ -70,13 +75,13 @@ class OaiHarvestIntoCatalogTest {
             items.update(ids.get(0), i -> new InMemoryItems.StoredItem(i.identifier(), CHANGED, i.set(), false, retitled(i.marcxml())));
             items.update(ids.get(1), i -> new InMemoryItems.StoredItem(i.identifier(), CHANGED, i.set(), true, i.marcxml()));
 
-            var second = OaiHarvest.run(catalog, "lc", client(provider.baseUrl(), SECOND_RUN), Clock.fixed(SECOND_RUN, ZoneOffset.UTC));
+            var second = OaiHarvest.run(catalog, log(dir), "lc", client(provider.baseUrl(), SECOND_RUN), Clock.fixed(SECOND_RUN, ZoneOffset.UTC));
 
             assertEquals(0, second.accepted());
             assertEquals(1, second.updated(), second.toString());
             assertEquals(1, second.deleted(), second.toString());
             assertEquals(before - 1, Searches.sourceRecords(catalog));
-            assertEquals(1, catalog.search("Retitled by the member", 1, 5).total());
+            assertEquals(1, catalog.search().page("Retitled by the member", 1, 5).total());
         }
     }
 
@@ -89,16 +94,16 @@ class OaiHarvestIntoCatalogTest {
                      n -> n >= 4 ? Optional.of(new FaultyFront.Status(500, Map.of())) : Optional.empty());
              var cut = catalog(cutDir); var clean = catalog(cleanDir)) {
             var clock = Clock.fixed(FIRST_RUN, ZoneOffset.UTC);
-            assertThrows(OaiHarvestException.class, () -> OaiHarvest.run(cut, "lc", client(failing.baseUrl(), FIRST_RUN), clock));
+            assertThrows(OaiHarvestException.class, () -> OaiHarvest.run(cut, log(cutDir), "lc", client(failing.baseUrl(), FIRST_RUN), clock));
             long kept = Searches.sourceRecords(cut);
             assertTrue(kept > 0 && kept < 106, "the pages before the failure are stored: " + kept);
-            assertTrue(cut.harvestState("lc").resumeToken().isPresent(), "the run can resume");
+            assertTrue(log(cutDir).state("lc").resumeToken().isPresent(), "the run can resume");
 
-            OaiHarvest.run(cut, "lc", client(provider.baseUrl(), FIRST_RUN), clock);
-            OaiHarvest.run(clean, "lc", client(provider.baseUrl(), FIRST_RUN), clock);
+            OaiHarvest.run(cut, log(cutDir), "lc", client(provider.baseUrl(), FIRST_RUN), clock);
+            OaiHarvest.run(clean, log(cleanDir), "lc", client(provider.baseUrl(), FIRST_RUN), clock);
 
             assertEquals(Searches.byId(clean), Searches.byId(cut));
-            assertTrue(cut.harvestState("lc").resumeToken().isEmpty());
+            assertTrue(log(cutDir).state("lc").resumeToken().isEmpty());
         }
     }
 
@@ -108,13 +113,13 @@ class OaiHarvestIntoCatalogTest {
         InMemoryItems items = LcItems.at(LOADED);
         try (var provider = provider(items); var refused = catalog(refusedDir); var clean = catalog(cleanDir)) {
             var clock = Clock.fixed(FIRST_RUN, ZoneOffset.UTC);
-            refused.saveHarvestState("lc", new HarvestState(Optional.of("garbage"), Optional.of(FIRST_RUN), Optional.empty()));
+            log(refusedDir).saveState("lc", new HarvestState(Optional.of("garbage"), Optional.of(FIRST_RUN), Optional.empty()));
 
-            OaiHarvest.run(refused, "lc", client(provider.baseUrl(), FIRST_RUN), clock);
-            OaiHarvest.run(clean, "lc", client(provider.baseUrl(), FIRST_RUN), clock);
+            OaiHarvest.run(refused, log(refusedDir), "lc", client(provider.baseUrl(), FIRST_RUN), clock);
+            OaiHarvest.run(clean, log(cleanDir), "lc", client(provider.baseUrl(), FIRST_RUN), clock);
 
             assertEquals(Searches.byId(clean), Searches.byId(refused));
-            assertTrue(refused.harvestState("lc").resumeToken().isEmpty());
+            assertTrue(log(refusedDir).state("lc").resumeToken().isEmpty());
         }
     }
 

@@ -24,6 +24,7 @@ import org.marc4j.marc.DataField;
 import org.marc4j.marc.Record;
 import org.tongjie.catalog.Library;
 import org.tongjie.catalog.LibraryKind;
+import org.tongjie.harvest.HarvestLog;
 import org.tongjie.harvest.Z3950Harvest;
 import org.tongjie.harvest.members.MemberSource;
 import org.tongjie.indexer.Catalog;
@@ -81,7 +82,7 @@ class Z3950HarvestTest {
 
     static Catalog catalog(Path dir) {
         var catalog = Catalog.open(dir, Clock.systemUTC());
-        catalog.saveLibrary(new Library("zebra-member", "斑马馆", "Zebra member", LibraryKind.BRANCH,
+        catalog.libraries().save(new Library("zebra-member", "斑马馆", "Zebra member", LibraryKind.BRANCH,
                 Optional.empty(), "", Optional.empty()));
         return catalog;
     }
@@ -91,6 +92,10 @@ class Z3950HarvestTest {
         title.getSubfield('a').setData(prefix + title.getSubfield('a').getData());
     }
 
+    static HarvestLog log(Path dir) {
+        return HarvestLog.open(dir, Clock.systemUTC());
+    }
+
     @Test
     void theNextRunAppliesExactlyTheChangesAddsAndDeletesMadeAtTheSource(@TempDir Path first, @TempDir Path second,
             @TempDir Path data) throws Exception {
@@ -98,7 +103,7 @@ class Z3950HarvestTest {
         List<Record> before = records.subList(0, 60);
         try (var catalog = catalog(data)) {
             try (var zebra = zebra(first, before)) {
-                var report = Z3950Harvest.run(catalog, "zebra-member", source(zebra), Clock.systemUTC());
+                var report = Z3950Harvest.run(catalog, log(data), "zebra-member", source(zebra), Clock.systemUTC());
                 assertEquals(60, report.accepted() + report.quarantined(), report.toString());
                 assertEquals(report.accepted(), Searches.sourceRecords(catalog));
             }
@@ -109,7 +114,7 @@ class Z3950HarvestTest {
             retitle(after.get(20), "Zebraretitled ");
             after.add(records.get(60));
             try (var zebra = zebra(second, after)) {
-                var report = Z3950Harvest.run(catalog, "zebra-member", source(zebra), Clock.systemUTC());
+                var report = Z3950Harvest.run(catalog, log(data), "zebra-member", source(zebra), Clock.systemUTC());
 
                 assertEquals(1, report.accepted(), report.toString());
                 assertEquals(1, report.updated(), report.toString());
@@ -117,9 +122,9 @@ class Z3950HarvestTest {
                 assertEquals(harvested - 2, report.unchanged(), report.toString());
             }
             assertEquals(harvested, Searches.sourceRecords(catalog));
-            assertEquals(1, catalog.search("Zebraretitled", 1, 5).total());
-            assertTrue(catalog.search("", 1, 1000).hits().stream()
-                    .flatMap(h -> catalog.record(h.id()).orElseThrow().members().stream())
+            assertEquals(1, catalog.search().page("Zebraretitled", 1, 5).total());
+            assertTrue(catalog.search().page("", 1, 1000).hits().stream()
+                    .flatMap(h -> catalog.search().record(h.id()).orElseThrow().members().stream())
                     .noneMatch(m -> m.localId().equals(gone.getControlNumber())), "the deleted record left search");
         }
     }
@@ -130,23 +135,23 @@ class Z3950HarvestTest {
         List<Record> records = pool(250);
         try (var zebra = zebra(zebraDir, records); var cut = catalog(cutDir); var clean = catalog(cleanDir)) {
             int[] pages = {0};
-            assertThrows(IllegalStateException.class, () -> Z3950Harvest.run(cut, "zebra-member", source(zebra),
+            assertThrows(IllegalStateException.class, () -> Z3950Harvest.run(cut, log(cutDir), "zebra-member", source(zebra),
                     Clock.systemUTC(), n -> {
                         if (++pages[0] == 2) {
                             throw new IllegalStateException("the hub dies after the second page");
                         }
                     }));
-            assertEquals(0, cut.search("", 1, 1).total(), "a full replace applies nothing before it completes");
-            assertTrue(cut.harvestState("zebra-member").resumeToken().orElseThrow().contains("next=200"));
+            assertEquals(0, cut.search().page("", 1, 1).total(), "a full replace applies nothing before it completes");
+            assertTrue(log(cutDir).state("zebra-member").resumeToken().orElseThrow().contains("next=200"));
 
             int[] resumedPages = {0};
-            var resumed = Z3950Harvest.run(cut, "zebra-member", source(zebra), Clock.systemUTC(), n -> resumedPages[0]++);
-            var uninterrupted = Z3950Harvest.run(clean, "zebra-member", source(zebra), Clock.systemUTC());
+            var resumed = Z3950Harvest.run(cut, log(cutDir), "zebra-member", source(zebra), Clock.systemUTC(), n -> resumedPages[0]++);
+            var uninterrupted = Z3950Harvest.run(clean, log(cleanDir), "zebra-member", source(zebra), Clock.systemUTC());
 
             assertEquals(1, resumedPages[0], "only the last page is presented again");
             assertEquals(uninterrupted.accepted(), resumed.accepted());
             assertEquals(Searches.byId(clean), Searches.byId(cut));
-            assertTrue(cut.harvestState("zebra-member").resumeToken().isEmpty());
+            assertTrue(log(cutDir).state("zebra-member").resumeToken().isEmpty());
         }
     }
 }

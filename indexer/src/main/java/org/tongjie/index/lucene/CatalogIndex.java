@@ -44,15 +44,18 @@ import org.apache.lucene.util.BytesRef;
 import org.tongjie.catalog.BibRecord;
 import org.tongjie.catalog.Library;
 import org.tongjie.catalog.UnionRecord;
+import org.tongjie.index.UnionIndex;
+import org.tongjie.query.CatalogQuery;
+import org.tongjie.query.Matches;
 
 /**
- * The Lucene index on local disk: one document per union record, keyed by its id and findable by the id of
+ * The {@link UnionIndex} in Lucene on local disk: one document per union record, keyed by its id and findable by the id of
  * each source record in it, so the union records a changed source record was in can be replaced. Each commit remembers the
  * store's change number it has caught up to, so after a crash the index resumes from there. A
  * {@link SearcherManager} is refreshed in the background every second and on demand after an ingest;
  * each refresh that changes something clears the cache of searches ({@link SearchCache}).
  */
-public final class CatalogIndex implements AutoCloseable {
+public final class CatalogIndex implements UnionIndex {
     /**
      * Field names are public for code that builds its own Lucene queries over a read-only copy of this
      * index (the Z39.50 server); they are part of the layout, see {@link #CURRENT_LAYOUT}.
@@ -104,6 +107,7 @@ public final class CatalogIndex implements AutoCloseable {
     private final FacetedSearch faceted = new FacetedSearch();
     private final SearchCache cache = new SearchCache();
     private final Ranking ranking;
+    private final LuceneQueries queries = new LuceneQueries();
     private final ScheduledExecutorService refresher;
 
     private CatalogIndex(FSDirectory directory, IndexWriter writer, Ranking ranking) throws IOException {
@@ -155,11 +159,13 @@ public final class CatalogIndex implements AutoCloseable {
     }
 
     /** The store change number the last commit had caught up to; 0 for a new index. */
+    @Override
     public long committedChangeSeq() {
         return commitData(CHANGE_SEQ).map(Long::parseLong).orElse(0L);
     }
 
     /** True when the index on disk was written with the fields and analysis this version of the hub uses. */
+    @Override
     public boolean hasCurrentLayout() {
         return commitData(LAYOUT).map(v -> Integer.parseInt(v) == CURRENT_LAYOUT)
                 .orElse(committedChangeSeq() == 0);
@@ -183,11 +189,13 @@ public final class CatalogIndex implements AutoCloseable {
      * Indexes a union record from its source records; the member directory says what kind of service point
      * each holder is and where, for the facets and the nearest sort.
      */
+    @Override
     public void put(UnionRecord union, List<BibRecord> sources, Map<String, Library> directory) throws IOException {
         writer.updateDocument(new Term(ID, union.id()), FacetFields.CONFIG.build(UnionDocument.of(union, sources, directory)));
     }
 
     /** Removes the union records that any of these source records is in. */
+    @Override
     public void deleteMembers(Collection<String> recordIds) throws IOException {
         writer.deleteDocuments(recordIds.stream().map(id -> new Term(MEMBER, id)).toArray(Term[]::new));
     }
@@ -196,6 +204,7 @@ public final class CatalogIndex implements AutoCloseable {
      * The source records that share a union record with any of these, as the index has them now
      * (uncommitted changes included): what must be rewritten when these records change.
      */
+    @Override
     public Set<String> coMembers(Collection<String> recordIds) throws IOException {
         searchers.maybeRefreshBlocking();
         IndexSearcher searcher = searchers.acquire();
@@ -211,11 +220,13 @@ public final class CatalogIndex implements AutoCloseable {
         }
     }
 
+    @Override
     public void deleteAll() throws IOException {
         writer.deleteAll();
     }
 
     /** Makes everything put so far durable, remembering the change number it reflects, and visible. */
+    @Override
     public void commit(long changeSeq) throws IOException {
         writer.setLiveCommitData(Map.of(CHANGE_SEQ, Long.toString(changeSeq),
                 LAYOUT, Integer.toString(CURRENT_LAYOUT)).entrySet());
@@ -237,6 +248,7 @@ public final class CatalogIndex implements AutoCloseable {
      *
      * @throws QueryTooLargeException when the query has more parts than Lucene searches at once
      */
+    @Override
     public SearchPage search(SearchRequest request) throws IOException {
         IndexSearcher searcher = searchers.acquire();
         try {
@@ -247,8 +259,12 @@ public final class CatalogIndex implements AutoCloseable {
         }
     }
 
-    /** The union records a query built outside (SRU's CQL, see org.tongjie.query) matches, from 0-based {@code offset}. */
-    public org.tongjie.query.Matches find(org.apache.lucene.search.Query query, int offset, int limit) throws IOException {
+    @Override
+    public Matches find(CatalogQuery query, int offset, int limit) throws IOException {
+        return find(queries.toLucene(query), offset, limit);
+    }
+
+    private Matches find(Query query, int offset, int limit) throws IOException {
         IndexSearcher searcher = searchers.acquire();
         try {
             int total = searcher.count(query);
@@ -304,6 +320,7 @@ public final class CatalogIndex implements AutoCloseable {
     }
 
     /** Up to {@code size} titles and authors starting with (or with a word starting with) what was typed. */
+    @Override
     public List<Suggestion> suggest(String typed, int size) throws IOException {
         IndexSearcher searcher = searchers.acquire();
         try {
@@ -326,6 +343,7 @@ public final class CatalogIndex implements AutoCloseable {
     }
 
     /** The union record with this id, or the one the source record with this id is in. */
+    @Override
     public Optional<UnionRecord> get(String id) throws IOException {
         IndexSearcher searcher = searchers.acquire();
         try {

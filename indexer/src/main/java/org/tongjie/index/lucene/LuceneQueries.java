@@ -25,7 +25,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.tongjie.index.lucene.CatalogIndex;
 import org.tongjie.search.Facet;
-import org.tongjie.marc.Isbns;
+import org.tongjie.catalog.Isbns;
 
 /**
  * A {@link CatalogQuery} as a Lucene query over the hub's index. Text is analysed with the index's own

@@ -1,7 +1,11 @@
 package org.tongjie.store.sqlite;
 
-import org.tongjie.store.HarvestRun;
+import org.tongjie.store.Change;
+import org.tongjie.store.ClusterTables;
+import org.tongjie.store.IngestBatch;
+import org.tongjie.store.PublishedUnions;
 import org.tongjie.store.QuarantinedRecord;
+import org.tongjie.store.RecordStore;
 import org.tongjie.store.StoreException;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -21,7 +25,6 @@ import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 import org.tongjie.catalog.Coordinates;
-import org.tongjie.catalog.HarvestState;
 import org.tongjie.catalog.HoldingsMapping;
 import org.tongjie.catalog.Library;
 import org.tongjie.catalog.LibraryKind;
@@ -30,12 +33,12 @@ import org.tongjie.catalog.RecordSyntax;
 import org.tongjie.catalog.SourceRecord;
 
 /**
- * The hub's record of truth: the member directory, every source record as it was sent, ingest batches
- * and the quarantine. Writes are serialised (SQLite has one writer), and each write transaction takes
+ * The {@link RecordStore} in an embedded SQLite database (one file, WAL mode, migrated by Flyway from
+ * {@code db/migration/sqlite}). Writes are serialised (SQLite has one writer), and each write transaction takes
  * the next change number, so the index can follow the store by asking for changes after the last
  * number it saw.
  */
-public final class CatalogStore implements AutoCloseable {
+public final class CatalogStore implements RecordStore {
     /**
      * Connections kept open: opening a SQLite connection reads the schema and sets its pragmas again, which
      * costs more than a one-record read. In WAL mode readers run side by side; writers take {@link #write}'s lock.
@@ -62,7 +65,12 @@ public final class CatalogStore implements AutoCloseable {
         config.enforceForeignKeys(true);
         var ds = new SQLiteDataSource(config);
         ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration/sqlite").load().migrate();
+        // V3 and V8 (harvest state and runs) moved to the harvester's own migrations in the same file: data
+        // directories that ran them keep their rows, and they are no longer ours to resolve. The harvester may
+        // have made its tables first in a new file, hence a baseline below V1.
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration/sqlite")
+                .ignoreMigrationPatterns("*:missing").baselineOnMigrate(true).baselineVersion("0")
+                .load().migrate();
         var pool = new HikariConfig();
         pool.setDataSource(ds);
         pool.setPoolName("catalog " + file.toAbsolutePath());
@@ -71,6 +79,7 @@ public final class CatalogStore implements AutoCloseable {
         return new CatalogStore(new HikariDataSource(pool));
     }
 
+    @Override
     public void saveLibrary(Library library) {
         write(c -> {
             try (var st = c.prepareStatement("""
@@ -97,6 +106,7 @@ public final class CatalogStore implements AutoCloseable {
         });
     }
 
+    @Override
     public List<Library> libraries() {
         return read(c -> {
             try (var st = c.prepareStatement("SELECT * FROM libraries ORDER BY id"); var rs = st.executeQuery()) {
@@ -120,12 +130,8 @@ public final class CatalogStore implements AutoCloseable {
                 Optional.ofNullable(rs.getString("live_target")).map(LiveTarget::parse));
     }
 
-    /** Starts an incremental ingest batch for a member; its records are written in transactions of a few hundred. */
-    public IngestBatch beginBatch(String libraryId, String origin, Instant now) {
-        return beginBatch(libraryId, origin, now, IngestBatch.Mode.INCREMENTAL);
-    }
-
     /** Starts an ingest batch for a member, adding to its records or replacing them all. */
+    @Override
     public IngestBatch beginBatch(String libraryId, String origin, Instant now, IngestBatch.Mode mode) {
         long id = write(c -> {
             try (var st = c.prepareStatement(
@@ -140,13 +146,14 @@ public final class CatalogStore implements AutoCloseable {
                 }
             }
         });
-        return new IngestBatch(this, id, libraryId, mode);
+        return new SqliteBatch(this, id, libraryId, mode);
     }
 
     /**
      * The member's unfinished batch {@code batchId} again, to go on staging into it (a full-replace harvest
      * restarted from its checkpoint); empty if it is not the member's, or already finished.
      */
+    @Override
     public Optional<IngestBatch> resumeBatch(String libraryId, long batchId) {
         return read(c -> {
             try (var st = c.prepareStatement(
@@ -154,7 +161,7 @@ public final class CatalogStore implements AutoCloseable {
                 st.setLong(1, batchId);
                 st.setString(2, libraryId);
                 try (var rs = st.executeQuery()) {
-                    return rs.next() ? Optional.of(new IngestBatch(this, batchId, libraryId,
+                    return rs.next() ? Optional.<IngestBatch>of(new SqliteBatch(this, batchId, libraryId,
                             IngestBatch.Mode.valueOf(rs.getString("mode")))) : Optional.empty();
                 }
             }
@@ -165,6 +172,7 @@ public final class CatalogStore implements AutoCloseable {
      * Drops the staged records of full-replace uploads that never finished (the sender went away) and
      * started before {@code before}; an upload cannot be resumed, its sender sends the file again.
      */
+    @Override
     public int dropAbandonedStaging(Instant before) {
         return write(c -> {
             try (var st = c.prepareStatement("""
@@ -176,6 +184,7 @@ public final class CatalogStore implements AutoCloseable {
         });
     }
 
+    @Override
     public List<QuarantinedRecord> quarantine(String libraryId, long batchId) {
         return queryQuarantine("SELECT * FROM quarantine WHERE library_id = ? AND batch_id = ? ORDER BY position",
                 st -> {
@@ -185,6 +194,7 @@ public final class CatalogStore implements AutoCloseable {
     }
 
     /** A member's quarantine, newest batch first, a page at a time. */
+    @Override
     public List<QuarantinedRecord> quarantine(String libraryId, int offset, int limit) {
         return queryQuarantine("""
                 SELECT * FROM quarantine WHERE library_id = ? ORDER BY batch_id DESC, position LIMIT ? OFFSET ?""",
@@ -195,6 +205,7 @@ public final class CatalogStore implements AutoCloseable {
                 });
     }
 
+    @Override
     public long quarantineCount(String libraryId) {
         return read(c -> {
             try (var st = c.prepareStatement("SELECT COUNT(*) FROM quarantine WHERE library_id = ?")) {
@@ -207,6 +218,7 @@ public final class CatalogStore implements AutoCloseable {
         });
     }
 
+    @Override
     public Optional<QuarantinedRecord> quarantined(String libraryId, long id) {
         return queryQuarantine("SELECT * FROM quarantine WHERE library_id = ? AND id = ?", st -> {
             st.setString(1, libraryId);
@@ -236,6 +248,7 @@ public final class CatalogStore implements AutoCloseable {
         });
     }
 
+    @Override
     public Optional<SourceRecord> sourceRecord(String recordId) {
         return read(c -> {
             try (var st = c.prepareStatement("SELECT * FROM source_records WHERE record_id = ?")) {
@@ -247,159 +260,12 @@ public final class CatalogStore implements AutoCloseable {
         });
     }
 
-    public HarvestState harvestState(String libraryId) {
-        return read(c -> {
-            try (var st = c.prepareStatement("SELECT resume_token, run_started_at, next_from FROM harvest_state WHERE library_id = ?")) {
-                st.setString(1, libraryId);
-                try (var rs = st.executeQuery()) {
-                    if (!rs.next()) {
-                        return HarvestState.fresh();
-                    }
-                    return new HarvestState(Optional.ofNullable(rs.getString("resume_token")),
-                            Optional.ofNullable(rs.getString("run_started_at")).map(Instant::parse),
-                            Optional.ofNullable(rs.getString("next_from")).map(Instant::parse));
-                }
-            }
-        });
-    }
-
-    public void saveHarvestState(String libraryId, HarvestState state, Instant now) {
-        write(c -> {
-            try (var st = c.prepareStatement("""
-                    INSERT INTO harvest_state (library_id, resume_token, run_started_at, next_from, updated_at)
-                    VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT (library_id) DO UPDATE SET resume_token = excluded.resume_token,
-                      run_started_at = excluded.run_started_at, next_from = excluded.next_from,
-                      updated_at = excluded.updated_at""")) {
-                st.setString(1, libraryId);
-                st.setString(2, state.resumeToken().orElse(null));
-                st.setString(3, state.runStartedAt().map(Instant::toString).orElse(null));
-                st.setString(4, state.nextFrom().map(Instant::toString).orElse(null));
-                st.setString(5, now.toString());
-                st.executeUpdate();
-            }
-            return null;
-        });
-    }
-
-    /** Records a run as started (status RUNNING) and returns its id. */
-    public long startRun(String libraryId, String kind, String trigger, Instant now) {
-        return write(c -> {
-            try (var st = c.prepareStatement("""
-                    INSERT INTO harvest_runs (library_id, kind, trigger, status, started_at, updated_at)
-                    VALUES (?, ?, ?, 'RUNNING', ?, ?) RETURNING id""")) {
-                st.setString(1, libraryId);
-                st.setString(2, kind);
-                st.setString(3, trigger);
-                st.setString(4, now.toString());
-                st.setString(5, now.toString());
-                try (var rs = st.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-        });
-    }
-
-    /** A running run's progress: pages and records so far. */
-    public void runProgress(long runId, long pages, long records, Instant now) {
-        write(c -> {
-            try (var st = c.prepareStatement(
-                    "UPDATE harvest_runs SET pages = ?, records = ?, updated_at = ? WHERE id = ?")) {
-                st.setLong(1, pages);
-                st.setLong(2, records);
-                st.setString(3, now.toString());
-                st.setLong(4, runId);
-                st.executeUpdate();
-            }
-            return null;
-        });
-    }
-
-    /** Ends a run with its status, counts (added, updated, unchanged, deleted, quarantined) and error. */
-    public void finishRun(long runId, HarvestRun.Status status, IngestBatch.Counts counts, Optional<String> error,
-            Instant now) {
-        write(c -> {
-            try (var st = c.prepareStatement("""
-                    UPDATE harvest_runs SET status = ?, finished_at = ?, updated_at = ?, added = ?, updated = ?,
-                      unchanged = ?, deleted = ?, quarantined = ?, error = ?
-                    WHERE id = ?""")) {
-                st.setString(1, status.name());
-                st.setString(2, now.toString());
-                st.setString(3, now.toString());
-                st.setInt(4, counts.accepted());
-                st.setInt(5, counts.updated());
-                st.setInt(6, counts.unchanged());
-                st.setInt(7, counts.deleted());
-                st.setInt(8, counts.quarantined());
-                st.setString(9, error.orElse(null));
-                st.setLong(10, runId);
-                st.executeUpdate();
-            }
-            return null;
-        });
-    }
-
-    /** A member's runs, newest first. */
-    public List<HarvestRun> runs(String libraryId, int limit) {
-        return queryRuns("SELECT * FROM harvest_runs WHERE library_id = ? ORDER BY id DESC LIMIT ?", st -> {
-            st.setString(1, libraryId);
-            st.setInt(2, limit);
-        });
-    }
-
-    public Optional<HarvestRun> run(long runId) {
-        return queryRuns("SELECT * FROM harvest_runs WHERE id = ?", st -> st.setLong(1, runId)).stream().findFirst();
-    }
-
-    /**
-     * Marks every run still RUNNING as INTERRUPTED (the process that ran it is gone) and returns them, so the
-     * caller can start runs that resume from the members' checkpoints.
-     */
-    public List<HarvestRun> interruptRunning(Instant now) {
-        List<HarvestRun> running = queryRuns("SELECT * FROM harvest_runs WHERE status = 'RUNNING' ORDER BY id", st -> { });
-        write(c -> {
-            try (var st = c.prepareStatement("""
-                    UPDATE harvest_runs SET status = 'INTERRUPTED', finished_at = ?, updated_at = ?,
-                      error = 'cut off: the hub stopped while it ran' WHERE status = 'RUNNING'""")) {
-                st.setString(1, now.toString());
-                st.setString(2, now.toString());
-                st.executeUpdate();
-            }
-            return null;
-        });
-        return running;
-    }
-
-    private List<HarvestRun> queryRuns(String sql, Binder binder) {
-        return read(c -> {
-            try (var st = c.prepareStatement(sql)) {
-                binder.bind(st);
-                try (var rs = st.executeQuery()) {
-                    var out = new ArrayList<HarvestRun>();
-                    while (rs.next()) {
-                        out.add(new HarvestRun(rs.getLong("id"), rs.getString("library_id"), rs.getString("kind"),
-                                rs.getString("trigger"), HarvestRun.Status.valueOf(rs.getString("status")),
-                                Instant.parse(rs.getString("started_at")),
-                                Optional.ofNullable(rs.getString("finished_at")).map(Instant::parse),
-                                Instant.parse(rs.getString("updated_at")), rs.getLong("pages"), rs.getLong("records"),
-                                rs.getInt("added"), rs.getInt("updated"), rs.getInt("unchanged"), rs.getInt("deleted"),
-                                rs.getInt("quarantined"), Optional.ofNullable(rs.getString("error"))));
-                    }
-                    return out;
-                }
-            }
-        });
-    }
-
-    /** A change the index has not seen: the record as it now stands, and the change number it came with. */
-    public record Change(long seq, SourceRecord record) {}
-
     /**
      * At most {@code limit} changes after {@code afterSeq}, in change order and by record id within a change
      * number: one change number can cover more records than a limit (a full replace gives all of a
      * member's records one), so reading on goes from the last change read ({@link #changesAfter}).
      */
+    @Override
     public List<Change> changesSince(long afterSeq, int limit) {
         return changes("change_seq > ?", limit, st -> {
             st.setLong(1, afterSeq);
@@ -408,6 +274,7 @@ public final class CatalogStore implements AutoCloseable {
     }
 
     /** At most {@code limit} changes after {@code last}, in the order of {@link #changesSince}. */
+    @Override
     public List<Change> changesAfter(Change last, int limit) {
         return changes("(change_seq, record_id) > (?, ?)", limit, st -> {
             st.setLong(1, last.seq());
@@ -438,6 +305,7 @@ public final class CatalogStore implements AutoCloseable {
     }
 
     /** The records with these ids as they now stand, each with the number of its last change. */
+    @Override
     public List<Change> current(java.util.Collection<String> recordIds) {
         var out = new ArrayList<Change>();
         read(c -> {
@@ -449,13 +317,15 @@ public final class CatalogStore implements AutoCloseable {
     }
 
     /** The union records as the OAI-PMH provider publishes them. */
+    @Override
     public PublishedUnions published() {
-        return new PublishedUnions(this);
+        return new SqlitePublishedUnions(this);
     }
 
     /** The union records' tables in this store. */
+    @Override
     public ClusterTables clusters() {
-        return new ClusterTables(this);
+        return new SqliteClusterTables(this);
     }
 
     static SourceRecord sourceRecord(ResultSet rs) throws SQLException {

@@ -17,7 +17,7 @@ import org.tongjie.ill.NetworkLibrary;
 import org.tongjie.ill.ServicePointKind;
 import org.tongjie.ill.iso18626.RecordLookup;
 import org.tongjie.indexer.Catalog;
-import org.tongjie.marc.Isbns;
+import org.tongjie.catalog.Isbns;
 
 /**
  * The one place ILL reads the catalogue: the copies of a record (its citation and candidate holdings) and
@@ -43,7 +43,7 @@ public final class CatalogLookup implements RecordLookup {
 
     /** {@code recordId} names a union record, or any source record in one: the union record's copies are wanted. */
     public Optional<Wanted> wanted(String recordId) {
-        return catalog.record(recordId).map(union -> {
+        return catalog.search().record(recordId).map(union -> {
             BibRecord record = union.description();
             var holdings = union.holdings().stream().map(CatalogLookup::candidate).toList();
             var citation = new Citation(union.id(), record.displayTitle(), record.authors().stream().findFirst(),
@@ -64,14 +64,14 @@ public final class CatalogLookup implements RecordLookup {
         if (wanted.isEmpty()) {
             return Optional.empty();
         }
-        return catalog.search(wanted.get(), 1, 10).hits().stream()
+        return catalog.search().page(wanted.get(), 1, 10).hits().stream()
                 .filter(h -> h.isbns().stream().map(Isbns::toIsbn13).anyMatch(wanted::equals))
                 .findFirst().flatMap(h -> byRecordId(h.id()));
     }
 
     /** The member directory as routing sees it, each member under its ILL settings. */
     public Network network(LendingSettings settings) {
-        return Network.of(catalog.libraries().stream().map(l -> settings.of(l.id()).applyTo(member(l))).toList());
+        return Network.of(catalog.libraries().all().stream().map(l -> settings.of(l.id()).applyTo(member(l))).toList());
     }
 
     /**
@@ -79,7 +79,7 @@ public final class CatalogLookup implements RecordLookup {
      * number starts with ("I" for I247.55); empty when it has none.
      */
     public Optional<String> clcClass(String recordId) {
-        return catalog.record(recordId).flatMap(union -> union.description().classification().clc().stream().findFirst())
+        return catalog.search().record(recordId).flatMap(union -> union.description().classification().clc().stream().findFirst())
                 .filter(clc -> !clc.isEmpty() && Character.isLetter(clc.charAt(0)))
                 .map(clc -> clc.substring(0, 1).toUpperCase(Locale.ROOT));
     }

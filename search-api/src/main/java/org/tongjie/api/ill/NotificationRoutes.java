@@ -135,7 +135,7 @@ final class NotificationRoutes implements AutoCloseable {
 
     private void notices(Context ctx, Caller.IllReader reader) {
         Language language = store.accounts().language(reader.reader());
-        var notices = new ReaderNotices(language, id -> catalog.library(id)
+        var notices = new ReaderNotices(language, id -> catalog.libraries().get(id)
                 .map(l -> language == Language.EN ? l.nameEn() : l.nameZh()).orElse(id));
         ctx.json(notices.of(store.reports().requestsOf(reader.reader()), store::events, clock.instant()));
     }

@@ -8,7 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
-import org.tongjie.store.sqlite.PublishedUnions;
+import org.tongjie.store.PublishedUnions;
 
 /**
  * What ListIdentifiers and ListRecords list: a format and a window of datestamps and set, from the arguments

@@ -13,7 +13,7 @@ import javax.xml.stream.XMLStreamWriter;
 import org.tongjie.api.xml.XmlOutput;
 import org.tongjie.catalog.Library;
 import org.tongjie.indexer.Catalog;
-import org.tongjie.store.sqlite.PublishedUnions;
+import org.tongjie.store.PublishedUnions;
 
 /**
  * The OAI-PMH 2.0 provider at /oai over union records, so regional and national aggregators can harvest the
@@ -159,7 +159,7 @@ public final class OaiController {
         doc.element(OAI_NS, "protocolVersion", "2.0");
         doc.element(OAI_NS, "adminEmail", adminEmail);
         doc.element(OAI_NS, "earliestDatestamp",
-                catalog.published().earliest().orElse(clock.instant().truncatedTo(ChronoUnit.SECONDS)).toString());
+                catalog.feed().earliest().orElse(clock.instant().truncatedTo(ChronoUnit.SECONDS)).toString());
         doc.element(OAI_NS, "deletedRecord", "persistent");
         doc.element(OAI_NS, "granularity", "YYYY-MM-DDThh:mm:ssZ");
         out.writeEndElement();
@@ -188,7 +188,7 @@ public final class OaiController {
         }
         XMLStreamWriter out = doc.writer();
         out.writeStartElement(OAI_NS, "ListSets");
-        for (Library library : catalog.libraries()) {
+        for (Library library : catalog.libraries().all()) {
             out.writeStartElement(OAI_NS, "set");
             doc.element(OAI_NS, "setSpec", library.id());
             doc.element(OAI_NS, "setName", library.nameZh() + " / " + library.nameEn());

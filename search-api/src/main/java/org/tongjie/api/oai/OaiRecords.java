@@ -10,7 +10,7 @@ import org.tongjie.api.xml.UnionRecordXml;
 import org.tongjie.api.xml.XmlOutput;
 import org.tongjie.catalog.UnionRecord;
 import org.tongjie.indexer.Catalog;
-import org.tongjie.store.sqlite.PublishedUnions;
+import org.tongjie.store.PublishedUnions;
 
 /** GetRecord, ListIdentifiers and ListRecords: headers from the published datestamps, metadata from the index. */
 final class OaiRecords {
@@ -31,7 +31,7 @@ final class OaiRecords {
     PublishedUnions.Entry entry(String identifier) {
         Optional<String> id = identifier.startsWith(OaiController.ID_PREFIX)
                 ? Optional.of(identifier.substring(OaiController.ID_PREFIX.length())) : Optional.empty();
-        return id.flatMap(catalog.published()::get).orElseThrow(() -> new OaiError(OaiError.Code.idDoesNotExist,
+        return id.flatMap(catalog.feed()::get).orElseThrow(() -> new OaiError(OaiError.Code.idDoesNotExist,
                 "no record '" + identifier + "' (identifiers look like " + OaiController.ID_PREFIX + "UNION-RECORD-ID)"));
     }
 
@@ -48,7 +48,7 @@ final class OaiRecords {
 
     /** One page of the list (and a token for the next) or, for an empty list, noRecordsMatch. */
     void list(XmlOutput doc, ListRequest request, boolean withMetadata) throws XMLStreamException {
-        List<PublishedUnions.Entry> entries = catalog.published().list(request.window(), pageSize + 1);
+        List<PublishedUnions.Entry> entries = catalog.feed().list(request.window(), pageSize + 1);
         if (entries.isEmpty() && request.window().after().isEmpty()) {
             throw new OaiError(OaiError.Code.noRecordsMatch, "no union record matches these arguments");
         }
@@ -79,7 +79,7 @@ final class OaiRecords {
      * and its datestamp (a tombstone about to be published): the entry comes again with its new datestamp.
      */
     private Optional<UnionRecord> current(PublishedUnions.Entry entry) {
-        Optional<UnionRecord> union = catalog.record(entry.unionId()).filter(u -> u.id().equals(entry.unionId()));
+        Optional<UnionRecord> union = catalog.search().record(entry.unionId()).filter(u -> u.id().equals(entry.unionId()));
         if (union.isEmpty()) {
             LOG.info("OAI-PMH: union record {} left the index and awaits its tombstone's datestamp", entry.unionId());
         }

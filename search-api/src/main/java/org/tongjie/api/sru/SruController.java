@@ -43,7 +43,7 @@ public final class SruController {
 
     private String searchRetrieve(SruRequest request) throws XMLStreamException {
         var query = CqlQueries.parse(request.query().orElseThrow());
-        Matches matches = catalog.find(query, request.startRecord() - 1, request.maximumRecords());
+        Matches matches = catalog.search().find(query, request.startRecord() - 1, request.maximumRecords());
         if (matches.total() > 0 && request.startRecord() > matches.total()) {
             throw new SruDiagnostic(SruDiagnostic.FIRST_RECORD_OUT_OF_RANGE, Integer.toString(request.startRecord()),
                     "startRecord is past the " + matches.total() + " records found");

@@ -12,9 +12,7 @@ import org.tongjie.catalog.Holding;
 import org.tongjie.catalog.MarcProfile;
 import org.tongjie.catalog.UnionRecord;
 import org.tongjie.indexer.Catalog;
-import org.tongjie.marc.MarcEntry;
-import org.tongjie.marc.MarcSource;
-import org.tongjie.marc.Normalizer;
+import org.tongjie.indexer.MarcRecords;
 
 /**
  * A union record as the XML that SRU and OAI-PMH serve: MARCXML of the source record that describes it, with
@@ -180,11 +178,12 @@ public final class UnionRecordXml {
     }
 
     private Record parsed(BibRecord description) {
-        var source = catalog.sourceRecord(description.id()).filter(s -> !s.deleted())
+        var source = catalog.search().sourceRecord(description.id()).filter(s -> !s.deleted())
                 .orElseThrow(() -> new UnavailableException("source record " + description.id() + " was deleted"));
-        return MarcSource.parseOne(source.raw())
-                .filter(p -> Normalizer.identify(p.record(), p.raw()) instanceof Normalizer.Identification.Usable)
-                .map(MarcEntry.Parsed::record)
-                .orElseThrow(() -> new UnavailableException("stored record " + description.id() + " no longer parses"));
+        try {
+            return MarcRecords.record(source);
+        } catch (MarcRecords.UnusableRecordException e) {
+            throw new UnavailableException("stored record " + description.id() + " no longer parses");
+        }
     }
 }

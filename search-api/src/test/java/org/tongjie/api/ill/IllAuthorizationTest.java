@@ -26,7 +26,7 @@ class IllAuthorizationTest {
                     .library("b", LibraryKind.CENTRAL, null, 31.32, 121.05)
                     .library("x", LibraryKind.CENTRAL, null, 31.65, 120.75);
             assertEquals(200, hub.post("/api/libraries/b/records", As.member("b"), IllTestHub.lendableKohaRecord()).status());
-            String record = hub.catalog.search("", 1, 1).hits().getFirst().id();
+            String record = hub.catalog.search().page("", 1, 1).hits().getFirst().id();
             var admin = As.key(hub.adminKey);
             var staffA = As.key(hub.staffKey("a"));
             var staffB = As.key(hub.staffKey("b"));

@@ -25,6 +25,7 @@ import org.tongjie.api.StaffKey;
 import org.tongjie.catalog.Coordinates;
 import org.tongjie.catalog.Library;
 import org.tongjie.catalog.LibraryKind;
+import org.tongjie.harvest.HarvestLog;
 import org.tongjie.harvest.HarvestScheduler;
 import org.tongjie.harvest.members.Member;
 import org.tongjie.harvest.members.MemberDirectory;
@@ -76,7 +77,8 @@ final class IllTestHub implements AutoCloseable {
     IllTestHub(Path dataDir, Clock clock) {
         catalog = Catalog.open(dataDir, clock);
         ill = IllHttp.open(dataDir, catalog, clock);
-        harvests = new HarvestScheduler(catalog, members, clock, HarvestScheduler.standard(catalog, clock), Duration.ofHours(1));
+        var log = HarvestLog.open(dataDir, clock);
+        harvests = new HarvestScheduler(log, members, clock, HarvestScheduler.standard(catalog, log, clock), Duration.ofHours(1));
         app = Hub.create(catalog, StaffKey.random(), members, harvests, Optional.of(ill)).start(0);
         adminKey = ill.store().accounts().issueAdminKey("test");
     }
@@ -84,7 +86,7 @@ final class IllTestHub implements AutoCloseable {
     IllTestHub library(String id, LibraryKind kind, String parent, double lat, double lon) {
         var library = new Library(id, id + "图书馆", id + " library", kind, Optional.ofNullable(parent), "",
                 Optional.of(new Coordinates(lat, lon)));
-        catalog.saveLibrary(library);
+        catalog.libraries().save(library);
         members.register(new Member(library, new MemberSource.Upload(), Optional.empty(),
                 Optional.of(Member.hashKey(uploadKey(id)))));
         return this;

@@ -36,7 +36,7 @@ class InterlibraryLoanEndToEndTest {
             byte[] record = IllTestHub.lendableKohaRecord();
             assertEquals(200, hub.post("/api/libraries/b/records", As.member("b"), record).status());
             assertEquals(200, hub.post("/api/libraries/c/records", As.member("c"), record).status());
-            var union = hub.catalog.search("", 1, 10).hits();
+            var union = hub.catalog.search().page("", 1, 10).hits();
             assertEquals(1, union.size(), "B's and C's copies of the record are one union record");
             assertEquals(List.of("b", "c"), union.getFirst().libraries().stream().sorted().toList());
             String recordOfB = union.getFirst().id();

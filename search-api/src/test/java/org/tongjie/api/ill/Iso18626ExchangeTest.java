@@ -34,7 +34,7 @@ class Iso18626ExchangeTest {
     private static String loadRecordAtB(IllTestHub hub) throws Exception {
         hub.library("b", LibraryKind.CENTRAL, null, 31.3240, 121.0470);
         assertEquals(200, hub.post("/api/libraries/b/records", As.member("b"), IllTestHub.lendableKohaRecord()).status());
-        return hub.catalog.search("", 1, 1).hits().getFirst().id();
+        return hub.catalog.search().page("", 1, 1).hits().getFirst().id();
     }
 
     @Test

@@ -39,7 +39,7 @@ class LibrarySettingsTest {
             byte[] record = IllTestHub.lendableKohaRecord();
             assertEquals(200, hub.post("/api/libraries/b/records", As.member("b"), record).status());
             assertEquals(200, hub.post("/api/libraries/c/records", As.member("c"), record).status());
-            String recordId = hub.catalog.search("", 1, 10).hits().getFirst().id();
+            String recordId = hub.catalog.search().page("", 1, 10).hits().getFirst().id();
             String staffA = hub.staffKey("a");
             String staffB = hub.staffKey("b");
             String staffC = hub.staffKey("c");

@@ -36,7 +36,7 @@ class NotificationsTest {
         var staffA = As.key(hub.staffKey("a"));
         assertEquals(201, hub.post("/api/ill/readers", staffA, Map.of("cardNumber", "A-0001", "homeLibraryId", "a",
                 "pin", "1357", "language", "en")).status());
-        return new Setup(hub.catalog.search("", 1, 1).hits().getFirst().id(), As.reader("A-0001", "1357"), staffA,
+        return new Setup(hub.catalog.search().page("", 1, 1).hits().getFirst().id(), As.reader("A-0001", "1357"), staffA,
                 As.key(hub.staffKey("b")));
     }
 

@@ -42,7 +42,7 @@ class OaiDeletionsTest {
                 assertEquals(5, firstPage.size(), first);
                 String kept = firstPage.get(0);
                 String mergedAway = firstPage.get(1);
-                String merged = hub.catalog.merge(kept, mergedAway, "test", "one edition catalogued twice");
+                String merged = hub.catalog.clusters().merge(kept, mergedAway, "test", "one edition catalogued twice");
                 String gone = merged.equals(kept) ? mergedAway : kept;
 
                 var seen = new LinkedHashSet<>(firstPage);
@@ -75,7 +75,7 @@ class OaiDeletionsTest {
         List<String> before;
         try (var hub = new ProtocolFixture(dir, false)) {
             before = stamps(hub.get("/oai?verb=ListIdentifiers&metadataPrefix=oai_dc"));
-            hub.catalog.rebuildIndex();
+            hub.catalog.maintenance().rebuildIndex();
             assertEquals(before, stamps(hub.get("/oai?verb=ListIdentifiers&metadataPrefix=oai_dc")));
         }
         assertEquals(37, before.size() / 2);

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tongjie.api.xml.ProtocolFixture;
 import org.tongjie.catalog.UnionRecord;
+import org.tongjie.harvest.HarvestLog;
 import org.tongjie.harvest.OaiHarvest;
 import org.tongjie.harvest.oai.OaiEndpoint;
 import org.tongjie.harvest.oai.OaiPmhClient;
@@ -55,7 +56,7 @@ class OaiProviderTest {
     private static Set<String> unionIdsOf(Catalog catalog, List<String> libraries) {
         var ids = new TreeSet<String>();
         for (String library : libraries) {
-            var held = catalog.find(CatalogQuery.Clause.of(CatalogQuery.Index.LIBRARY, library), 0, 10_000);
+            var held = catalog.search().find(CatalogQuery.Clause.of(CatalogQuery.Index.LIBRARY, library), 0, 10_000);
             assertTrue(held.total() > 0 && held.total() < 10_000, library + ": " + held.total());
             held.records().forEach(u -> ids.add(u.id()));
         }
@@ -103,13 +104,14 @@ class OaiProviderTest {
     void ourOwnHarvesterCopiesTheHubIntoASecondCatalogue() throws Exception {
         try (Catalog second = Catalog.open(workDir.resolve("second"), Clock.systemUTC());
              var client = OaiPmhClient.create(OaiEndpoint.marc21(URI.create(hub.base("/oai"))))) {
-            second.saveLibrary(ProtocolFixture.library("regional-hub"));
-            var report = OaiHarvest.run(second, "regional-hub", client, Clock.systemUTC());
+            second.libraries().save(ProtocolFixture.library("regional-hub"));
+            var report = OaiHarvest.run(second, HarvestLog.open(workDir.resolve("second"), Clock.systemUTC()), "regional-hub", client,
+                    Clock.systemUTC());
             assertEquals(unionIds.size(), report.accepted(), report.problems().toString());
             String someId = unionIds.iterator().next();
-            UnionRecord copied = second.record(org.tongjie.catalog.SourceRecord.idOf("regional-hub", "oai:tongjie:" + someId))
+            UnionRecord copied = second.search().record(org.tongjie.catalog.SourceRecord.idOf("regional-hub", "oai:tongjie:" + someId))
                     .orElseThrow();
-            UnionRecord original = hub.catalog.record(someId).orElseThrow();
+            UnionRecord original = hub.catalog.search().record(someId).orElseThrow();
             assertEquals(original.description().titles(), copied.description().titles());
         }
     }

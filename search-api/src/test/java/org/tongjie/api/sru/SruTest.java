@@ -77,7 +77,7 @@ class SruTest {
     void everyCopyOfAKohaRecordIsAn852() throws Exception {
         String out = yazClient("1.2", "find tongjie.library=branch-koha", "show 1");
         String id = numbers("<controlfield tag=\"001\">([^<]+)<", out).getFirst();
-        int copies = hub.catalog.record(id).orElseThrow().holdings().size();
+        int copies = hub.catalog.search().record(id).orElseThrow().holdings().size();
         assertTrue(copies > 0, out);
         assertEquals(copies, numbers("(<datafield tag=\"852\" ind1=\" \" ind2=\" \"><subfield code=\"a\">branch-koha<)", out).size(), out);
         assertTrue(Integer.parseInt(numbers("Number of hits: (\\d+)", out).getFirst()) > 400, out);

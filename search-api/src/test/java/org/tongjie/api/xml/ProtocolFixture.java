@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.tongjie.api.Hub;
 import org.tongjie.catalog.Library;
 import org.tongjie.catalog.LibraryKind;
+import org.tongjie.harvest.HarvestLog;
 import org.tongjie.indexer.Catalog;
 import org.tongjie.testing.Fixtures;
 import org.tongjie.testing.SharedData;
@@ -38,17 +39,17 @@ public final class ProtocolFixture implements AutoCloseable {
     public ProtocolFixture(Path workDir, boolean withKoha) throws IOException {
         this.workDir = workDir;
         catalog = Catalog.open(workDir.resolve("data"), Clock.systemUTC());
-        catalog.saveLibrary(library("central"));
+        catalog.libraries().save(library("central"));
         try (InputStream cnmarc = Files.newInputStream(Fixtures.cnmarcChineseBooks())) {
-            assertEquals(37, catalog.ingest("central", cnmarc, "cnmarc.xml").accepted());
+            assertEquals(37, catalog.ingest().file("central", cnmarc, "cnmarc.xml").accepted());
         }
         if (withKoha) {
-            catalog.saveLibrary(library("branch-koha"));
+            catalog.libraries().save(library("branch-koha"));
             try (InputStream koha = Files.newInputStream(SharedData.file(KOHA))) {
-                catalog.ingest("branch-koha", koha, "koha.mrc");
+                catalog.ingest().file("branch-koha", koha, "koha.mrc");
             }
         }
-        app = Hub.create(catalog).start(0);
+        app = Hub.create(catalog, HarvestLog.open(workDir.resolve("data"), Clock.systemUTC())).start(0);
     }
 
     public static Library library(String id) {

@@ -10,21 +10,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.tongjie.dedup.Cluster;
-import org.tongjie.dedup.ClusterOverride;
+import org.tongjie.catalog.ClusterOverride;
+import org.tongjie.store.ClusterTables;
 
 /**
- * The union records' tables: the block keys each record is filed under, the cluster each record is in
+ * The union records' tables in SQLite: the block keys each record is filed under, the cluster each record is in
  * and how it joined, and the staff overrides. Lookups take many ids at once, since clustering works on
  * whole blocks of records.
  */
-public final class ClusterTables {
+final class SqliteClusterTables implements ClusterTables {
     private final CatalogStore store;
 
-    ClusterTables(CatalogStore store) {
+    SqliteClusterTables(CatalogStore store) {
         this.store = store;
     }
 
     /** The block keys now filed for each of the records. */
+    @Override
     public Map<String, Set<String>> keysOf(Collection<String> recordIds) {
         var out = new HashMap<String, Set<String>>();
         store.read(c -> {
@@ -35,14 +37,12 @@ public final class ClusterTables {
         return out;
     }
 
-    /** The records filed under some keys, and the keys left out because more records than the limit share them. */
-    public record Block(Set<String> records, Set<String> oversizedKeys) {}
-
     /**
      * Every record filed under any of the keys, except under keys that more than {@code limit} records share:
      * a key that large is shared by unrelated records (a common title with a common name), and following it
      * would recluster a large part of the catalogue for one change.
      */
+    @Override
     public Block recordsUnder(Collection<String> keys, int limit) {
         var byKey = new HashMap<String, List<String>>();
         store.read(c -> {
@@ -63,6 +63,7 @@ public final class ClusterTables {
     }
 
     /** The records in the same clusters as these, themselves included. */
+    @Override
     public Set<String> clusterMates(Collection<String> recordIds) {
         var out = new HashSet<String>();
         store.read(c -> {
@@ -74,6 +75,7 @@ public final class ClusterTables {
         return out;
     }
 
+    @Override
     public Optional<String> clusterOf(String recordId) {
         return store.read(c -> {
             try (var st = c.prepareStatement("SELECT cluster_id FROM cluster_members WHERE record_id = ?")) {
@@ -89,6 +91,7 @@ public final class ClusterTables {
      * Files the changed records under their new keys (none for a deleted record) and replaces the
      * clusters of every affected record, in one transaction.
      */
+    @Override
     public void save(Map<String, Set<String>> newKeys, Collection<String> affected, List<Cluster> clusters) {
         store.write(c -> {
             InLists.update(c, "DELETE FROM block_keys WHERE record_id IN ", newKeys.keySet());
@@ -121,6 +124,7 @@ public final class ClusterTables {
     }
 
     /** Forgets every derived row (keys and clusters), before the index is rebuilt; overrides stay. */
+    @Override
     public void clearDerived() {
         store.write(c -> {
             try (var st = c.createStatement()) {
@@ -131,6 +135,7 @@ public final class ClusterTables {
         });
     }
 
+    @Override
     public void saveOverrides(List<ClusterOverride> overrides) {
         store.write(c -> {
             try (var st = c.prepareStatement("""
@@ -154,6 +159,7 @@ public final class ClusterTables {
     }
 
     /** Every override that names any of the records. */
+    @Override
     public List<ClusterOverride> overridesOf(Collection<String> recordIds) {
         var out = new HashMap<String, ClusterOverride>();
         store.read(c -> {

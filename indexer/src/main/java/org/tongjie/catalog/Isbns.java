@@ -1,4 +1,4 @@
-package org.tongjie.marc;
+package org.tongjie.catalog;
 
 import java.util.Optional;
 import java.util.regex.Pattern;

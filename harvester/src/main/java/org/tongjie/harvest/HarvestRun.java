@@ -1,4 +1,4 @@
-package org.tongjie.store;
+package org.tongjie.harvest;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One harvest run of a member as the store keeps it.
+ * One harvest run of a member as the harvest log keeps it.
  *
  * @param kind    the source harvested: {@code oai-pmh} or {@code z3950}
  * @param trigger what started it: {@code schedule}, {@code manual} (the API), {@code resume} (after a restart)

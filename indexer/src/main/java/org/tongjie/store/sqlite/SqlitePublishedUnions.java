@@ -16,39 +16,25 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.tongjie.catalog.UnionRecord;
+import org.tongjie.store.PublishedUnions;
 
 /**
- * Union records as an OAI-PMH provider publishes them: each with the datestamp of its last change and, once
- * gone, a tombstone, listed in (datestamp, id) order so a harvest can resume from any point while records
- * change. The indexer stages what it writes to the index ({@link #stage}) and publishes it after the index
- * commits ({@link #publish}); a change whose content is the same as before (a re-harvest, an index rebuild)
- * keeps its datestamp.
+ * The published union records in SQLite: {@code published_unions} (datestamps, tombstones, fingerprints of
+ * the content) and {@code published_members} (which source records each union record was built from).
  */
-public final class PublishedUnions {
+final class SqlitePublishedUnions implements PublishedUnions {
     private final CatalogStore store;
 
-    PublishedUnions(CatalogStore store) {
+    SqlitePublishedUnions(CatalogStore store) {
         this.store = store;
     }
-
-    /** A published union record: when it last changed, whether it is deleted, who holds (or last held) it. */
-    public record Entry(String unionId, Instant datestamp, boolean deleted, List<String> libraries) {
-        public Entry {
-            libraries = List.copyOf(libraries);
-        }
-    }
-
-    /** A position in (datestamp, id) order: the last entry a page gave. */
-    public record Cursor(Instant datestamp, String unionId) {}
-
-    /** Which entries to list: datestamps within [from, until], held by a library, after a cursor. */
-    public record Window(Optional<Instant> from, Optional<Instant> until, Optional<String> library, Optional<Cursor> after) {}
 
     /**
      * Records the union records now built from {@code affected} source records: new or changed ones are
      * staged with their content's fingerprint, and those the affected records were in before and that are
      * no longer there become tombstones. One transaction.
      */
+    @Override
     public void stage(Collection<String> affected, List<UnionRecord> unions) {
         store.write(c -> {
             var before = new HashSet<String>();
@@ -94,6 +80,7 @@ public final class PublishedUnions {
     }
 
     /** Gives every staged change the datestamp {@code at}; one never published and already gone is dropped. */
+    @Override
     public void publish(Instant at) {
         store.write(c -> {
             try (var st = c.createStatement()) {
@@ -109,6 +96,7 @@ public final class PublishedUnions {
     }
 
     /** At most {@code limit} entries of the window in (datestamp, id) order. */
+    @Override
     public List<Entry> list(Window window, int limit) {
         return store.read(c -> {
             try (var st = c.prepareStatement("""
@@ -128,6 +116,7 @@ public final class PublishedUnions {
         });
     }
 
+    @Override
     public Optional<Entry> get(String unionId) {
         return store.read(c -> {
             try (var st = c.prepareStatement("SELECT * FROM published_unions WHERE union_id = ? AND datestamp IS NOT NULL")) {
@@ -138,6 +127,7 @@ public final class PublishedUnions {
     }
 
     /** The earliest datestamp published, if anything was. */
+    @Override
     public Optional<Instant> earliest() {
         return store.read(c -> {
             try (var st = c.prepareStatement("SELECT MIN(datestamp) FROM published_unions");

@@ -1,7 +1,5 @@
 package org.tongjie.store.sqlite;
 
-import org.tongjie.store.StoreException;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -10,22 +8,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.tongjie.catalog.SourceRecord;
+import org.tongjie.store.EmptyReplacementException;
+import org.tongjie.store.IngestBatch;
 
 /**
- * The records of one upload or harvest run, written in transactions of {@value #CHUNK} so a file of any
- * size streams through.
- *
- * <p>{@link Mode#INCREMENTAL}: each record is applied as it is written. Every committed record is whole; a
- * run cut off part-way keeps what it committed and its batch stays unfinished (no {@code finished_at}), so
- * resending the file completes it.
- *
- * <p>{@link Mode#FULL_REPLACE}: the records are what the member holds, all of it. They are staged as they
- * come ({@code staged_records}) and {@link #finish} applies them in one transaction, together with a
- * tombstone for each of the member's records the batch did not send. A run cut off before that changes
- * nothing the index sees; a harvest can {@link CatalogStore#resumeBatch resume} staging into the same batch.
- * The set is applied with SQL over the staged rows, so no id list is held in memory whatever the size.
+ * An {@link IngestBatch} in SQLite. A full replace stages its records in {@code staged_records} and applies
+ * them with SQL over the staged rows in one transaction, so no id list is held in memory whatever the size.
  */
-public final class IngestBatch implements AutoCloseable {
+final class SqliteBatch implements IngestBatch {
     static final int CHUNK = 500;
 
     private final CatalogStore store;
@@ -36,39 +26,29 @@ public final class IngestBatch implements AutoCloseable {
     private final int[] counts = new int[Outcome.values().length];
     private boolean closed;
 
-    /** Whether the batch adds to the member's records or replaces them all. */
-    public enum Mode { INCREMENTAL, FULL_REPLACE }
-
-    /** A full replace that would delete every record the member has, because the batch sent none. */
-    public static final class EmptyReplacementException extends StoreException {
-        EmptyReplacementException(String message) {
-            super(message, null);
-        }
-    }
-
     /** What became of one record; counted per batch. */
-    public enum Outcome { ACCEPTED, UPDATED, UNCHANGED, DELETED, QUARANTINED }
-
-    /** Counts of a batch so far. */
-    public record Counts(int accepted, int updated, int unchanged, int deleted, int quarantined) {}
+    private enum Outcome { ACCEPTED, UPDATED, UNCHANGED, DELETED, QUARANTINED }
 
     private record Quarantined(long position, Optional<String> sourceId, String reason, byte[] raw, Instant at) {}
 
-    IngestBatch(CatalogStore store, long id, String libraryId, Mode mode) {
+    SqliteBatch(CatalogStore store, long id, String libraryId, Mode mode) {
         this.store = store;
         this.id = id;
         this.libraryId = libraryId;
         this.mode = mode;
     }
 
+    @Override
     public long id() {
         return id;
     }
 
+    @Override
     public Mode mode() {
         return mode;
     }
 
+    @Override
     public void put(SourceRecord record) {
         if (!record.libraryId().equals(libraryId)) {
             throw new IllegalArgumentException("batch " + id + " is for library " + libraryId
@@ -77,6 +57,7 @@ public final class IngestBatch implements AutoCloseable {
         add(record);
     }
 
+    @Override
     public void quarantine(long position, Optional<String> sourceId, String reason, byte[] raw, Instant at) {
         add(new Quarantined(position, sourceId, reason, raw, at));
     }
@@ -92,10 +73,12 @@ public final class IngestBatch implements AutoCloseable {
     }
 
     /** Writes what is pending now, so that everything put so far is durable. */
+    @Override
     public void flush() {
         flush(Optional.empty());
     }
 
+    @Override
     public Counts counts() {
         return new Counts(counts[0], counts[1], counts[2], counts[3], counts[4]);
     }
@@ -105,6 +88,7 @@ public final class IngestBatch implements AutoCloseable {
      *
      * @throws EmptyReplacementException when a full replace staged no record at all (nothing is changed)
      */
+    @Override
     public Counts finish(Instant now) {
         if (mode == Mode.FULL_REPLACE) {
             flush(Optional.empty());
@@ -120,7 +104,6 @@ public final class IngestBatch implements AutoCloseable {
         return counts();
     }
 
-    /** Without {@link #finish}, keeps the whole records read so far and leaves the batch unfinished. */
     @Override
     public void close() {
         if (!closed) {

@@ -1,4 +1,4 @@
-package org.tongjie.dedup;
+package org.tongjie.catalog;
 
 import java.time.Instant;
 import java.util.Objects;

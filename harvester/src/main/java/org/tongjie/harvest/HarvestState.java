@@ -1,4 +1,4 @@
-package org.tongjie.catalog;
+package org.tongjie.harvest;
 
 import java.time.Instant;
 import java.util.Objects;

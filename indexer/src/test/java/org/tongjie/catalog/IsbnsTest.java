@@ -1,4 +1,4 @@
-package org.tongjie.marc;
+package org.tongjie.catalog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
