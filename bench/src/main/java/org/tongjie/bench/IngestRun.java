@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.store.FSDirectory;
 import org.tongjie.indexer.Catalog;
 import org.tongjie.indexer.IngestReport;
 
@@ -75,8 +73,8 @@ public final class IngestRun {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         long unions;
-        try (var reader = DirectoryReader.open(FSDirectory.open(data.resolve("index")))) {
-            unions = reader.numDocs();
+        try (Catalog catalog = Catalog.open(data, Clock.systemUTC())) {
+            unions = catalog.search().page("", 1, 1).total();
         }
         var gc = java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
                 .map(java.lang.management.GarbageCollectorMXBean::getName).toList();

@@ -6,7 +6,7 @@ import java.util.Optional;
  * Whether two records describe the same edition, and why: the rule that joined them
  * ({@code isbn}, {@code issn}, {@code title-author-year}), or the veto that kept them apart.
  */
-public record MatchDecision(boolean sameEdition, Optional<String> rule, Optional<String> veto) {
+record MatchDecision(boolean sameEdition, Optional<String> rule, Optional<String> veto) {
     static MatchDecision joinedBy(String rule) {
         return new MatchDecision(true, Optional.of(rule), Optional.empty());
     }

@@ -12,7 +12,7 @@ import org.tongjie.catalog.BibRecord;
  * series number keeps records apart), then identifiers (ISBN, ISSN, then LCCN, national bibliography and
  * 035 system numbers), then title + author + year from one publisher where no identifier decides.
  */
-public final class Matcher {
+final class Matcher {
     /** Page counts further apart than this share of the larger, and than {@link #PAGE_SLACK}, veto. */
     static final double PAGE_RATIO = 0.1;
     static final int PAGE_SLACK = 20;

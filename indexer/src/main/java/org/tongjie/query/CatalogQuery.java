@@ -1,13 +1,11 @@
 package org.tongjie.query;
 
-import org.tongjie.index.lucene.LuceneQueries;
-
 import java.util.Objects;
 
 /**
  * A search over the union catalogue, whatever protocol asked for it: CQL from SRU and Type-1 (RPN) queries
- * from Z39.50 both map into this, and {@link LuceneQueries} is the one place it becomes a Lucene query, so a
- * title search means the same over both protocols. Each protocol refuses what it cannot map with its own
+ * from Z39.50 both map into this, and the union index translates it once ({@link org.tongjie.index.UnionIndex#find};
+ * for Lucene, {@code LuceneQueries}), so a title search means the same over both protocols. Each protocol refuses what it cannot map with its own
  * diagnostics before building one of these.
  */
 public sealed interface CatalogQuery {
