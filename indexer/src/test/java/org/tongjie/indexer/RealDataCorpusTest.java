@@ -25,7 +25,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.tongjie.catalog.NotMarcException;
 import org.tongjie.catalog.Library;
 import org.tongjie.catalog.LibraryKind;
-import org.tongjie.marc.MarcSource;
 import org.tongjie.testing.SharedData;
 
 /**
