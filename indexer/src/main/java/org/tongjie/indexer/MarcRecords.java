@@ -16,6 +16,7 @@ import org.marc4j.MarcXmlWriter;
 import org.marc4j.marc.Record;
 import org.tongjie.catalog.BibRecord;
 import org.tongjie.catalog.MarcProfile;
+import org.tongjie.catalog.NotMarcException;
 import org.tongjie.catalog.RecordSyntax;
 import org.tongjie.catalog.SourceRecord;
 import org.tongjie.marc.MarcEntry;
@@ -72,7 +73,11 @@ public final class MarcRecords {
         }
     }
 
-    /** The first record in the bytes (ISO 2709 or MARCXML), if one reads. */
+    /**
+     * The first record in the bytes (ISO 2709 or MARCXML), if one reads.
+     *
+     * @throws NotMarcException if the bytes are neither ISO 2709 nor XML
+     */
     public static Optional<Read> parse(byte[] raw) {
         return MarcSource.parseOne(raw).map(Read::new);
     }
@@ -209,7 +214,11 @@ public final class MarcRecords {
     }
 
     private static MarcEntry.Parsed parsed(SourceRecord source) {
-        return MarcSource.parseOne(source.raw()).orElseThrow(() ->
-                new UnusableRecordException("stored record " + source.recordId() + " no longer parses"));
+        try {
+            return MarcSource.parseOne(source.raw()).orElseThrow(() ->
+                    new UnusableRecordException("stored record " + source.recordId() + " no longer parses"));
+        } catch (NotMarcException e) {
+            throw new UnusableRecordException("stored record " + source.recordId() + " is not MARC: " + e.getMessage());
+        }
     }
 }

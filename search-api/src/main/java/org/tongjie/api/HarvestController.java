@@ -11,6 +11,7 @@ import org.tongjie.harvest.HarvestScheduler;
 import org.tongjie.harvest.members.Member;
 import org.tongjie.harvest.members.MemberDirectory;
 import org.tongjie.indexer.Catalog;
+import org.tongjie.indexer.UnknownLibraryException;
 import org.tongjie.harvest.HarvestRun;
 
 /** A member's harvest runs, and starting one by hand. */
@@ -42,6 +43,9 @@ final class HarvestController {
 
     void list(Context ctx) {
         String id = ctx.pathParam("id");
+        if (catalog.libraries().get(id).isEmpty()) {
+            throw new UnknownLibraryException(id);
+        }
         var paging = Paging.of(ctx, 20);
         List<RunView> runs = scheduler.runs(id, paging.size()).stream().map(RunView::of).toList();
         Optional<Member> member = members.member(id);
