@@ -67,7 +67,7 @@ class MarcRecordsTest {
         var wrong = assertThrows(MarcRecords.WrongProfileException.class, () -> MarcRecords.iso2709(source, MarcProfile.UNIMARC));
         assertEquals(MarcProfile.MARC21, wrong.profile());
         String xml = new String(MarcRecords.marcXml(source), StandardCharsets.UTF_8);
-        assertTrue(xml.contains("Bytes as sent") && xml.contains("<marc:record") || xml.contains("<record"), xml);
+        assertTrue(xml.contains(">Bytes as sent<"), xml);
     }
 
     @Test
