@@ -10,6 +10,7 @@ import org.tongjie.catalog.BibRecord;
 import org.tongjie.catalog.Library;
 import org.tongjie.catalog.UnionRecord;
 import org.tongjie.query.CatalogQuery;
+import org.tongjie.query.Hits;
 import org.tongjie.query.Matches;
 import org.tongjie.search.SearchPage;
 import org.tongjie.search.SearchRequest;
@@ -65,6 +66,9 @@ public interface UnionIndex extends AutoCloseable {
 
     /** The union records a query of the SRU or Z39.50 kind matches, best first, from 0-based {@code offset}. */
     Matches find(CatalogQuery query, int offset, int limit) throws IOException;
+
+    /** The same hits as {@link #find}, named by each union record's describing source record only. */
+    Hits findIds(CatalogQuery query, int offset, int limit) throws IOException;
 
     @Override
     void close() throws IOException;

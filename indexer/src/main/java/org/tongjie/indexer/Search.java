@@ -11,6 +11,7 @@ import org.tongjie.catalog.SourceRecord;
 import org.tongjie.catalog.UnionRecord;
 import org.tongjie.index.UnionIndex;
 import org.tongjie.query.CatalogQuery;
+import org.tongjie.query.Hits;
 import org.tongjie.query.Matches;
 import org.tongjie.search.Facet;
 import org.tongjie.search.SearchPage;
@@ -84,6 +85,18 @@ public final class Search {
     public Matches find(CatalogQuery query, int offset, int limit) {
         try {
             return index.find(query, offset, limit);
+        } catch (IOException e) {
+            throw new UncheckedIOException("searching the index failed for " + query, e);
+        }
+    }
+
+    /**
+     * What a query of the SRU or Z39.50 kind matches, best first, named by the source record describing
+     * each union record: cheaper than {@link #find} where records are presented by position later.
+     */
+    public Hits findIds(CatalogQuery query, int offset, int limit) {
+        try {
+            return index.findIds(query, offset, limit);
         } catch (IOException e) {
             throw new UncheckedIOException("searching the index failed for " + query, e);
         }

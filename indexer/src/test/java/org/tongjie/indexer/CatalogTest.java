@@ -191,4 +191,22 @@ class CatalogTest {
 
         assertEquals(report.accepted(), Searches.sourceRecords(catalog));
     }
+
+    @Test
+    void findingIdsOnlyNamesTheSameHitsInTheSameOrderAsFindingTheRecords() throws IOException {
+        ingest(KOHA);
+        var query = org.tongjie.query.CatalogQuery.Clause.of(org.tongjie.query.CatalogQuery.Index.ANY, "history");
+        var records = catalog.search().find(query, 0, 1_000);
+        assertTrue(records.total() > 10, "the Koha sample has more than ten history books: " + records.total());
+
+        var all = catalog.search().findIds(query, 0, 1_000);
+        var window = catalog.search().findIds(query, 5, 3);
+
+        var describing = records.records().stream().map(r -> r.description().id()).toList();
+        assertEquals(records.total(), all.total());
+        assertEquals(describing, all.describingRecordIds());
+        assertEquals(records.total(), window.total());
+        assertEquals(describing.subList(5, 8), window.describingRecordIds());
+        assertEquals(java.util.List.of(), catalog.search().findIds(query, (int) records.total(), 10).describingRecordIds());
+    }
 }

@@ -22,9 +22,9 @@ final class HubReads {
     /** The records of a result set a client can present: a search for everything stays bounded. */
     static final int MAX_PRESENTABLE = 10_000;
     /**
-     * The most ids one search call answers. A search takes the first ones at once, which is where nearly
-     * every Present reads; the hub loads each hit's union record to name it, so all 10,000 would cost
-     * seconds. Positions past them are found by running the query again from there.
+     * The most ids one search call answers: the first ones, where nearly every Present reads. Naming a hit
+     * is cheap (the index's doc values), but sending thousands of ids for every broad search is not;
+     * positions past them are found by running the query again from there.
      */
     static final int MAX_IDS = 100;
     /** Bib-1 2: what the server's client is told when the hub cannot answer. */

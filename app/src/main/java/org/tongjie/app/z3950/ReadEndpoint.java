@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tongjie.catalog.SourceRecord;
 import org.tongjie.indexer.Catalog;
-import org.tongjie.query.Matches;
+import org.tongjie.query.Hits;
 import org.tongjie.z3950.Bib1Exception;
 import org.tongjie.z3950.RecordSyntax;
 import org.tongjie.z3950.RpnQuery;
@@ -85,8 +85,8 @@ final class ReadEndpoint implements AutoCloseable {
         RpnQuery query = RpnQuery.fromPqf(search.pqf());
         int from = Math.clamp(search.from(), 0, HubReads.MAX_PRESENTABLE);
         int count = Math.clamp(search.count(), 0, Math.min(HubReads.MAX_IDS, HubReads.MAX_PRESENTABLE - from));
-        Matches matches = catalog.search().find(RpnQueries.of(query), from, count);
-        return new HubReads.Found(matches.total(), matches.records().stream().map(r -> r.description().id()).toList());
+        Hits hits = catalog.search().findIds(RpnQueries.of(query), from, count);
+        return new HubReads.Found(hits.total(), hits.describingRecordIds());
     }
 
     private HubReads.Records records(byte[] json) {

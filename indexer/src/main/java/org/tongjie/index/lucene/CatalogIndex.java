@@ -46,6 +46,7 @@ import org.tongjie.catalog.Library;
 import org.tongjie.catalog.UnionRecord;
 import org.tongjie.index.UnionIndex;
 import org.tongjie.query.CatalogQuery;
+import org.tongjie.query.Hits;
 import org.tongjie.query.Matches;
 
 /**
@@ -262,6 +263,16 @@ public final class CatalogIndex implements UnionIndex {
     @Override
     public Matches find(CatalogQuery query, int offset, int limit) throws IOException {
         return find(queries.toLucene(query), offset, limit);
+    }
+
+    @Override
+    public Hits findIds(CatalogQuery query, int offset, int limit) throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            return DescribingIds.find(searcher, queries.toLucene(query), offset, limit);
+        } finally {
+            searchers.release(searcher);
+        }
     }
 
     private Matches find(Query query, int offset, int limit) throws IOException {
