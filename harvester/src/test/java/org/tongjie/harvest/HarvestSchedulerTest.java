@@ -116,6 +116,31 @@ class HarvestSchedulerTest {
         }
     }
 
+    /**
+     * Review (issue 16): a member never harvested is "due now", but with a clock that moves between two
+     * readings (every real clock) runDue compares its own "now" with a later "now" from nextRun, so the
+     * scheduler never starts the first run; seen live: a member directory with an OAI-PMH member and
+     * schedule PT1H, the hub up for minutes, GET /api/libraries/ID/harvests with runs [] and nextRun moving on.
+     */
+    @Test
+    void aNeverHarvestedMemberIsStartedByTheSchedulerWithAClockThatMoves(@TempDir Path dir) throws Exception {
+        var ticking = new Clock() {
+            Instant now = Instant.parse("2026-03-01T08:00:00Z");
+            @Override public ZoneId getZone() { return ZoneOffset.UTC; }
+            @Override public Clock withZone(ZoneId zone) { return this; }
+            @Override public synchronized Instant instant() {
+                now = now.plusMillis(1);
+                return now;
+            }
+        };
+        var log = HarvestLog.open(dir, ticking);
+        try (var scheduler = new HarvestScheduler(log, new MemberDirectory(List.of(OAI_MEMBER)), ticking,
+                (m, l) -> report(1), Duration.ofHours(1))) {
+            scheduler.runDue();
+            assertEquals(1, log.runs("oai-member", 10).size(), "a never-harvested scheduled member runs at the first tick");
+        }
+    }
+
     @Test
     void aRunLeftRunningByAProcessThatDiedIsMarkedInterruptedAndResumedAtStart(@TempDir Path dir) throws Exception {
         var clock = new MovableClock();
