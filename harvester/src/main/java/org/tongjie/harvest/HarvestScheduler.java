@@ -100,7 +100,7 @@ public final class HarvestScheduler implements AutoCloseable {
             Instant now = clock.instant();
             for (Member member : members.members()) {
                 if (member.harvested() && member.schedule().isPresent() && !running.containsKey(member.id())
-                        && nextRun(member.id()).map(at -> !at.isAfter(now)).orElse(false)) {
+                        && nextRun(member.id(), now).map(at -> !at.isAfter(now)).orElse(false)) {
                     trigger(member.id(), "schedule");
                 }
             }
@@ -111,9 +111,14 @@ public final class HarvestScheduler implements AutoCloseable {
 
     /** When the member's next scheduled run is due: its last run's start plus its schedule, or now if none. */
     public Optional<Instant> nextRun(String libraryId) {
+        return nextRun(libraryId, clock.instant());
+    }
+
+    /** One reading of the clock for the whole decision: a second, later one would never find "now" due. */
+    private Optional<Instant> nextRun(String libraryId, Instant now) {
         return members.member(libraryId).filter(Member::harvested).flatMap(Member::schedule).map(every ->
                 log.runs(libraryId, 1).stream().findFirst()
-                        .map(last -> last.startedAt().plus(every)).orElseGet(clock::instant));
+                        .map(last -> last.startedAt().plus(every)).orElse(now));
     }
 
     /** A member's runs, newest first. */

@@ -117,10 +117,8 @@ class HarvestSchedulerTest {
     }
 
     /**
-     * Review (issue 16): a member never harvested is "due now", but with a clock that moves between two
-     * readings (every real clock) runDue compares its own "now" with a later "now" from nextRun, so the
-     * scheduler never starts the first run; seen live: a member directory with an OAI-PMH member and
-     * schedule PT1H, the hub up for minutes, GET /api/libraries/ID/harvests with runs [] and nextRun moving on.
+     * A member never harvested is due at once, with a clock that moves between two readings as every real
+     * clock does (the scheduler once compared one "now" with a later one and never started a first run).
      */
     @Test
     void aNeverHarvestedMemberIsStartedByTheSchedulerWithAClockThatMoves(@TempDir Path dir) throws Exception {
