@@ -192,13 +192,13 @@ public final class CatalogIndex implements UnionIndex {
      */
     @Override
     public void put(UnionRecord union, List<BibRecord> sources, Map<String, Library> directory) throws IOException {
-        writer.updateDocument(new Term(ID, union.id()), FacetFields.CONFIG.build(UnionDocument.of(union, sources, directory)));
+        writer.updateDocument(new Term(ID, IndexKeys.exact(union.id())), FacetFields.CONFIG.build(UnionDocument.of(union, sources, directory)));
     }
 
     /** Removes the union records that any of these source records is in. */
     @Override
     public void deleteMembers(Collection<String> recordIds) throws IOException {
-        writer.deleteDocuments(recordIds.stream().map(id -> new Term(MEMBER, id)).toArray(Term[]::new));
+        writer.deleteDocuments(recordIds.stream().map(id -> new Term(MEMBER, IndexKeys.exact(id))).toArray(Term[]::new));
     }
 
     /**
@@ -211,7 +211,7 @@ public final class CatalogIndex implements UnionIndex {
         IndexSearcher searcher = searchers.acquire();
         try {
             var out = new HashSet<String>();
-            var query = new TermInSetQuery(MEMBER, recordIds.stream().map(BytesRef::new).toList());
+            var query = new TermInSetQuery(MEMBER, recordIds.stream().map(id -> new BytesRef(IndexKeys.exact(id))).toList());
             for (ScoreDoc hit : searcher.search(query, Math.max(1, recordIds.size() * 4)).scoreDocs) {
                 out.addAll(List.of(searcher.storedFields().document(hit.doc, Set.of(MEMBER)).getValues(MEMBER)));
             }
@@ -358,9 +358,9 @@ public final class CatalogIndex implements UnionIndex {
     public Optional<UnionRecord> get(String id) throws IOException {
         IndexSearcher searcher = searchers.acquire();
         try {
-            TopDocs top = searcher.search(new TermQuery(new Term(ID, id)), 1);
+            TopDocs top = searcher.search(new TermQuery(new Term(ID, IndexKeys.exact(id))), 1);
             if (top.scoreDocs.length == 0) {
-                top = searcher.search(new TermQuery(new Term(MEMBER, id)), 1);
+                top = searcher.search(new TermQuery(new Term(MEMBER, IndexKeys.exact(id))), 1);
             }
             return top.scoreDocs.length == 0 ? Optional.empty() : Optional.of(load(searcher, top.scoreDocs[0].doc));
         } finally {

@@ -69,7 +69,7 @@ final class FacetFields {
     private static void add(Document doc, Facet facet, Set<String> values) {
         for (String v : values) {
             if (!v.isBlank()) {
-                doc.add(new SortedSetDocValuesFacetField(facet.dim(), v));
+                doc.add(new SortedSetDocValuesFacetField(facet.dim(), IndexKeys.exact(v)));
             }
         }
     }

@@ -56,7 +56,7 @@ final class FacetedSearch {
             return new Result(searcher.search(query, collector), List.of());
         }
         var drillDown = new DrillDownQuery(FacetFields.CONFIG, query);
-        filters.forEach((facet, values) -> values.forEach(v -> drillDown.add(facet.dim(), v)));
+        filters.forEach((facet, values) -> values.forEach(v -> drillDown.add(facet.dim(), IndexKeys.exact(v))));
         if (!count) {
             return new Result(searcher.search(drillDown, collector), List.of());
         }

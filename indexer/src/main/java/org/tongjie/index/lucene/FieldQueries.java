@@ -41,18 +41,18 @@ final class FieldQueries {
     }
 
     static Optional<Query> isbn(String text) {
-        return FieldValues.isbn(text).map(i -> new TermQuery(new Term(CatalogIndex.ISBN, i)));
+        return FieldValues.isbn(text).map(i -> new TermQuery(new Term(CatalogIndex.ISBN, IndexKeys.exact(i))));
     }
 
     static Optional<Query> issn(String text) {
-        return FieldValues.issn(text).map(issn -> new TermQuery(new Term(CatalogIndex.ISSN, issn)));
+        return FieldValues.issn(text).map(issn -> new TermQuery(new Term(CatalogIndex.ISSN, IndexKeys.exact(issn))));
     }
 
     static Optional<Query> exactTitle(String text, float boost) {
         String key = ExactTitle.key(text);
         return key.isEmpty()
                 ? Optional.empty()
-                : Optional.of(new BoostQuery(new TermQuery(new Term(CatalogIndex.TITLE_EXACT, key)), boost));
+                : Optional.of(new BoostQuery(new TermQuery(new Term(CatalogIndex.TITLE_EXACT, IndexKeys.exact(key))), boost));
     }
 
     /** Any of these; none at all matches nothing. */
@@ -70,7 +70,7 @@ final class FieldQueries {
 
     private static Query clc(String value) {
         String key = FieldValues.clcKey(value);
-        return key.isEmpty() ? new MatchNoDocsQuery() : new PrefixQuery(new Term(CatalogIndex.CLC, key));
+        return key.isEmpty() ? new MatchNoDocsQuery() : new PrefixQuery(new Term(CatalogIndex.CLC, IndexKeys.queryPrefix(key)));
     }
 
     static Optional<Query> years(String value) {

@@ -60,11 +60,11 @@ public final class LuceneQueries {
             case SUBJECT -> text(CatalogIndex.SUBJECT, clause);
             case ISBN -> prefix
                     ? exact(CatalogIndex.ISBN, value.replaceAll("[^0-9Xx]", "").toUpperCase(Locale.ROOT), true)
-                    : Isbns.toIsbn13(value).<Query>map(isbn -> new TermQuery(new Term(CatalogIndex.ISBN, isbn)))
+                    : Isbns.toIsbn13(value).<Query>map(isbn -> new TermQuery(new Term(CatalogIndex.ISBN, IndexKeys.exact(isbn))))
                             .orElseGet(MatchNoDocsQuery::new);
             case ISSN -> prefix
                     ? exact(CatalogIndex.ISSN, value.toUpperCase(Locale.ROOT), true)
-                    : Isbns.toIssn(value).<Query>map(issn -> new TermQuery(new Term(CatalogIndex.ISSN, issn)))
+                    : Isbns.toIssn(value).<Query>map(issn -> new TermQuery(new Term(CatalogIndex.ISSN, IndexKeys.exact(issn))))
                             .orElseGet(MatchNoDocsQuery::new);
             case LOCAL_ID -> exact(CatalogIndex.LOCAL_ID, value, prefix);
             case RECORD_ID -> value.isEmpty() ? new MatchNoDocsQuery() : both(
@@ -81,7 +81,8 @@ public final class LuceneQueries {
         if (value.isEmpty()) {
             return new MatchNoDocsQuery();
         }
-        return prefix ? new PrefixQuery(new Term(field, value)) : new TermQuery(new Term(field, value));
+        return prefix ? new PrefixQuery(new Term(field, IndexKeys.queryPrefix(value)))
+                : new TermQuery(new Term(field, IndexKeys.exact(value)));
     }
 
     /**

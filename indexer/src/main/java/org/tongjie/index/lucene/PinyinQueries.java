@@ -61,7 +61,7 @@ final class PinyinQueries {
         syllables(latin.get()).ifPresent(s -> queries.add(new BoostQuery(new PhraseQuery(syllablesField, s.toArray(String[]::new)), boost)));
         String word = latin.get();
         if (word.length() >= 2 && word.length() <= MAX_INITIALS && word.chars().allMatch(Character::isLetter)) {
-            queries.add(new BoostQuery(new TermQuery(new Term(initialsField, word)), INITIALS_BOOST));
+            queries.add(new BoostQuery(new TermQuery(new Term(initialsField, IndexKeys.exact(word))), INITIALS_BOOST));
         }
         return queries;
     }

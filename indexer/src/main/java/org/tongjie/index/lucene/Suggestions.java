@@ -104,11 +104,11 @@ final class Suggestions {
 
     /**
      * Letters and digits only, simplified, lower case, without accents: 紅樓 夢 → 红楼梦, "Aïda" → aida. Cut
-     * to its first {@value #MAX_KEY} characters: a prefix needs no more, and a term has a size limit.
+     * to its first {@value #MAX_KEY} characters (a prefix needs no more), whole characters kept.
      */
     static String key(String text) {
         String key = MARKS.matcher(Normalizer.normalize(ExactTitle.key(text), Normalizer.Form.NFD)).replaceAll("");
-        return key.length() > MAX_KEY ? key.substring(0, MAX_KEY) : key;
+        return key.codePointCount(0, key.length()) > MAX_KEY ? key.substring(0, key.offsetByCodePoints(0, MAX_KEY)) : key;
     }
 
     private static Set<String> startKeys(String text) {

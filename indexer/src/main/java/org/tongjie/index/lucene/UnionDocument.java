@@ -34,7 +34,7 @@ import org.tongjie.catalog.UnionRecord;
 
 /** The Lucene document of a union record; field types chosen on purpose, each with its reason. */
 final class UnionDocument {
-    /** Doc values have a size limit; no two titles need more than this to be told apart in order. */
+    /** No two titles need more than this to be told apart in order. */
     private static final int MAX_SORT_KEY = 256;
     /** Text the highlighter marks: stored, and its words' offsets in the postings. */
     private static final FieldType HIGHLIGHTED = highlighted();
@@ -56,14 +56,14 @@ final class UnionDocument {
     static Document of(UnionRecord union, List<BibRecord> sources, Map<String, Library> directory) {
         var doc = new Document();
         // Exact ids: the union record's, and each source record's so a change to one finds its union record.
-        doc.add(new StringField(ID, union.id(), Field.Store.YES));
+        key(doc, ID, union.id(), Field.Store.YES);
         // Doc values, not stored: the Z39.50 server reads the id of every hit it can present.
-        doc.add(new SortedDocValuesField(BEST, new BytesRef(union.description().id())));
+        doc.add(new SortedDocValuesField(BEST, new BytesRef(IndexKeys.exact(union.description().id()))));
         for (BibRecord r : sources) {
-            doc.add(new StringField(MEMBER, r.id(), Field.Store.YES));
-            doc.add(new StringField(LOCAL_ID, r.localId(), Field.Store.NO));
+            key(doc, MEMBER, r.id(), Field.Store.YES);
+            key(doc, LOCAL_ID, r.localId(), Field.Store.NO);
         }
-        union.libraries().forEach(l -> doc.add(new StringField(LIBRARY, l, Field.Store.NO)));
+        union.libraries().forEach(l -> key(doc, LIBRARY, l, Field.Store.NO));
         // Titles, authors and subjects are stored, with offsets in the postings: the highlighter reads them
         // back and marks the matches where the index says they are, without analysing them again.
         text(doc, TITLE, sources, BibRecord::titles, Field.Store.YES);
@@ -72,15 +72,15 @@ final class UnionDocument {
         text(doc, AUTHOR, sources, BibRecord::authors, Field.Store.YES);
         text(doc, SUBJECT, sources, BibRecord::subjects, Field.Store.YES);
         text(doc, PUBLISHER, sources, r -> r.publisher().stream().toList(), Field.Store.NO);
-        distinct(sources, BibRecord::isbns).forEach(i -> doc.add(new StringField(ISBN, i, Field.Store.NO)));
-        distinct(sources, BibRecord::issns).forEach(i -> doc.add(new StringField(ISSN, i, Field.Store.NO)));
+        distinct(sources, BibRecord::isbns).forEach(i -> key(doc, ISBN, i, Field.Store.NO));
+        distinct(sources, BibRecord::issns).forEach(i -> key(doc, ISSN, i, Field.Store.NO));
         // Class numbers whole, so clc:I24 is a prefix of I247.5.
         distinct(sources, r -> r.classification().clc()).stream().map(FieldValues::clcKey).filter(c -> !c.isEmpty())
-                .forEach(c -> doc.add(new StringField(CLC, c, Field.Store.NO)));
+                .forEach(c -> key(doc, CLC, c, Field.Store.NO));
         // Points for year:1990-2000 and doc values for the year sort, in one field.
         union.description().year().ifPresent(y -> doc.add(new IntField(YEAR, y, Field.Store.NO)));
         doc.add(new SortedDocValuesField(TITLE_SORT, new BytesRef(titleSortKey(union.description()))));
-        distinct(sources, BibRecord::titles).forEach(t -> doc.add(new StringField(TITLE_EXACT, ExactTitle.key(t), Field.Store.NO)));
+        distinct(sources, BibRecord::titles).forEach(t -> key(doc, TITLE_EXACT, ExactTitle.key(t), Field.Store.NO));
         addPinyin(doc, sources);
         distinct(sources, UnionDocument::allText).forEach(t -> doc.add(new TextField(ALL, t, Field.Store.NO)));
         // How many members hold it: the widely-held prior of relevance ranking. A feature must be positive.
@@ -122,7 +122,21 @@ final class UnionDocument {
         List<String> syllables = SimplifiedChinese.hasHan(title) && r.titlePinyin().isPresent()
                 ? Pinyin.ofCatalogued(r.titlePinyin().get()) : Pinyin.of(title);
         String key = String.join(" ", syllables);
-        return key.length() > MAX_SORT_KEY ? key.substring(0, MAX_SORT_KEY) : key;
+        return IndexKeys.cut(key, MAX_SORT_KEY);
+    }
+
+    /**
+     * A key indexed whole, within Lucene's term limit ({@link IndexKeys#exact}); a stored value is kept as it
+     * is, since readers of the stored field (the index's own co-members) need the real id.
+     */
+    private static void key(Document doc, String field, String value, Field.Store store) {
+        String key = IndexKeys.exact(value);
+        if (store == Field.Store.YES && !key.equals(value)) {
+            doc.add(new StringField(field, key, Field.Store.NO));
+            doc.add(new StoredField(field, value));
+        } else {
+            doc.add(new StringField(field, key, store));
+        }
     }
 
     private static void text(Document doc, String field, List<BibRecord> sources, Function<BibRecord, List<String>> values,
@@ -167,7 +181,7 @@ final class UnionDocument {
         for (var syllables : readings) {
             if (!syllables.isEmpty()) {
                 doc.add(new TextField(syllablesField, String.join(" ", syllables), Field.Store.NO));
-                doc.add(new StringField(initialsField, Pinyin.initials(syllables), Field.Store.NO));
+                key(doc, initialsField, Pinyin.initials(syllables), Field.Store.NO);
             }
         }
     }
