@@ -28,12 +28,12 @@ public final class Catalog implements AutoCloseable {
     private final Clusters clusters;
     private final ChangeFeed feed;
 
-    private Catalog(RecordStore store, UnionIndex index, Clock clock, int syncSlice) {
+    private Catalog(RecordStore store, UnionIndex index, Clock clock, int syncSlice, IngestLimits limits) {
         this.store = store;
         this.index = index;
         this.libraries = new Libraries(store);
-        this.maintenance = new Maintenance(store, index, libraries, clock, syncSlice);
-        this.ingest = new Ingest(store, libraries, maintenance, clock);
+        this.maintenance = new Maintenance(store, index, libraries, clock, syncSlice, limits);
+        this.ingest = new Ingest(store, libraries, maintenance, clock, limits);
         this.quarantine = new Quarantine(store, libraries);
         this.search = new Search(index, store, libraries);
         this.clusters = new Clusters(search, store.clusters(), maintenance, clock);
@@ -47,12 +47,21 @@ public final class Catalog implements AutoCloseable {
 
     /** As {@link #open(Path, Clock)}, ranking relevance with these settings. */
     public static Catalog open(Path dataDir, Clock clock, Ranking ranking) {
-        return open(dataDir, clock, ranking, SYNC_SLICE);
+        return open(dataDir, clock, ranking, SYNC_SLICE, IngestLimits.DEFAULTS);
+    }
+
+    /** As {@link #open(Path, Clock)}, quarantining records over these limits. */
+    public static Catalog open(Path dataDir, Clock clock, IngestLimits limits) {
+        return open(dataDir, clock, Ranking.DEFAULT, SYNC_SLICE, limits);
     }
 
     /** With another number of changes per index commit: tests take many slices from few records. */
     static Catalog open(Path dataDir, Clock clock, Ranking ranking, int syncSlice) {
-        return open(OnDisk.store(dataDir), OnDisk.index(dataDir, ranking), clock, syncSlice, dataDir.toString());
+        return open(dataDir, clock, ranking, syncSlice, IngestLimits.DEFAULTS);
+    }
+
+    private static Catalog open(Path dataDir, Clock clock, Ranking ranking, int syncSlice, IngestLimits limits) {
+        return open(OnDisk.store(dataDir), OnDisk.index(dataDir, ranking), clock, syncSlice, limits, dataDir.toString());
     }
 
     /**
@@ -60,11 +69,17 @@ public final class Catalog implements AutoCloseable {
      * store (or is rebuilt from it, when it was written by an earlier version) before this returns.
      */
     public static Catalog open(RecordStore store, UnionIndex index, Clock clock) {
-        return open(store, index, clock, SYNC_SLICE, index.getClass().getSimpleName());
+        return open(store, index, clock, IngestLimits.DEFAULTS);
     }
 
-    private static Catalog open(RecordStore store, UnionIndex index, Clock clock, int syncSlice, String where) {
-        var catalog = new Catalog(store, index, clock, syncSlice);
+    /** As {@link #open(RecordStore, UnionIndex, Clock)}, quarantining records over these limits. */
+    public static Catalog open(RecordStore store, UnionIndex index, Clock clock, IngestLimits limits) {
+        return open(store, index, clock, SYNC_SLICE, limits, index.getClass().getSimpleName());
+    }
+
+    private static Catalog open(RecordStore store, UnionIndex index, Clock clock, int syncSlice, IngestLimits limits,
+            String where) {
+        var catalog = new Catalog(store, index, clock, syncSlice, limits);
         catalog.maintenance.open(where);
         return catalog;
     }

@@ -15,12 +15,14 @@ public final class Ingest {
     private final Libraries libraries;
     private final Maintenance maintenance;
     private final Clock clock;
+    private final IngestLimits limits;
 
-    Ingest(RecordStore store, Libraries libraries, Maintenance maintenance, Clock clock) {
+    Ingest(RecordStore store, Libraries libraries, Maintenance maintenance, Clock clock, IngestLimits limits) {
         this.store = store;
         this.libraries = libraries;
         this.maintenance = maintenance;
         this.clock = clock;
+        this.limits = limits;
     }
 
     /**
@@ -42,7 +44,7 @@ public final class Ingest {
      * @throws org.tongjie.store.EmptyReplacementException when a full replace holds no readable record
      */
     public IngestReport file(String libraryId, InputStream in, String origin, IngestBatch.Mode mode) {
-        try (var source = MarcSource.open(in); var batch = open(libraryId, origin, mode)) {
+        try (var source = MarcSource.open(in, limits.maxRecordBytes()); var batch = open(libraryId, origin, mode)) {
             while (source.hasNext()) {
                 batch.add(source.next());
             }
@@ -60,13 +62,13 @@ public final class Ingest {
     /** A batch that adds to the member's records, or (full replace) replaces them all when it finishes. */
     public RecordBatch open(String libraryId, String origin, IngestBatch.Mode mode) {
         libraries.require(libraryId);
-        return new RecordBatch(this, store.beginBatch(libraryId, origin, clock.instant(), mode), libraryId, clock);
+        return new RecordBatch(this, store.beginBatch(libraryId, origin, clock.instant(), mode), libraryId, clock, limits);
     }
 
     /** The member's unfinished batch again (a harvest resumed from its checkpoint), if it is still unfinished. */
     public Optional<RecordBatch> resume(String libraryId, long batchId) {
         libraries.require(libraryId);
-        return store.resumeBatch(libraryId, batchId).map(b -> new RecordBatch(this, b, libraryId, clock));
+        return store.resumeBatch(libraryId, batchId).map(b -> new RecordBatch(this, b, libraryId, clock, limits));
     }
 
     void syncIndex() {
@@ -77,7 +79,9 @@ public final class Ingest {
         var problems = store.quarantine(libraryId, batchId).stream()
                 .map(q -> new IngestReport.Problem(q.position(), q.sourceId(), q.reason()))
                 .toList();
+        // The problems, not the batch's count: a stored record the index could not take is quarantined after
+        // the batch counted it (Maintenance), and is one of the problems.
         return new IngestReport(batchId, libraryId, counts.accepted(), counts.updated(), counts.unchanged(),
-                counts.deleted(), counts.quarantined(), problems);
+                counts.deleted(), Math.max(counts.quarantined(), problems.size()), problems);
     }
 }

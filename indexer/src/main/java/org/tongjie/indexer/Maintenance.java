@@ -34,10 +34,10 @@ public final class Maintenance {
     /** Bulk loads under way: while there are any, uploads leave the index to the load ({@link #inBulk}). */
     private final AtomicInteger bulkLoads = new AtomicInteger();
 
-    Maintenance(RecordStore store, UnionIndex index, Libraries libraries, Clock clock, int syncSlice) {
+    Maintenance(RecordStore store, UnionIndex index, Libraries libraries, Clock clock, int syncSlice, IngestLimits limits) {
         this.store = store;
         this.index = index;
-        this.unions = new UnionIndexer(store, index);
+        this.unions = new UnionIndexer(store, index, limits);
         this.published = store.published();
         this.libraries = libraries;
         this.clock = clock;
@@ -93,6 +93,7 @@ public final class Maintenance {
     synchronized void recluster(Collection<String> recordIds) {
         try {
             unions.recluster(recordIds, libraries.byId());
+            quarantineUnindexable();
             index.commit(index.committedChangeSeq());
             published.publish(clock.instant());
         } catch (IOException e) {
@@ -137,7 +138,10 @@ public final class Maintenance {
         Map<String, Library> members = libraries.byId();
         try {
             if (inBulk) {
-                forEachSlice(from, (changes, complete) -> unions.fileKeys(changes, members));
+                forEachSlice(from, (changes, complete) -> {
+                    unions.fileKeys(changes, members);
+                    quarantineUnindexable();
+                });
             }
             var built = new HashSet<String>();
             long last = forEachSlice(from, (changes, complete) -> {
@@ -146,6 +150,7 @@ public final class Maintenance {
                 } else {
                     unions.apply(changes, members);
                 }
+                quarantineUnindexable();
                 index.commit(complete);
                 published.publish(clock.instant());
             });
@@ -155,6 +160,18 @@ public final class Maintenance {
         } catch (IOException e) {
             throw new UncheckedIOException("updating the index failed", e);
         }
+    }
+
+    /**
+     * Moves the records the index could not take to their member's quarantine, with the reason, before the index
+     * commit that leaves them out: one such record never stops the catch-up, a start or a rebuild, and is not
+     * tried again.
+     */
+    private void quarantineUnindexable() {
+        unions.drainUnindexable().forEach((recordId, reason) -> {
+            LOG.warn("record {} is moved to its member's quarantine: {}", RecordLimits.shown(recordId, IngestLimits.DEFAULTS), reason);
+            store.quarantineStored(recordId, reason, clock.instant());
+        });
     }
 
     private interface SliceAction {

@@ -24,13 +24,15 @@ public final class RecordBatch implements AutoCloseable {
     private final IngestBatch batch;
     private final String libraryId;
     private final Clock clock;
+    private final IngestLimits limits;
     private long position;
 
-    RecordBatch(Ingest ingest, IngestBatch batch, String libraryId, Clock clock) {
+    RecordBatch(Ingest ingest, IngestBatch batch, String libraryId, Clock clock, IngestLimits limits) {
         this.ingest = ingest;
         this.batch = batch;
         this.libraryId = libraryId;
         this.clock = clock;
+        this.limits = limits;
     }
 
     /** The ingest batch's id, to resume it ({@link Ingest#resume}). */
@@ -44,7 +46,7 @@ public final class RecordBatch implements AutoCloseable {
      */
     public void add(byte[] record) {
         position++;
-        try (var source = MarcSource.open(new ByteArrayInputStream(record))) {
+        try (var source = MarcSource.open(new ByteArrayInputStream(record), limits.maxRecordBytes())) {
             MarcEntry entry = source.hasNext() ? source.next()
                     : new MarcEntry.Broken(position, record, "no MARC record in the bytes sent");
             switch (entry) {
@@ -75,7 +77,7 @@ public final class RecordBatch implements AutoCloseable {
      */
     public void put(String localId, byte[] record) {
         position++;
-        try (var source = MarcSource.open(new ByteArrayInputStream(record))) {
+        try (var source = MarcSource.open(new ByteArrayInputStream(record), limits.maxRecordBytes())) {
             MarcEntry entry = source.hasNext() ? source.next()
                     : new MarcEntry.Broken(position, record, "no MARC record in the bytes sent for " + localId);
             switch (entry) {
@@ -102,12 +104,27 @@ public final class RecordBatch implements AutoCloseable {
 
     private void store(MarcEntry.Parsed parsed, Optional<String> givenId) {
         Record record = parsed.record();
-        Optional<String> controlNumber = Optional.ofNullable(record.getControlNumber()).map(String::strip);
+        Optional<String> controlNumber = Optional.ofNullable(record.getControlNumber()).map(String::strip)
+                .map(id -> RecordLimits.shown(id, limits));
+        Optional<String> shownId = givenId.map(id -> RecordLimits.shown(id, limits)).or(() -> controlNumber);
+        Optional<String> tooLarge = RecordLimits.oversizedField(record, limits);
+        if (tooLarge.isPresent()) {
+            batch.quarantine(parsed.position(), shownId, tooLarge.get(), parsed.raw(), clock.instant());
+            return;
+        }
         switch (Normalizer.identify(record, parsed.raw())) {
-            case Normalizer.Identification.Unusable u -> batch.quarantine(parsed.position(),
-                    givenId.or(() -> controlNumber), u.reason(), parsed.raw(), clock.instant());
-            case Normalizer.Identification.Usable u -> batch.put(new SourceRecord(libraryId,
-                    givenId.orElse(u.localId()), parsed.syntax(), parsed.raw(), clock.instant(), u.deleted()));
+            case Normalizer.Identification.Unusable u ->
+                    batch.quarantine(parsed.position(), shownId, u.reason(), parsed.raw(), clock.instant());
+            case Normalizer.Identification.Usable u -> {
+                String localId = givenId.orElse(u.localId());
+                Optional<String> longId = RecordLimits.oversizedId(localId, limits);
+                if (longId.isPresent()) {
+                    batch.quarantine(parsed.position(), Optional.of(RecordLimits.shown(localId, limits)), longId.get(),
+                            parsed.raw(), clock.instant());
+                } else {
+                    batch.put(new SourceRecord(libraryId, localId, parsed.syntax(), parsed.raw(), clock.instant(), u.deleted()));
+                }
+            }
         }
     }
 

@@ -6,13 +6,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tongjie.catalog.BibRecord;
@@ -56,12 +59,29 @@ final class UnionIndexer {
     /** Normalised records by id and change number: reclustering a block reads its unchanged records again. */
     private final Cache<String, Optional<Candidate>> prepared = Caffeine.newBuilder().maximumSize(20_000).build();
     private final LongAdder documentsBuilt = new LongAdder();
+    private final IngestLimits limits;
+    /** Records found unindexable since {@link #drainUnindexable} was last called, with the reason. */
+    private final Map<String, String> unindexable = new ConcurrentHashMap<>();
 
-    UnionIndexer(RecordStore store, UnionIndex index) {
+    UnionIndexer(RecordStore store, UnionIndex index, IngestLimits limits) {
         this.store = store;
         this.tables = store.clusters();
         this.published = store.published();
         this.index = index;
+        this.limits = limits;
+    }
+
+    /**
+     * The records (by id, with the reason) that could not be made searchable since the last call: their id is
+     * longer than the limit, they do not normalise, or the index refused them. They are left out of every union
+     * record; the caller quarantines them so they are not tried again.
+     */
+    Map<String, String> drainUnindexable() {
+        var out = new HashMap<String, String>();
+        for (String id : List.copyOf(unindexable.keySet())) {
+            out.put(id, unindexable.remove(id));
+        }
+        return out;
     }
 
     /** Applies changes to the index (not yet committed) and the cluster tables. */
@@ -119,25 +139,84 @@ final class UnionIndexer {
         var candidates = new ArrayList<Candidate>(store.current(unchanged).parallelStream()
                 .flatMap(current -> prepare(current, members).stream()).toList());
         changed.values().forEach(c -> c.ifPresent(candidates::add));
-        List<Cluster> clusters = Clusterer.cluster(candidates, tables.overridesOf(affected));
-        tables.save(newKeys, affected, clusters);
+        var overrides = tables.overridesOf(affected);
+        List<Cluster> clusters = Clusterer.cluster(candidates, overrides);
         index.deleteMembers(affected);
         Map<String, BibRecord> records = candidates.stream().collect(Collectors.toMap(Candidate::recordId, Candidate::record));
         // Lucene's writer takes documents from several threads at once; building a union record's document
         // (analysis, 繁→简, pinyin) is most of an ingest's time, so each core builds its own.
-        List<UnionRecord> unions;
+        var refused = new ConcurrentHashMap<Cluster, RuntimeException>();
+        var unions = new ArrayList<UnionRecord>(putAll(clusters, records, members, refused));
+        var saved = new ArrayList<>(clusters);
+        if (!refused.isEmpty()) {
+            saved.removeAll(refused.keySet());
+            var rest = withoutRefusedRecords(refused, candidates, records, members);
+            var again = Clusterer.cluster(rest, overrides);
+            var refusedAgain = new ConcurrentHashMap<Cluster, RuntimeException>();
+            unions.addAll(putAll(again, records, members, refusedAgain));
+            // Records the index took alone but not together: each becomes its own union record.
+            for (Cluster together : refusedAgain.keySet()) {
+                for (String id : together.recordIds()) {
+                    var single = new Cluster(id, List.of(new Cluster.Member(id, Optional.empty(), Optional.empty())));
+                    var alone = new ConcurrentHashMap<Cluster, RuntimeException>();
+                    unions.addAll(putAll(List.of(single), records, members, alone));
+                    if (alone.isEmpty()) {
+                        saved.add(single);
+                    } else {
+                        unindexable.put(id, "the search index refused the record: " + alone.get(single).getMessage());
+                    }
+                }
+            }
+            again.stream().filter(c -> !refusedAgain.containsKey(c)).forEach(saved::add);
+        }
+        // The tables before the index commit (Maintenance commits after this), as before: a crash in between
+        // replays the changes.
+        tables.save(newKeys, affected, saved);
+        published.stage(affected, unions);
+    }
+
+    /** Puts each cluster's union record; the clusters the index refuses are collected with the reason, not thrown. */
+    private List<UnionRecord> putAll(List<Cluster> clusters, Map<String, BibRecord> records, Map<String, Library> members,
+            Map<Cluster, RuntimeException> refused) throws IOException {
         try {
-            unions = clusters.parallelStream().map(cluster -> {
+            return clusters.parallelStream().flatMap(cluster -> {
                 try {
-                    return put(cluster, records, members);
+                    return Stream.of(put(cluster, records, members));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
+                } catch (RuntimeException e) {
+                    refused.put(cluster, e);
+                    return Stream.empty();
                 }
             }).toList();
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        published.stage(affected, unions);
+    }
+
+    /**
+     * Finds which records of the refused clusters the index refuses on their own (each tried as a union record
+     * of its own, then removed again), marks them unindexable, and returns the other records' candidates.
+     */
+    private List<Candidate> withoutRefusedRecords(Map<Cluster, RuntimeException> refused, List<Candidate> candidates,
+            Map<String, BibRecord> records, Map<String, Library> members) throws IOException {
+        var tried = new ArrayList<String>();
+        for (var e : refused.entrySet()) {
+            LOG.warn("union record {} could not be indexed ({}); trying its records one by one", e.getKey().id(),
+                    e.getValue().getMessage());
+            for (String id : e.getKey().recordIds()) {
+                try {
+                    index.put(UnionRecord.single(records.get(id)), List.of(records.get(id)), members);
+                    tried.add(id);
+                } catch (RuntimeException alone) {
+                    unindexable.put(id, "the search index refused the record: " + alone.getMessage());
+                }
+            }
+        }
+        index.deleteMembers(tried);
+        var inRefused = refused.keySet().stream().flatMap(c -> c.recordIds().stream()).collect(Collectors.toSet());
+        return candidates.stream().filter(c -> inRefused.contains(c.recordId()) && !unindexable.containsKey(c.recordId()))
+                .toList();
     }
 
     private Set<String> closure(Collection<String> start, Map<String, Set<String>> newKeys) throws IOException {
@@ -174,6 +253,11 @@ final class UnionIndexer {
         if (record.deleted()) {
             return Optional.empty();
         }
+        var longId = RecordLimits.oversizedId(record.localId(), limits);
+        if (longId.isPresent()) {
+            unindexable.put(record.recordId(), longId.get());
+            return Optional.empty();
+        }
         return prepared.get(record.recordId() + "@" + change.seq(), key -> {
             try {
                 var member = Optional.ofNullable(members.get(record.libraryId()));
@@ -181,6 +265,7 @@ final class UnionIndexer {
             } catch (RuntimeException e) {
                 LOG.error("record {} of {} (local id {}) could not be indexed and is left out of search: {}",
                         record.recordId(), record.libraryId(), record.localId(), e.getMessage(), e);
+                unindexable.put(record.recordId(), "the record could not be read for the index: " + e.getMessage());
                 return Optional.empty();
             }
         });

@@ -18,7 +18,6 @@ import org.tongjie.catalog.RecordSyntax;
  */
 final class Iso2709Source extends MarcSource {
     private static final int RECORD_TERMINATOR = 0x1D;
-    private static final int MAX_RECORD_BYTES = 8 << 20;
 
     static {
         // marc4j's permissive reader lower-cases upper-case subfield codes unless this global property is
@@ -32,14 +31,20 @@ final class Iso2709Source extends MarcSource {
         }
     }
 
-    Iso2709Source(InputStream in) {
-        super(in);
+    private boolean oversized;
+
+    Iso2709Source(InputStream in, long maxRecordBytes) {
+        super(in, maxRecordBytes);
     }
 
     @Override
     MarcEntry readNext(long position) throws IOException {
+        oversized = false;
         byte[] raw = readUpToTerminator();
-        return raw == null ? null : entry(position, raw);
+        if (raw == null) {
+            return null;
+        }
+        return oversized ? new MarcEntry.Broken(position, raw, tooLarge(maxRecordBytes())) : entry(position, raw);
     }
 
     /** True when the bytes are one whole record as {@link #readNext} would frame it: read back from the store. */
@@ -103,7 +108,8 @@ final class Iso2709Source extends MarcSource {
             if (terminated) {
                 return out.toByteArray();
             }
-            if (out.size() > MAX_RECORD_BYTES) {
+            if (out.size() > maxRecordBytes()) {
+                oversized = true;
                 skipPastTerminator();
                 return out.toByteArray();
             }

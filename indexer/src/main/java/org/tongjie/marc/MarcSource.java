@@ -20,20 +20,33 @@ import org.tongjie.catalog.RecordSyntax;
 public abstract sealed class MarcSource implements Iterator<MarcEntry>, AutoCloseable
         permits Iso2709Source, MarcXmlSource {
 
+    /** What ISO 2709 reading always allowed a record; {@link #open(InputStream, long)} sets another. */
+    public static final long DEFAULT_MAX_RECORD_BYTES = 8L << 20;
+
     private final InputStream in;
+    private final long maxRecordBytes;
     private MarcEntry next;
     private long position;
 
-    MarcSource(InputStream in) {
+    MarcSource(InputStream in, long maxRecordBytes) {
         this.in = in;
+        this.maxRecordBytes = maxRecordBytes;
     }
 
     /** Opens a stream of ISO 2709 or MARCXML; the format is told from the first bytes. */
     public static MarcSource open(InputStream in) {
+        return open(in, DEFAULT_MAX_RECORD_BYTES);
+    }
+
+    /**
+     * As {@link #open(InputStream)}; a record larger than {@code maxRecordBytes} is read no further than that
+     * (nor kept in memory) and comes out as {@link MarcEntry.Broken}, and the records after it still come.
+     */
+    public static MarcSource open(InputStream in, long maxRecordBytes) {
         var buffered = new BufferedInputStream(in, 1 << 16);
         return switch (sniff(buffered)) {
-            case ISO2709 -> new Iso2709Source(buffered);
-            case MARCXML -> new MarcXmlSource(buffered);
+            case ISO2709 -> new Iso2709Source(buffered, maxRecordBytes);
+            case MARCXML -> new MarcXmlSource(buffered, maxRecordBytes);
         };
     }
 
@@ -107,6 +120,16 @@ public abstract sealed class MarcSource implements Iterator<MarcEntry>, AutoClos
 
     InputStream in() {
         return in;
+    }
+
+    long maxRecordBytes() {
+        return maxRecordBytes;
+    }
+
+    /** The reason given for a record over the limit. */
+    static String tooLarge(long maxRecordBytes) {
+        return String.format("the record is larger than %,d bytes, the most a record may have"
+                + " (limits.max-record-size); it was read no further", maxRecordBytes);
     }
 
     @Override

@@ -34,8 +34,8 @@ final class MarcXmlSource extends MarcSource {
     private boolean foundRecord;
     private String rootElement = "";
 
-    MarcXmlSource(InputStream in) {
-        super(in);
+    MarcXmlSource(InputStream in, long maxRecordBytes) {
+        super(in, maxRecordBytes);
         try {
             this.xml = INPUT.createXMLStreamReader(in);
         } catch (XMLStreamException e) {
@@ -48,7 +48,9 @@ final class MarcXmlSource extends MarcSource {
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-        factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+        // Not coalescing: text comes in the parser's chunks, so a record element with one huge text is read past
+        // (over the record limit) without the whole text ever being held; the copy joins the chunks again.
+        factory.setProperty(XMLInputFactory.IS_COALESCING, false);
         return factory;
     }
 
@@ -65,7 +67,9 @@ final class MarcXmlSource extends MarcSource {
                     }
                     if (isMarcRecord()) {
                         foundRecord = true;
-                        return parse(position, XmlSubtree.copy(xml, Optional.of(MARCXML_NS)));
+                        var copy = XmlSubtree.copy(xml, Optional.of(MARCXML_NS), maxRecordBytes());
+                        return copy.complete() ? parse(position, copy.bytes())
+                                : new MarcEntry.Broken(position, copy.bytes(), tooLarge(maxRecordBytes()));
                     }
                 }
             }

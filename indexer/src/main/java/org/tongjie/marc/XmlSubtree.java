@@ -35,31 +35,56 @@ public final class XmlSubtree {
      * namespace, in MARC21 slim or in MarcXchange, and marc4j reads only the first two.
      */
     static byte[] copy(XMLStreamReader xml, Optional<String> namespace) throws XMLStreamException {
+        return copy(xml, namespace, Long.MAX_VALUE).bytes();
+    }
+
+    /**
+     * The copy, {@code complete} unless it grew past {@code maxBytes}: then the bytes copied so far, and the rest
+     * of the element is read past without being kept, so one huge element costs no more memory than the limit.
+     */
+    record Copy(byte[] bytes, boolean complete) {}
+
+    static Copy copy(XMLStreamReader xml, Optional<String> namespace, long maxBytes) throws XMLStreamException {
         var bytes = new ByteArrayOutputStream(4096);
         XMLStreamWriter out = OUTPUT.createXMLStreamWriter(bytes, "UTF-8");
         out.writeStartDocument("UTF-8", "1.0");
         int depth = 0;
+        boolean complete = true;
         do {
             switch (xml.getEventType()) {
                 case XMLStreamConstants.START_ELEMENT -> {
-                    writeStartElement(xml, out, namespace);
+                    if (complete) {
+                        writeStartElement(xml, out, namespace);
+                    }
                     depth++;
                 }
                 case XMLStreamConstants.END_ELEMENT -> {
-                    out.writeEndElement();
+                    if (complete) {
+                        out.writeEndElement();
+                    }
                     depth--;
                 }
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                    if (complete) {
                         out.writeCharacters(xml.getText());
+                    }
+                }
                 default -> { }
+            }
+            if (complete && depth > 0) {
+                out.flush();
+                complete = bytes.size() <= maxBytes;
             }
             if (depth > 0) {
                 xml.next();
             }
         } while (depth > 0);
+        if (!complete) {
+            return new Copy(bytes.toByteArray(), false);
+        }
         out.writeEndDocument();
         out.close();
-        return bytes.toByteArray();
+        return new Copy(bytes.toByteArray(), true);
     }
 
     private static void writeStartElement(XMLStreamReader xml, XMLStreamWriter out, Optional<String> namespace)

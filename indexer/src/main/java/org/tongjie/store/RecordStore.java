@@ -45,6 +45,13 @@ public interface RecordStore extends AutoCloseable {
 
     Optional<QuarantinedRecord> quarantined(String libraryId, long id);
 
+    /**
+     * Moves a stored record that the index cannot take to its member's quarantine, with the reason: out of the
+     * source records (and the cluster tables), into the quarantine of the member's latest batch (the one that
+     * sent it, when an upload or harvest is being indexed). Nothing happens when the record is no longer stored.
+     */
+    void quarantineStored(String recordId, String reason, Instant at);
+
     /** A source record exactly as its member sent it (deleted ones too, flagged). */
     Optional<SourceRecord> sourceRecord(String recordId);
 

@@ -44,6 +44,8 @@ public final class CatalogStore implements RecordStore {
      * costs more than a one-record read. In WAL mode readers run side by side; writers take {@link #write}'s lock.
      */
     private static final int POOL_SIZE = 8;
+    /** A quarantined record's id is shown cut to this many characters: the id may be why it is there. */
+    private static final int SHOWN_ID = 200;
     private final HikariDataSource dataSource;
     private final ReentrantLock writeLock = new ReentrantLock();
 
@@ -245,6 +247,59 @@ public final class CatalogStore implements RecordStore {
                     return out;
                 }
             }
+        });
+    }
+
+    @Override
+    public void quarantineStored(String recordId, String reason, Instant at) {
+        write(c -> {
+            String libraryId;
+            String localId;
+            byte[] raw;
+            try (var st = c.prepareStatement("SELECT library_id, local_id, raw FROM source_records WHERE record_id = ?")) {
+                st.setString(1, recordId);
+                try (var rs = st.executeQuery()) {
+                    if (!rs.next()) {
+                        return null;
+                    }
+                    libraryId = rs.getString(1);
+                    localId = rs.getString(2);
+                    raw = rs.getBytes(3);
+                }
+            }
+            long batchId;
+            try (var st = c.prepareStatement("SELECT COALESCE(MAX(id), 0) FROM ingest_batches WHERE library_id = ?")) {
+                st.setString(1, libraryId);
+                try (var rs = st.executeQuery()) {
+                    rs.next();
+                    batchId = rs.getLong(1);
+                }
+            }
+            if (batchId == 0) {
+                throw new IllegalStateException("record " + recordId + " has no ingest batch of " + libraryId + " to be quarantined in");
+            }
+            try (var st = c.prepareStatement("""
+                    INSERT INTO quarantine (batch_id, library_id, position, source_id, reason, raw, received_at)
+                    VALUES (?, ?, 0, ?, ?, ?, ?)""")) {
+                st.setLong(1, batchId);
+                st.setString(2, libraryId);
+                st.setString(3, localId.length() > SHOWN_ID ? localId.substring(0, SHOWN_ID) + "…" : localId);
+                st.setString(4, reason);
+                st.setBytes(5, raw);
+                st.setString(6, at.toString());
+                st.executeUpdate();
+            }
+            try (var st = c.prepareStatement("UPDATE ingest_batches SET quarantined = quarantined + 1 WHERE id = ?")) {
+                st.setLong(1, batchId);
+                st.executeUpdate();
+            }
+            for (String table : List.of("source_records", "block_keys", "cluster_members")) {
+                try (var st = c.prepareStatement("DELETE FROM " + table + " WHERE record_id = ?")) {
+                    st.setString(1, recordId);
+                    st.executeUpdate();
+                }
+            }
+            return null;
         });
     }
 
