@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.tongjie.ill.iso18626.Iso18626;
+import org.tongjie.indexer.IngestLimits;
 
 /**
  * Reads the configuration in layers, each over the one before: the defaults, {@code tongjie.toml} (the file
@@ -180,7 +181,18 @@ final class ConfigLoader {
                     new HubConfig.Harvest(get(Setting.HARVEST_SCHEDULER_TICK, Duration.class)),
                     new HubConfig.Ill(get(Setting.ILL_AGENCY_ID, Iso18626.AgencyId.class),
                             get(Setting.ILL_JOB_INTERVAL, Duration.class), get(Setting.ILL_DELIVERY_TIMEOUT, Duration.class)),
-                    new HubConfig.Oai(get(Setting.OAI_ADMIN_EMAIL, String.class), get(Setting.OAI_REPOSITORY_NAME, String.class)));
+                    new HubConfig.Oai(get(Setting.OAI_ADMIN_EMAIL, String.class), get(Setting.OAI_REPOSITORY_NAME, String.class)),
+                    limits());
+        }
+
+        private IngestLimits limits() {
+            long record = get(Setting.LIMITS_MAX_RECORD_SIZE, Long.class);
+            long field = get(Setting.LIMITS_MAX_FIELD_SIZE, Long.class);
+            if (field > record) {
+                throw new ConfigException(show(Setting.LIMITS_MAX_FIELD_SIZE) + " must not be more than "
+                        + show(Setting.LIMITS_MAX_RECORD_SIZE));
+            }
+            return new IngestLimits(record, (int) field, get(Setting.LIMITS_MAX_ID_LENGTH, Integer.class));
         }
 
         private <T> T get(Setting s, Class<T> type) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import org.tongjie.api.HubSettings;
+import org.tongjie.indexer.IngestLimits;
 import org.tongjie.ill.iso18626.Iso18626;
 
 /**
@@ -14,9 +15,10 @@ import org.tongjie.ill.iso18626.Iso18626;
  * @param membersFile the member directory file; none: the demo network's on a demo data directory, else nobody's
  * @param demo whether a new data directory without a members file becomes the demo network
  * @param staffKey the network staff's key; none: the one in the data directory's staff.key
+ * @param limits how large a member's record, field and id may be before the record is quarantined
  */
 public record HubConfig(Path dataDir, Optional<Path> membersFile, boolean demo, Optional<Secret> staffKey,
-                        Http http, Z3950 z3950, Harvest harvest, Ill ill, Oai oai) {
+                        Http http, Z3950 z3950, Harvest harvest, Ill ill, Oai oai, IngestLimits limits) {
 
     /** @param maxUploadBytes the largest request body (a member's upload) the hub reads */
     public record Http(int port, long maxUploadBytes) {}
@@ -49,6 +51,7 @@ public record HubConfig(Path dataDir, Optional<Path> membersFile, boolean demo, 
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(membersFile, "membersFile");
         Objects.requireNonNull(staffKey, "staffKey");
+        Objects.requireNonNull(limits, "limits");
     }
 
     /** The configuration with nothing given: data under ./data, HTTP on 7070, Z39.50 on 2100, the demo. */

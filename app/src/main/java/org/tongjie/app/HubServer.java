@@ -30,7 +30,7 @@ final class HubServer implements AutoCloseable {
     /** Opens the data directory, chooses its member directory (the demo's only on the demo's) and starts HTTP. */
     static HubServer start(HubConfig config) throws IOException {
         Clock clock = Clock.systemUTC();
-        Catalog catalog = Catalog.open(config.dataDir(), clock);
+        Catalog catalog = Catalog.open(config.dataDir(), clock, config.limits());
         try {
             Network.Choice members = Network.choose(config, catalog.libraries().all());
             members.directory().members().forEach(m -> catalog.libraries().save(m.library()));

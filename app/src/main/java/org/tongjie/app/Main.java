@@ -216,7 +216,8 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            try (Catalog catalog = Catalog.open(loaded().config().dataDir(), Clock.systemUTC())) {
+            HubConfig config = loaded().config();
+            try (Catalog catalog = Catalog.open(config.dataDir(), Clock.systemUTC(), config.limits())) {
                 catalog.maintenance().rebuildIndex();
                 System.out.printf("Index rebuilt from the store: %d records searchable%n", catalog.search().page("", 1, 1).total());
             }
@@ -248,7 +249,8 @@ public final class Main implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "load needs a library id and a file, or several of each pair");
             }
-            try (Catalog catalog = Catalog.open(loaded().config().dataDir(), Clock.systemUTC())) {
+            HubConfig config = loaded().config();
+            try (Catalog catalog = Catalog.open(config.dataDir(), Clock.systemUTC(), config.limits())) {
                 Supplier<List<IngestReport>> loads = () -> IntStream.range(0, pairs.size() / 2)
                         .mapToObj(i -> ExportFile.load(catalog, pairs.get(2 * i), Path.of(pairs.get(2 * i + 1))))
                         .toList();
@@ -278,8 +280,9 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            Path dataDir = loaded().config().dataDir();
-            try (Catalog catalog = Catalog.open(dataDir, Clock.systemUTC());
+            HubConfig config = loaded().config();
+            Path dataDir = config.dataDir();
+            try (Catalog catalog = Catalog.open(dataDir, Clock.systemUTC(), config.limits());
                  var client = OaiPmhClient.create(OaiEndpoint.marc21(baseUrl))) {
                 print(OaiHarvest.run(catalog, HarvestLog.open(dataDir, Clock.systemUTC()), library, client, Clock.systemUTC()));
             }

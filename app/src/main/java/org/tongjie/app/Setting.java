@@ -37,6 +37,12 @@ enum Setting {
             "whole minutes from 1m to 24h (e.g. 5m, 1h)", Setting::wholeMinutes),
     ILL_DELIVERY_TIMEOUT("ill.delivery-timeout", Kind.TEXT, "10s", null,
             "a duration from 1s to 5m (e.g. 10s)", text -> duration(text, Duration.ofSeconds(1), Duration.ofMinutes(5))),
+    LIMITS_MAX_RECORD_SIZE("limits.max-record-size", Kind.TEXT, "8MiB", null,
+            "a size of at least 1KiB, in bytes or with KiB, MiB or GiB (e.g. 8MiB)", Setting::size),
+    LIMITS_MAX_FIELD_SIZE("limits.max-field-size", Kind.TEXT, "32KiB", null,
+            "a size from 1KiB to max-record-size, in bytes or with KiB or MiB (e.g. 32KiB)", Setting::size),
+    LIMITS_MAX_ID_LENGTH("limits.max-id-length", Kind.NUMBER, "256", null,
+            "a number of bytes from 16 to 1024", text -> between(text, 16, 1024)),
     OAI_ADMIN_EMAIL("oai.admin-email", Kind.TEXT, HubSettings.DEFAULTS.oaiAdminEmail(), null,
             "an e-mail address (e.g. catalogue@library.example)", Setting::email),
     OAI_REPOSITORY_NAME("oai.repository-name", Kind.TEXT, HubSettings.DEFAULTS.oaiRepositoryName(), null,
@@ -106,6 +112,14 @@ enum Setting {
             throw new IllegalArgumentException();
         }
         return port;
+    }
+
+    private static int between(String text, int min, int max) {
+        int n = number(text);
+        if (n < min || n > max) {
+            throw new IllegalArgumentException();
+        }
+        return n;
     }
 
     private static int number(String text) {

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tongjie.ill.iso18626.Iso18626;
+import org.tongjie.indexer.IngestLimits;
 
 /** tongjie.toml, TONGJIE_* variables and flags, each over the one before; a bad key or value stops the start. */
 class ConfigLoaderTest {
@@ -142,5 +143,24 @@ class ConfigLoaderTest {
         assertTrue(shown.matches("(?s).*\\[http]\nport = 8080 +# flag --port\n.*"), shown);
         assertTrue(shown.matches("(?s).*scheduler-tick = \"30s\" +# default\n.*"), shown);
         assertTrue(shown.contains("# members = (not set:"), shown);
+    }
+
+    @Test
+    void theLimitsOnMembersRecordsAreSetInTheirTableAndCheckedTogether(@TempDir Path data) throws Exception {
+        assertEquals(IngestLimits.DEFAULTS, load(data, Map.of(), Map.of()).config().limits());
+
+        Files.writeString(data.resolve("tongjie.toml"), """
+                [limits]
+                max-record-size = "2MiB"
+                max-field-size = "16KiB"
+                max-id-length = 128
+                """);
+        assertEquals(new IngestLimits(2L << 20, 16 << 10, 128), load(data, Map.of(), Map.of()).config().limits());
+        assertEquals(new IngestLimits(2L << 20, 16 << 10, 64),
+                load(data, Map.of("TONGJIE_LIMITS_MAX_ID_LENGTH", "64"), Map.of()).config().limits());
+
+        assertTrue(refusal(data, "[limits]\nmax-id-length = 4096\n").contains("a number of bytes from 16 to 1024"));
+        assertTrue(refusal(data, "[limits]\nmax-record-size = \"4KiB\"\nmax-field-size = \"8KiB\"\n")
+                .contains("limits.max-field-size = \"8KiB\" (file"));
     }
 }
