@@ -3,6 +3,9 @@
 import { api, el, header, libraries, libraryName, message, session, sortedLibraries, table } from './common.js';
 import { applyStatic, every, fmt, label, t } from './i18n.js';
 
+// The member's key: starting a harvest and reading the quarantine (the records as sent) need it.
+const signedIn = () => ({ Authorization: `Bearer ${me().key}` });
+
 const view = document.getElementById('view');
 const me = () => session.get('member');
 const path = suffix => `/api/libraries/${encodeURIComponent(me().library)}${suffix}`;
@@ -13,7 +16,7 @@ async function signIn() {
   const key = el('input', { id: 'key', name: 'key', type: 'password', required: true, autocomplete: 'off' });
   view.replaceChildren(el('form', { id: 'signin', class: 'panel', onsubmit: e => {
     e.preventDefault();
-    // The key is checked by the hub when it is used (an upload or a harvest); reading status needs none.
+    // The key is checked by the hub when it is used: an upload, a harvest, the quarantine.
     session.set('member', { library: library.value, key: key.value.trim() });
     show();
   } },
@@ -28,7 +31,7 @@ async function show() {
   if (!me()) return signIn();
   const libs = await libraries();
   const lib = libs.get(me().library);
-  const [harvests, quarantine] = await Promise.all([api(path('/harvests')), api(path('/quarantine?size=50'))]);
+  const [harvests, quarantine] = await Promise.all([api(path('/harvests')), api(path('/quarantine?size=50'), { headers: signedIn() })]);
   view.replaceChildren(
     el('h1', {}, libraryName(lib, me().library), ' ', el('span', { class: 'badge' }, label('kind', lib?.kind))),
     el('p', { class: 'muted' }, el('button', { type: 'button', class: 'secondary',
@@ -46,7 +49,7 @@ function harvestSection(h) {
   const status = el('p', { role: 'status', id: 'harvest-status' });
   const trigger = async () => {
     try {
-      await api(path('/harvests'), { method: 'POST', headers: { Authorization: `Bearer ${me().key}` } });
+      await api(path('/harvests'), { method: 'POST', headers: signedIn() });
       show();
     } catch (err) {
       message(status, err.message, 'error');
@@ -133,7 +136,7 @@ function showReport(region, r) {
       ['member.position', 'member.sourceId', 'member.reason'],
       r.problems.map(p => [fmt.number(p.position), p.sourceId ?? '—', p.reason]), { id: 'report-problems' })));
   // the quarantine below may have grown
-  api(path('/quarantine?size=50')).then(q => document.getElementById('quarantine').replaceWith(quarantineSection(q)));
+  api(path('/quarantine?size=50'), { headers: signedIn() }).then(q => document.getElementById('quarantine').replaceWith(quarantineSection(q)));
 }
 
 header('nav.member');

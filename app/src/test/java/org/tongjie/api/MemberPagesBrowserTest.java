@@ -62,7 +62,8 @@ class MemberPagesBrowserTest {
                 Optional.empty());
         demo.hub.catalog.libraries().save(oai);
         demo.hub.members.register(new Member(oai, new MemberSource.OaiPmh(OaiEndpoint.marc21(
-                URI.create("http://127.0.0.1:" + wrongAddress.getAddress().getPort() + "/oai"))), Optional.of(Duration.ofHours(6)), Optional.empty()));
+                URI.create("http://127.0.0.1:" + wrongAddress.getAddress().getPort() + "/oai"))), Optional.of(Duration.ofHours(6)),
+                Optional.of(Member.hashKey("demo-key-" + HARVESTED))));
         upload = files.resolve("van-1-export.mrc");
         Files.write(upload, fiveRecordsOneWithABadLeaderAndOneCutShort());
     }
@@ -109,7 +110,7 @@ class MemberPagesBrowserTest {
         assertTrue(problems.get(0).getText().startsWith("4") && problems.get(0).getText().contains("leader/00-04"), problems.get(0).getText());
         assertTrue(problems.get(1).getText().startsWith("6") && problems.get(1).getText().contains("truncated record"), problems.get(1).getText());
 
-        JsonNode quarantine = demo.hub.get("/api/libraries/" + UPLOADER + "/quarantine").json();
+        JsonNode quarantine = demo.hub.get("/api/libraries/" + UPLOADER + "/quarantine", "demo-key-" + UPLOADER).json();
         var shown = browser.await("the quarantine lists both", d -> {
             var rows = d.findElements(By.cssSelector("#quarantine-entries tbody tr"));
             return rows.size() == quarantine.get("total").asInt() ? rows : null;
@@ -123,8 +124,8 @@ class MemberPagesBrowserTest {
 
     @Test
     void aHarvestFromAWrongAddressIsListedWithItsError() throws Exception {
-        browser.script("sessionStorage.setItem('tongjie.member', JSON.stringify({library: arguments[0], key: 'none needed to read'}))",
-                HARVESTED);
+        browser.script("sessionStorage.setItem('tongjie.member', JSON.stringify({library: arguments[0], key: arguments[1]}))",
+                HARVESTED, "demo-key-" + HARVESTED);
         browser.open(demo.hub.uri("/member.html"));
         browser.awaitText("#harvests", "每 6 小时"); // the schedule, PT6H
         browser.find("#harvest-now").click();

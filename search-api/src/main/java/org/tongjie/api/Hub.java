@@ -80,10 +80,14 @@ public final class Hub {
             config.routes.get("/api/libraries/{id}", anyone(libraries::show));
             config.routes.post("/api/libraries/{id}/records", access.needs(
                     Need.memberOf("id", memberKeys::uploadKeyOf).first(libraries::mustExist), libraries::upload));
-            config.routes.get("/api/libraries/{id}/quarantine", anyone(libraries::quarantine));
+            // A member's own: what it sent and could not be read (raw bytes included), and starting its harvest,
+            // which makes the hub call the member's server.
+            var memberOrStaff = Need.memberOrNetworkStaff("id", memberKeys::uploadKeyOf).first(libraries::mustExist);
+            config.routes.get("/api/libraries/{id}/quarantine", access.needs(memberOrStaff, (ctx, caller) -> libraries.quarantine(ctx)));
             config.routes.get("/api/libraries/{id}/harvests", anyone(harvests::list));
-            config.routes.post("/api/libraries/{id}/harvests", anyone(harvests::trigger));
-            config.routes.get("/api/libraries/{id}/quarantine/{entry}", anyone(libraries::quarantinedRecord));
+            config.routes.post("/api/libraries/{id}/harvests", access.needs(memberOrStaff, (ctx, caller) -> harvests.trigger(ctx)));
+            config.routes.get("/api/libraries/{id}/quarantine/{entry}",
+                    access.needs(memberOrStaff, (ctx, caller) -> libraries.quarantinedRecord(ctx)));
             config.routes.get("/api/search", anyone(search::search));
             config.routes.get("/api/suggest", anyone(search::suggest));
             config.routes.get("/api/records/{id}", anyone(records::show));

@@ -65,8 +65,8 @@ class BadRequestsTest {
         assertError(404, "not-found", "no member library", hub.get("/api/libraries/atlantis"));
         assertError(404, "not-found", "no such resource", hub.get("/api/nothing-here"));
         assertError(404, "not-found", "no member library", hub.get("/api/libraries/atlantis/quarantine"));
-        assertError(404, "not-found", "no quarantine entry 7", hub.get("/api/libraries/kunshan/quarantine/7"));
-        assertError(400, "invalid-parameter", "entry", hub.get("/api/libraries/kunshan/quarantine/seven"));
+        assertError(404, "not-found", "no quarantine entry 7", hub.get("/api/libraries/kunshan/quarantine/7", TestHub.key("kunshan")));
+        assertError(400, "invalid-parameter", "entry", hub.get("/api/libraries/kunshan/quarantine/seven", TestHub.key("kunshan")));
     }
 
     /** Readers type anything; the lenient parser turns every string into a query. */

@@ -75,9 +75,66 @@ class HarvestApiTest {
         }
     }
 
+    /** Started by the network's cataloguing staff. */
     static TestHub.Answer trigger(TestHub hub, String id) throws Exception {
-        return hub.send(HttpRequest.newBuilder(hub.uri("/api/libraries/" + id + "/harvests"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        return trigger(hub, id, Optional.of(hub.staffKey.value()));
+    }
+
+    static TestHub.Answer trigger(TestHub hub, String id, Optional<String> key) throws Exception {
+        var request = HttpRequest.newBuilder(hub.uri("/api/libraries/" + id + "/harvests")).POST(HttpRequest.BodyPublishers.noBody());
+        key.ifPresent(k -> request.header("Authorization", "Bearer " + k));
+        return hub.send(request.build());
+    }
+
+    /**
+     * A harvest makes the hub call the member's server: 100 anonymous calls once started 74 harvests (issue 22).
+     * Only the member itself (its key) and the network's staff or administrator may start one.
+     */
+    @Test
+    void startingAHarvestNeedsTheMembersOwnKeyOrTheNetworksStaff(@TempDir Path dir) throws Exception {
+        try (var hub = new TestHub(dir, (member, listener) -> new IngestReport(1, member.id(), 0, 0, 0, 0, 0, List.of()))) {
+            hub.catalog.libraries().save(OAI);
+            hub.members.register(new Member(OAI, new MemberSource.OaiPmh(OaiEndpoint.marc21(URI.create("http://127.0.0.1:9/oai"))),
+                    Optional.empty(), Optional.of(Member.hashKey(TestHub.key(OAI.id())))));
+            hub.withLibrary("neighbour", LibraryKind.BRANCH);
+            String admin = hub.ill.store().accounts().issueAdminKey("test");
+
+            var anonymous = trigger(hub, OAI.id(), Optional.empty());
+            var neighbour = trigger(hub, OAI.id(), Optional.of(TestHub.key("neighbour")));
+            var wrongKey = trigger(hub, OAI.id(), Optional.of("not-a-key-of-anyone"));
+
+            assertEquals(401, anonymous.status());
+            assertTrue(anonymous.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"));
+            assertEquals(403, neighbour.status());
+            assertTrue(neighbour.json().get("detail").asText().contains("member library 'neighbour'"), neighbour.json().toString());
+            assertEquals(401, wrongKey.status());
+            assertEquals(0, hub.get("/api/libraries/oai-member/harvests").json().get("runs").size(), "none started");
+
+            assertEquals(202, trigger(hub, OAI.id(), Optional.of(TestHub.key(OAI.id()))).status());
+            awaitDone(hub, OAI.id());
+            assertEquals(202, trigger(hub, OAI.id()).status(), "the staff key");
+            awaitDone(hub, OAI.id());
+            assertEquals(202, trigger(hub, OAI.id(), Optional.of(admin)).status(), "the network administrator");
+            assertEquals(3, awaitDone(hub, OAI.id()).get("runs").size());
+        }
+    }
+
+    /** The quarantine holds the member's records as sent: the member's key or the network's staff, like a harvest. */
+    @Test
+    void aMembersQuarantineIsReadWithItsKeyOrTheNetworksStaff(@TempDir Path dir) throws Exception {
+        try (var hub = new TestHub(dir).withLibrary("kunshan", LibraryKind.CENTRAL).withLibrary("lujia", LibraryKind.BRANCH)) {
+            hub.post("/api/libraries/kunshan/records", "00000not a record\u001d".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+            assertEquals(401, hub.get("/api/libraries/kunshan/quarantine").status());
+            assertEquals(403, hub.get("/api/libraries/kunshan/quarantine", TestHub.key("lujia")).status());
+            var own = hub.get("/api/libraries/kunshan/quarantine", TestHub.key("kunshan"));
+            assertEquals(200, own.status());
+            long entry = own.json().at("/entries/0/id").asLong();
+            assertEquals(200, hub.get("/api/libraries/kunshan/quarantine", hub.staffKey.value()).status());
+            assertEquals(401, hub.get("/api/libraries/kunshan/quarantine/" + entry).status());
+            assertEquals(403, hub.get("/api/libraries/kunshan/quarantine/" + entry, TestHub.key("lujia")).status());
+            assertTrue(hub.getBytes("/api/libraries/kunshan/quarantine/" + entry, TestHub.key("kunshan")).length > 0);
+        }
     }
 
     static JsonNode awaitDone(TestHub hub, String id) throws Exception {

@@ -82,8 +82,14 @@ final class TestHub implements AutoCloseable {
         return send(HttpRequest.newBuilder(uri(path)).GET().build());
     }
 
-    byte[] getBytes(String path) throws IOException, InterruptedException {
-        var response = http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    /** A GET with {@code Authorization: Bearer key}: a member's own resources. */
+    Answer get(String path, String key) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + key).GET().build());
+    }
+
+    byte[] getBytes(String path, String key) throws IOException, InterruptedException {
+        var response = http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + key).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != 200) {
             throw new AssertionError(path + " answered " + response.statusCode());
         }

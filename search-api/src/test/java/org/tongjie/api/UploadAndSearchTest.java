@@ -145,12 +145,12 @@ class UploadAndSearchTest {
 
         assertEquals(4, Searches.sourceRecords(hub.catalog), "the records around the broken ones are searchable");
 
-        var quarantine = hub.get("/api/libraries/lujia/quarantine").json();
+        var quarantine = hub.get("/api/libraries/lujia/quarantine", TestHub.key("lujia")).json();
         assertEquals(2, quarantine.get("total").asInt());
         var entry = quarantine.get("entries").get(0);
         assertEquals(4, entry.get("position").asInt());
         assertTrue(entry.get("reason").asText().contains("leader/00-04"));
-        byte[] kept4 = hub.getBytes("/api/libraries/lujia/quarantine/" + entry.get("id").asLong());
+        byte[] kept4 = hub.getBytes("/api/libraries/lujia/quarantine/" + entry.get("id").asLong(), TestHub.key("lujia"));
         assertTrue(Arrays.equals(badLeader, kept4), "the quarantined record's bytes are kept exactly as sent");
     }
 

@@ -38,6 +38,21 @@ public final class Need<C extends Caller> {
                         ? Optional.of(m) : Optional.empty(), ctx -> {});
     }
 
+    /**
+     * The upload key of the member library named by the path parameter, or the network's: the cataloguing staff
+     * key or the network administrator's key. For what acts on a member's own sources (starting its harvest) or
+     * shows what it sent (its quarantined records).
+     */
+    public static Need<Caller> memberOrNetworkStaff(String pathParam, Function<String, String> what) {
+        return new Need<>(ctx -> what.apply(ctx.pathParam(pathParam)) + ", the staff key or the network administrator's key",
+                List.of(Scheme.BEARER), (caller, ctx) -> switch (caller) {
+                    case Caller.MemberLibrary m when m.libraryId().equals(ctx.pathParam(pathParam)) -> Optional.of(m);
+                    case Caller.CatalogueStaff s -> Optional.of(s);
+                    case Caller.NetworkAdmin a -> Optional.of(a);
+                    default -> Optional.<Caller>empty();
+                }, ctx -> {});
+    }
+
     /** The network's cataloguing staff key (DATA/staff.key). */
     public static Need<Caller.CatalogueStaff> catalogueStaff() {
         return of("the staff key (the data directory's staff.key) in 'Authorization: Bearer KEY'", List.of(Scheme.BEARER),
