@@ -31,6 +31,28 @@ public final class IllAccounts {
 
     /** Registers the reader or changes their PIN and the language of their notices. */
     public void registerReader(Reader reader, String pin, Language language) {
+        registerReader(reader, pin, language, true);
+    }
+
+    /** The home library of the reader with this card, if the card is registered. */
+    public Optional<String> homeLibraryOf(String cardNumber) {
+        return db.read(c -> {
+            try (var st = c.prepareStatement("SELECT home_library FROM ill_readers WHERE card_number = ?")) {
+                st.setString(1, cardNumber);
+                try (var rs = st.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+    }
+
+    /**
+     * Registers the reader; with {@code reset}, a card already registered gets this PIN, home library and
+     * language instead (the caller has checked who may reset it).
+     *
+     * @throws ReaderExistsException without {@code reset}, when the card is already registered
+     */
+    public void registerReader(Reader reader, String pin, Language language, boolean reset) {
         Checks.present(reader, "reader");
         if (pin == null || !pin.matches("[0-9]{4,12}")) {
             throw new IllegalArgumentException("a PIN is 4 to 12 digits");
@@ -41,7 +63,11 @@ public final class IllAccounts {
         db.inTransaction(c -> {
             try (var del = c.prepareStatement("DELETE FROM ill_readers WHERE card_number = ?")) {
                 del.setString(1, reader.cardNumber());
-                del.executeUpdate();
+                if (del.executeUpdate() > 0 && !reset) {
+                    // Checked in the transaction that would replace the card, so two registrations cannot both pass.
+                    throw new ReaderExistsException("card " + reader.cardNumber() + " is already registered; its home"
+                            + " library's desk or the network administrator may reset it (\"reset\": true)");
+                }
             }
             try (var st = c.prepareStatement("INSERT INTO ill_readers (card_number, home_library, pin_salt, pin_hash, "
                     + "pin_iterations, language) VALUES (?, ?, ?, ?, ?, ?)")) {

@@ -30,9 +30,15 @@ final class AccountRoutes {
         routes.post("/api/ill/jobs/run", access.needs(Need.illAdmin(), (ctx, admin) -> ctx.json(ill.runScheduledJobs())));
     }
 
-    record ReaderBody(String cardNumber, String homeLibraryId, String pin, String language) {}
+    /** @param reset true to give a registered card a new PIN (home library, language): an explicit reset */
+    record ReaderBody(String cardNumber, String homeLibraryId, String pin, String language, Boolean reset) {}
 
-    /** The desk of the reader's home library (or of the library it belongs to), or the administrator. */
+    /**
+     * The desk of the reader's home library (or of the library it belongs to), or the administrator. A reader
+     * belongs to their home library: a card already registered is refused (409) unless the body asks for a reset,
+     * and only the desks of the card's present home library, or the administrator, may reset it; otherwise any
+     * desk could give another library's reader its own PIN and borrow as them.
+     */
     private void registerReader(Context ctx, Caller.IllCaller caller) {
         ReaderBody body = ctx.bodyValidator(ReaderBody.class)
                 .check("cardNumber", b -> b.cardNumber() != null, "is required")
@@ -40,14 +46,23 @@ final class AccountRoutes {
                 .check("pin", b -> b.pin() != null, "is required: 4 to 12 digits")
                 .get();
         Reader reader = Valid.of(() -> new Reader(body.cardNumber(), body.homeLibraryId()));
-        if (caller instanceof Caller.IllDesk desk && !ill.permissions().actsFor(desk.libraryId(), reader.homeLibraryId())) {
-            throw new NotPermittedException(caller.principal().actor() + " may not register readers of " + reader.homeLibraryId());
+        mayRegister(caller, reader.homeLibraryId(), "register readers of ");
+        boolean reset = Boolean.TRUE.equals(body.reset());
+        var registered = store.accounts().homeLibraryOf(reader.cardNumber());
+        if (registered.isPresent() && reset) {
+            mayRegister(caller, registered.get(), "reset the cards of readers of ");
         }
         Valid.of(() -> {
-            store.accounts().registerReader(reader, body.pin(), Language.of(body.language()));
+            store.accounts().registerReader(reader, body.pin(), Language.of(body.language()), reset);
             return reader;
         });
-        ctx.status(HttpStatus.CREATED).json(Map.of("cardNumber", body.cardNumber(), "homeLibraryId", body.homeLibraryId()));
+        ctx.status(reset && registered.isPresent() ? HttpStatus.OK : HttpStatus.CREATED).json(Map.of("cardNumber", body.cardNumber(), "homeLibraryId", body.homeLibraryId()));
+    }
+
+    private void mayRegister(Caller.IllCaller caller, String homeLibraryId, String what) {
+        if (caller instanceof Caller.IllDesk desk && !ill.permissions().actsFor(desk.libraryId(), homeLibraryId)) {
+            throw new NotPermittedException(caller.principal().actor() + " may not " + what + homeLibraryId);
+        }
     }
 
     record KeyBody(String libraryId, String label) {}

@@ -14,6 +14,7 @@ import org.tongjie.api.http.Problems;
 import org.tongjie.ill.ConcurrentChangeException;
 import org.tongjie.ill.IllService;
 import org.tongjie.ill.IllStore;
+import org.tongjie.ill.ReaderExistsException;
 import org.tongjie.ill.IllegalTransitionException;
 import org.tongjie.ill.LoanRuleException;
 import org.tongjie.ill.NotPermittedException;
@@ -123,6 +124,7 @@ public final class IllHttp implements AutoCloseable {
         Problems.map(routes, UnknownRequestException.class, ProblemCode.NOT_FOUND);
         Problems.map(routes, ConcurrentChangeException.class, ProblemCode.CONFLICT);
         Problems.map(routes, IllegalTransitionException.class, ProblemCode.CONFLICT);
+        Problems.map(routes, ReaderExistsException.class, ProblemCode.CONFLICT);
         Problems.map(routes, LoanRuleException.class, ProblemCode.UNPROCESSABLE);
     }
 

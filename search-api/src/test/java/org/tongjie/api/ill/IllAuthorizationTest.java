@@ -113,6 +113,16 @@ class IllAuthorizationTest {
                             Map.of("cardNumber", "A-0003", "homeLibraryId", "a", "pin", "3333"), 201),
                     new Case("readers: PIN too short", admin, "POST", "/api/ill/readers",
                             Map.of("cardNumber", "A-0004", "homeLibraryId", "a", "pin", "12"), 400),
+                    new Case("readers: another library's card as one's own", staffA, "POST", "/api/ill/readers",
+                            Map.of("cardNumber", "X-0002", "homeLibraryId", "a", "pin", "6666"), 409),
+                    new Case("readers: another library's card reset", staffA, "POST", "/api/ill/readers",
+                            Map.of("cardNumber", "X-0002", "homeLibraryId", "a", "pin", "6666", "reset", true), 403),
+                    new Case("readers: own card again, no reset", staffX, "POST", "/api/ill/readers",
+                            Map.of("cardNumber", "X-0002", "homeLibraryId", "x", "pin", "2222"), 409),
+                    new Case("readers: own card reset", staffX, "POST", "/api/ill/readers",
+                            Map.of("cardNumber", "X-0002", "homeLibraryId", "x", "pin", "2222", "reset", true), 200),
+                    new Case("readers: admin resets", admin, "POST", "/api/ill/readers",
+                            Map.of("cardNumber", "X-0002", "homeLibraryId", "x", "pin", "2222", "reset", true), 200),
 
                     new Case("api keys: nobody", As.NOBODY, "POST", "/api/ill/api-keys", Map.of("libraryId", "x"), 401),
                     new Case("api keys: staff", staffA, "POST", "/api/ill/api-keys", Map.of("libraryId", "a"), 403),
@@ -213,6 +223,35 @@ class IllAuthorizationTest {
             assertFalse(raw.contains("135790"), "the PIN is not in the database file");
             assertTrue(hub.ill.store().accounts().reader("A-0001", "135790").isPresent());
             assertTrue(hub.ill.store().accounts().reader("A-0001", "135791").isEmpty());
+        }
+    }
+
+    /**
+     * Staff of any library could once re-register another library's reader with their own PIN: the reader was
+     * locked out and the attacker borrowed as them (issue 22). A reader belongs to their home library.
+     */
+    @Test
+    void noDeskTakesOverAnotherLibrarysReader() throws Exception {
+        try (var hub = new IllTestHub(dir, Clock.systemUTC())) {
+            var accounts = hub.ill.store().accounts();
+            accounts.registerReader(new org.tongjie.ill.Reader("X-0002", "x"), "2222");
+            var attacker = As.key(hub.staffKey("a"));
+
+            var takeover = hub.post("/api/ill/readers", attacker, Map.of("cardNumber", "X-0002", "homeLibraryId", "a", "pin", "6666"));
+            var reset = hub.post("/api/ill/readers", attacker,
+                    Map.of("cardNumber", "X-0002", "homeLibraryId", "a", "pin", "6666", "reset", true));
+
+            assertEquals(409, takeover.status(), takeover.json().toString());
+            assertTrue(takeover.json().get("detail").asText().contains("card X-0002 is already registered"), takeover.json().toString());
+            assertEquals(403, reset.status(), reset.json().toString());
+            assertTrue(reset.json().get("detail").asText().contains("may not reset the cards of readers of x"), reset.json().toString());
+            assertTrue(accounts.reader("X-0002", "6666").isEmpty(), "the attacker's PIN opens nothing");
+            assertEquals("x", accounts.reader("X-0002", "2222").orElseThrow().homeLibraryId(), "the reader keeps card and library");
+
+            var ownDesk = hub.post("/api/ill/readers", As.key(hub.staffKey("x")),
+                    Map.of("cardNumber", "X-0002", "homeLibraryId", "x", "pin", "7777", "reset", true));
+            assertEquals(200, ownDesk.status(), ownDesk.json().toString());
+            assertTrue(accounts.reader("X-0002", "7777").isPresent(), "the home library's desk resets a forgotten PIN");
         }
     }
 }
