@@ -42,7 +42,7 @@ enum Setting {
     LIMITS_MAX_FIELD_SIZE("limits.max-field-size", Kind.TEXT, "32KiB", null,
             "a size from 1KiB to max-record-size, in bytes or with KiB or MiB (e.g. 32KiB)", Setting::size),
     LIMITS_MAX_ID_LENGTH("limits.max-id-length", Kind.NUMBER, "256", null,
-            "a number of bytes from 16 to 1024", text -> between(text, 16, 1024)),
+            "a number of bytes from 16 to 512", text -> between(text, 16, 512)),
     OAI_ADMIN_EMAIL("oai.admin-email", Kind.TEXT, HubSettings.DEFAULTS.oaiAdminEmail(), null,
             "an e-mail address (e.g. catalogue@library.example)", Setting::email),
     OAI_REPOSITORY_NAME("oai.repository-name", Kind.TEXT, HubSettings.DEFAULTS.oaiRepositoryName(), null,

@@ -159,7 +159,7 @@ class ConfigLoaderTest {
         assertEquals(new IngestLimits(2L << 20, 16 << 10, 64),
                 load(data, Map.of("TONGJIE_LIMITS_MAX_ID_LENGTH", "64"), Map.of()).config().limits());
 
-        assertTrue(refusal(data, "[limits]\nmax-id-length = 4096\n").contains("a number of bytes from 16 to 1024"));
+        assertTrue(refusal(data, "[limits]\nmax-id-length = 4096\n").contains("a number of bytes from 16 to 512"));
         assertTrue(refusal(data, "[limits]\nmax-record-size = \"4KiB\"\nmax-field-size = \"8KiB\"\n")
                 .contains("limits.max-field-size = \"8KiB\" (file"));
     }
