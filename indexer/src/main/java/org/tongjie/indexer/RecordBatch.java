@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.Optional;
 import org.marc4j.marc.Record;
 import org.tongjie.catalog.NotMarcException;
+import org.tongjie.catalog.RecordIdentity;
 import org.tongjie.catalog.RecordSyntax;
 import org.tongjie.catalog.SourceRecord;
 import org.tongjie.marc.MarcEntry;
@@ -23,13 +24,15 @@ public final class RecordBatch implements AutoCloseable {
     private final Ingest ingest;
     private final IngestBatch batch;
     private final String libraryId;
+    private final RecordIdentity identity;
     private final Clock clock;
     private long position;
 
-    RecordBatch(Ingest ingest, IngestBatch batch, String libraryId, Clock clock) {
+    RecordBatch(Ingest ingest, IngestBatch batch, String libraryId, RecordIdentity identity, Clock clock) {
         this.ingest = ingest;
         this.batch = batch;
         this.libraryId = libraryId;
+        this.identity = identity;
         this.clock = clock;
     }
 
@@ -39,18 +42,20 @@ public final class RecordBatch implements AutoCloseable {
     }
 
     /**
-     * One ISO 2709 or MARCXML record whose id comes from the record itself (its 001 or the profile's rule), as a
-     * Z39.50 target sends them.
+     * One ISO 2709 or MARCXML record whose id comes from the record itself (the member's {@link RecordIdentity}),
+     * as a Z39.50 target sends them, at this position of the source (1 = first): a record that repeats the id of
+     * one from another position is reported, not stored; the same position again is the same record (a page
+     * sent again after a resume).
      */
-    public void add(byte[] record) {
-        position++;
+    public void add(long position, byte[] record) {
+        this.position = position;
         try (var source = MarcSource.open(new ByteArrayInputStream(record))) {
             MarcEntry entry = source.hasNext() ? source.next()
                     : new MarcEntry.Broken(position, record, "no MARC record in the bytes sent");
             switch (entry) {
                 case MarcEntry.Broken broken ->
                         batch.quarantine(position, Optional.empty(), broken.reason(), record, clock.instant());
-                case MarcEntry.Parsed parsed -> store(withPosition(parsed), Optional.empty());
+                case MarcEntry.Parsed parsed -> store(withPosition(parsed));
             }
         } catch (NotMarcException e) {
             batch.quarantine(position, Optional.empty(), e.getMessage(), record, clock.instant());
@@ -65,13 +70,14 @@ public final class RecordBatch implements AutoCloseable {
         switch (entry) {
             case MarcEntry.Broken broken ->
                     batch.quarantine(broken.position(), Optional.empty(), broken.reason(), broken.raw(), clock.instant());
-            case MarcEntry.Parsed parsed -> store(parsed, Optional.empty());
+            case MarcEntry.Parsed parsed -> store(parsed);
         }
     }
 
     /**
-     * A record whose id the source gives (an OAI-PMH identifier): the same id later updates or deletes it,
-     * whatever its 001 says. The bytes are one ISO 2709 or MARCXML record.
+     * A record whose id the source gives (an OAI-PMH identifier, {@link RecordIdentity#OAI_IDENTIFIER}): the
+     * same id later updates or deletes it, whatever its 001 says, and the same id twice in one harvest is the
+     * provider's newer version. The bytes are one ISO 2709 or MARCXML record.
      */
     public void put(String localId, byte[] record) {
         position++;
@@ -81,7 +87,7 @@ public final class RecordBatch implements AutoCloseable {
             switch (entry) {
                 case MarcEntry.Broken broken ->
                         batch.quarantine(position, Optional.of(localId), broken.reason(), record, clock.instant());
-                case MarcEntry.Parsed parsed -> store(withPosition(parsed), Optional.of(localId));
+                case MarcEntry.Parsed parsed -> storeAs(withPosition(parsed), localId);
             }
         } catch (NotMarcException e) {
             batch.quarantine(position, Optional.of(localId), e.getMessage(), record, clock.instant());
@@ -100,14 +106,25 @@ public final class RecordBatch implements AutoCloseable {
         return new MarcEntry.Parsed(position, p.syntax(), p.raw(), p.record(), p.encoding());
     }
 
-    private void store(MarcEntry.Parsed parsed, Optional<String> givenId) {
+    /** A record known by the member's record identity. */
+    private void store(MarcEntry.Parsed parsed) {
         Record record = parsed.record();
-        Optional<String> controlNumber = Optional.ofNullable(record.getControlNumber()).map(String::strip);
-        switch (Normalizer.identify(record, parsed.raw())) {
+        switch (Normalizer.identify(record, parsed.raw(), identity)) {
             case Normalizer.Identification.Unusable u -> batch.quarantine(parsed.position(),
-                    givenId.or(() -> controlNumber), u.reason(), parsed.raw(), clock.instant());
+                    Optional.ofNullable(record.getControlNumber()).map(String::strip), u.reason(), parsed.raw(),
+                    clock.instant());
+            case Normalizer.Identification.Usable u -> batch.add(parsed.position(), new SourceRecord(libraryId,
+                    u.localId(), parsed.syntax(), parsed.raw(), clock.instant(), u.deleted()));
+        }
+    }
+
+    /** A record known by the id its source gives. */
+    private void storeAs(MarcEntry.Parsed parsed, String givenId) {
+        switch (Normalizer.identifyAs(parsed.record(), givenId)) {
+            case Normalizer.Identification.Unusable u ->
+                    batch.quarantine(parsed.position(), Optional.of(givenId), u.reason(), parsed.raw(), clock.instant());
             case Normalizer.Identification.Usable u -> batch.put(new SourceRecord(libraryId,
-                    givenId.orElse(u.localId()), parsed.syntax(), parsed.raw(), clock.instant(), u.deleted()));
+                    givenId, parsed.syntax(), parsed.raw(), clock.instant(), u.deleted()));
         }
     }
 
