@@ -37,7 +37,7 @@ async function show() {
     el('p', { class: 'muted' }, el('button', { type: 'button', class: 'secondary',
       onclick: () => { session.clear('member'); show(); } }, t('signin.out'))),
     uploadSection(),
-    harvestSection(harvests),
+    harvestSection(harvests, lib),
     quarantineSection(quarantine));
   // while a harvest runs, its page and record counts move: look again in a second
   if (harvests.runningRun) setTimeout(() => { if (me()) show(); }, 1000);
@@ -45,7 +45,14 @@ async function show() {
 
 // ---- harvests
 
-function harvestSection(h) {
+// which field identifies the member's records: "001", "999$c", "035$a (OCoLC)", "oai", "001 or content"
+function identity(spec) {
+  const field = spec.replace(/ or content$/, '');
+  const shown = field === 'oai' ? t('identity.oai') : field;
+  return field === spec ? shown : t('identity.orContent', { field: shown });
+}
+
+function harvestSection(h, lib) {
   const status = el('p', { role: 'status', id: 'harvest-status' });
   const trigger = async () => {
     try {
@@ -57,6 +64,7 @@ function harvestSection(h) {
   };
   const facts = [
     [t('member.source'), label('source', h.source ?? 'upload')],
+    lib?.recordIdentity ? [t('member.identity'), identity(lib.recordIdentity)] : null,
     h.schedule ? [t('member.schedule'), every(h.schedule)] : null,
     h.nextRun ? [t('member.next'), fmt.dateTime(h.nextRun)] : null,
   ].filter(Boolean);

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tongjie.catalog.Library;
 import org.tongjie.catalog.LibraryKind;
+import org.tongjie.catalog.RecordIdentity;
 import org.tongjie.indexer.Catalog;
 import org.tongjie.testing.SharedData;
 
@@ -96,7 +97,8 @@ class MainTest {
     void loadingSeveralFilesFillsTheCatalogueWithUnionRecordsOfBoth(@TempDir Path data) throws Exception {
         try (var catalog = Catalog.open(data, Clock.systemUTC())) {
             for (String id : List.of("central", "branch")) {
-                catalog.libraries().save(new Library(id, id, id, LibraryKind.CENTRAL, Optional.empty(), "", Optional.empty()));
+                catalog.libraries().save(new Library(id, id, id, LibraryKind.CENTRAL, Optional.empty(), "", Optional.empty())
+                        .withRecordIdentity(RecordIdentity.parse("001 or content")));
             }
         }
         String pool = SharedData.file("pool/pool-marc21-utf8.mrc").toString();

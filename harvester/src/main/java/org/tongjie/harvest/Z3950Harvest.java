@@ -86,7 +86,9 @@ public final class Z3950Harvest {
                 if (page.isEmpty()) {
                     break;
                 }
-                page.forEach(r -> batch.add(r.raw()));
+                for (int i = 0; i < page.size(); i++) {
+                    batch.add(position + i + 1, page.get(i).raw());
+                }
                 batch.commit();
                 position += page.size();
                 log.saveState(libraryId,

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * A member library's entry in the network directory. {@code holdingsMapping} says where its records carry
  * their items, when that differs from the profile's default; {@code liveTarget}, when present, makes it a
- * "live" member, searched over Z39.50 at query time instead of harvested.
+ * "live" member, searched over Z39.50 at query time instead of harvested; {@code recordIdentity} says which
+ * field identifies its records ({@link RecordIdentity}).
  */
 public record Library(
         String id,
@@ -18,7 +19,8 @@ public record Library(
         String address,
         Optional<Coordinates> coordinates,
         Optional<HoldingsMapping> holdingsMapping,
-        Optional<LiveTarget> liveTarget) {
+        Optional<LiveTarget> liveTarget,
+        RecordIdentity recordIdentity) {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
@@ -36,6 +38,14 @@ public record Library(
         Objects.requireNonNull(coordinates, "coordinates");
         Objects.requireNonNull(holdingsMapping, "holdingsMapping");
         Objects.requireNonNull(liveTarget, "liveTarget");
+        Objects.requireNonNull(recordIdentity, "recordIdentity");
+    }
+
+    /** A member whose records are identified by their 001 ({@link RecordIdentity#CONTROL_NUMBER}). */
+    public Library(String id, String nameZh, String nameEn, LibraryKind kind, Optional<String> parentId, String address,
+            Optional<Coordinates> coordinates, Optional<HoldingsMapping> holdingsMapping, Optional<LiveTarget> liveTarget) {
+        this(id, nameZh, nameEn, kind, parentId, address, coordinates, holdingsMapping, liveTarget,
+                RecordIdentity.CONTROL_NUMBER);
     }
 
     /** A harvested member (no live target) with its own holdings mapping. */
@@ -53,6 +63,12 @@ public record Library(
     /** The same member, searched live at this target. */
     public Library withLiveTarget(LiveTarget target) {
         return new Library(id, nameZh, nameEn, kind, parentId, address, coordinates, holdingsMapping,
-                Optional.of(target));
+                Optional.of(target), recordIdentity);
+    }
+
+    /** The same member, its records identified by this field. */
+    public Library withRecordIdentity(RecordIdentity identity) {
+        return new Library(id, nameZh, nameEn, kind, parentId, address, coordinates, holdingsMapping, liveTarget,
+                identity);
     }
 }

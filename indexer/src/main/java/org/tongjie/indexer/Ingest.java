@@ -61,14 +61,15 @@ public final class Ingest {
 
     /** A batch that adds to the member's records, or (full replace) replaces them all when it finishes. */
     public RecordBatch open(String libraryId, String origin, IngestBatch.Mode mode) {
-        libraries.require(libraryId);
-        return new RecordBatch(this, store.beginBatch(libraryId, origin, clock.instant(), mode), libraryId, clock, limits);
+        var identity = libraries.require(libraryId).recordIdentity();
+        return new RecordBatch(this, store.beginBatch(libraryId, origin, clock.instant(), mode), libraryId, identity,
+                clock, limits);
     }
 
     /** The member's unfinished batch again (a harvest resumed from its checkpoint), if it is still unfinished. */
     public Optional<RecordBatch> resume(String libraryId, long batchId) {
-        libraries.require(libraryId);
-        return store.resumeBatch(libraryId, batchId).map(b -> new RecordBatch(this, b, libraryId, clock, limits));
+        var identity = libraries.require(libraryId).recordIdentity();
+        return store.resumeBatch(libraryId, batchId).map(b -> new RecordBatch(this, b, libraryId, identity, clock, limits));
     }
 
     void syncIndex() {

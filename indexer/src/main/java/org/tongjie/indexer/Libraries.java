@@ -46,9 +46,11 @@ public final class Libraries {
     }
 
     /** @throws UnknownLibraryException if the member is not in the directory */
-    void require(String libraryId) {
-        if (!directory.containsKey(libraryId)) {
+    Library require(String libraryId) {
+        Library library = directory.get(libraryId);
+        if (library == null) {
             throw new UnknownLibraryException(libraryId);
         }
+        return library;
     }
 }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.Optional;
 import org.marc4j.marc.Record;
 import org.tongjie.catalog.NotMarcException;
+import org.tongjie.catalog.RecordIdentity;
 import org.tongjie.catalog.RecordSyntax;
 import org.tongjie.catalog.SourceRecord;
 import org.tongjie.marc.MarcEntry;
@@ -23,14 +24,17 @@ public final class RecordBatch implements AutoCloseable {
     private final Ingest ingest;
     private final IngestBatch batch;
     private final String libraryId;
+    private final RecordIdentity identity;
     private final Clock clock;
     private final IngestLimits limits;
     private long position;
 
-    RecordBatch(Ingest ingest, IngestBatch batch, String libraryId, Clock clock, IngestLimits limits) {
+    RecordBatch(Ingest ingest, IngestBatch batch, String libraryId, RecordIdentity identity, Clock clock,
+            IngestLimits limits) {
         this.ingest = ingest;
         this.batch = batch;
         this.libraryId = libraryId;
+        this.identity = identity;
         this.clock = clock;
         this.limits = limits;
     }
@@ -41,18 +45,20 @@ public final class RecordBatch implements AutoCloseable {
     }
 
     /**
-     * One ISO 2709 or MARCXML record whose id comes from the record itself (its 001 or the profile's rule), as a
-     * Z39.50 target sends them.
+     * One ISO 2709 or MARCXML record whose id comes from the record itself (the member's {@link RecordIdentity}),
+     * as a Z39.50 target sends them, at this position of the source (1 = first): a record that repeats the id of
+     * one from another position is reported, not stored; the same position again is the same record (a page
+     * sent again after a resume).
      */
-    public void add(byte[] record) {
-        position++;
+    public void add(long position, byte[] record) {
+        this.position = position;
         try (var source = MarcSource.open(new ByteArrayInputStream(record), limits.maxRecordBytes())) {
             MarcEntry entry = source.hasNext() ? source.next()
                     : new MarcEntry.Broken(position, record, "no MARC record in the bytes sent");
             switch (entry) {
                 case MarcEntry.Broken broken ->
                         batch.quarantine(position, Optional.empty(), broken.reason(), record, clock.instant());
-                case MarcEntry.Parsed parsed -> store(withPosition(parsed), Optional.empty());
+                case MarcEntry.Parsed parsed -> store(withPosition(parsed));
             }
         } catch (NotMarcException e) {
             batch.quarantine(position, Optional.empty(), e.getMessage(), record, clock.instant());
@@ -67,13 +73,14 @@ public final class RecordBatch implements AutoCloseable {
         switch (entry) {
             case MarcEntry.Broken broken ->
                     batch.quarantine(broken.position(), Optional.empty(), broken.reason(), broken.raw(), clock.instant());
-            case MarcEntry.Parsed parsed -> store(parsed, Optional.empty());
+            case MarcEntry.Parsed parsed -> store(parsed);
         }
     }
 
     /**
-     * A record whose id the source gives (an OAI-PMH identifier): the same id later updates or deletes it,
-     * whatever its 001 says. The bytes are one ISO 2709 or MARCXML record.
+     * A record whose id the source gives (an OAI-PMH identifier, {@link RecordIdentity#OAI_IDENTIFIER}): the
+     * same id later updates or deletes it, whatever its 001 says, and the same id twice in one harvest is the
+     * provider's newer version. The bytes are one ISO 2709 or MARCXML record.
      */
     public void put(String localId, byte[] record) {
         position++;
@@ -83,7 +90,7 @@ public final class RecordBatch implements AutoCloseable {
             switch (entry) {
                 case MarcEntry.Broken broken ->
                         batch.quarantine(position, Optional.of(localId), broken.reason(), record, clock.instant());
-                case MarcEntry.Parsed parsed -> store(withPosition(parsed), Optional.of(localId));
+                case MarcEntry.Parsed parsed -> storeAs(withPosition(parsed), localId);
             }
         } catch (NotMarcException e) {
             batch.quarantine(position, Optional.of(localId), e.getMessage(), record, clock.instant());
@@ -102,30 +109,52 @@ public final class RecordBatch implements AutoCloseable {
         return new MarcEntry.Parsed(position, p.syntax(), p.raw(), p.record(), p.encoding());
     }
 
-    private void store(MarcEntry.Parsed parsed, Optional<String> givenId) {
+    /** A record known by the member's record identity. */
+    private void store(MarcEntry.Parsed parsed) {
         Record record = parsed.record();
-        Optional<String> controlNumber = Optional.ofNullable(record.getControlNumber()).map(String::strip)
+        Optional<String> shownId = Optional.ofNullable(record.getControlNumber()).map(String::strip)
                 .map(id -> RecordLimits.shown(id, limits));
-        Optional<String> shownId = givenId.map(id -> RecordLimits.shown(id, limits)).or(() -> controlNumber);
-        Optional<String> tooLarge = RecordLimits.oversizedField(record, limits);
-        if (tooLarge.isPresent()) {
-            batch.quarantine(parsed.position(), shownId, tooLarge.get(), parsed.raw(), clock.instant());
+        if (!fits(parsed, shownId)) {
             return;
         }
-        switch (Normalizer.identify(record, parsed.raw())) {
+        switch (Normalizer.identify(record, parsed.raw(), identity)) {
             case Normalizer.Identification.Unusable u ->
                     batch.quarantine(parsed.position(), shownId, u.reason(), parsed.raw(), clock.instant());
             case Normalizer.Identification.Usable u -> {
-                String localId = givenId.orElse(u.localId());
-                Optional<String> longId = RecordLimits.oversizedId(localId, limits);
-                if (longId.isPresent()) {
-                    batch.quarantine(parsed.position(), Optional.of(RecordLimits.shown(localId, limits)), longId.get(),
-                            parsed.raw(), clock.instant());
-                } else {
-                    batch.put(new SourceRecord(libraryId, localId, parsed.syntax(), parsed.raw(), clock.instant(), u.deleted()));
+                if (idFits(parsed, u.localId())) {
+                    batch.add(parsed.position(), new SourceRecord(libraryId, u.localId(), parsed.syntax(), parsed.raw(),
+                            clock.instant(), u.deleted()));
                 }
             }
         }
+    }
+
+    /** A record known by the id its source gives. */
+    private void storeAs(MarcEntry.Parsed parsed, String givenId) {
+        if (!fits(parsed, Optional.of(RecordLimits.shown(givenId, limits))) || !idFits(parsed, givenId)) {
+            return;
+        }
+        switch (Normalizer.identifyAs(parsed.record(), givenId)) {
+            case Normalizer.Identification.Unusable u ->
+                    batch.quarantine(parsed.position(), Optional.of(givenId), u.reason(), parsed.raw(), clock.instant());
+            case Normalizer.Identification.Usable u -> batch.put(new SourceRecord(libraryId,
+                    givenId, parsed.syntax(), parsed.raw(), clock.instant(), u.deleted()));
+        }
+    }
+
+    /** False, with the record quarantined, when one of its fields is larger than a field may be. */
+    private boolean fits(MarcEntry.Parsed parsed, Optional<String> shownId) {
+        Optional<String> tooLarge = RecordLimits.oversizedField(parsed.record(), limits);
+        tooLarge.ifPresent(reason -> batch.quarantine(parsed.position(), shownId, reason, parsed.raw(), clock.instant()));
+        return tooLarge.isEmpty();
+    }
+
+    /** False, with the record quarantined, when its id is longer than an id may be. */
+    private boolean idFits(MarcEntry.Parsed parsed, String localId) {
+        Optional<String> longId = RecordLimits.oversizedId(localId, limits);
+        longId.ifPresent(reason -> batch.quarantine(parsed.position(), Optional.of(RecordLimits.shown(localId, limits)),
+                reason, parsed.raw(), clock.instant()));
+        return longId.isEmpty();
     }
 
     /** Everything put so far becomes durable and searchable. */

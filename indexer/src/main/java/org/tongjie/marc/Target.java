@@ -4,7 +4,6 @@ import java.util.Locale;
 
 /** What a mapping rule fills in the normalised record. Named in the rule tables in lower case. */
 enum Target {
-    LOCAL_ID,
     TITLE,
     PARALLEL_TITLE,
     TITLE_PINYIN,

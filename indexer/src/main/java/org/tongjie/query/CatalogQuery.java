@@ -58,7 +58,7 @@ public sealed interface CatalogQuery {
         /** ISBN-10 or ISBN-13, any hyphenation: matched as the ISBN-13 the indexer keeps. */
         ISBN,
         ISSN,
-        /** A member's own record number (MARC 001), exact. */
+        /** A member's own record id (what its record identity reads: 001, 999 $c, 035...), exact. */
         LOCAL_ID,
         /** The hub's id of a union record, or of any source record in it. */
         RECORD_ID,

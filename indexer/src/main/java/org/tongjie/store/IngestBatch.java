@@ -28,8 +28,23 @@ public interface IngestBatch extends AutoCloseable {
 
     Mode mode();
 
-    /** @throws IllegalArgumentException if the record is another member's */
+    /**
+     * A record whose id the source gives (an OAI-PMH identifier), or a deletion: the same id again in this
+     * batch is the source's newer version.
+     *
+     * @throws IllegalArgumentException if the record is another member's
+     */
     void put(SourceRecord record);
+
+    /**
+     * A record whose id was read from the record itself, at this position of the upload (1 = first). When the
+     * batch already holds a record with the same id from another position, this one is not stored: it is
+     * quarantined with a reason naming both positions. The same position again (a harvest resumed from its
+     * checkpoint sends a page again) is the same record.
+     *
+     * @throws IllegalArgumentException if the record is another member's
+     */
+    void add(long position, SourceRecord record);
 
     void quarantine(long position, Optional<String> sourceId, String reason, byte[] raw, Instant at);
 

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tongjie.catalog.HoldingsMapping;
 import org.tongjie.catalog.Library;
 import org.tongjie.catalog.LibraryKind;
+import org.tongjie.catalog.RecordIdentity;
 import org.tongjie.testing.Searches;
 import org.tongjie.testing.SharedData;
 
@@ -39,7 +40,7 @@ class CatalogTest {
     void open() {
         catalog = Catalog.open(dataDir, Clock.systemUTC());
         catalog.libraries().save(new Library("koha-demo", "科哈示范馆", "Koha demo library", LibraryKind.CENTRAL,
-                Optional.empty(), "", Optional.empty()));
+                Optional.empty(), "", Optional.empty()).withRecordIdentity(RecordIdentity.KOHA_BIBLIONUMBER));
     }
 
     @AfterEach
@@ -153,7 +154,8 @@ class CatalogTest {
     void aMembersOwnHoldingsMappingDecidesWhereItsItemsAre() throws IOException {
         var mapping = HoldingsMapping.parse("952 servicePoint=c barcode=p loanType=y lost=1 notForLoan=7 onLoan=q");
         catalog.libraries().save(new Library("koha-demo", "科哈示范馆", "Koha demo library", LibraryKind.CENTRAL,
-                Optional.empty(), "", Optional.empty(), Optional.of(mapping)));
+                Optional.empty(), "", Optional.empty(), Optional.of(mapping))
+                .withRecordIdentity(RecordIdentity.KOHA_BIBLIONUMBER));
         assertEquals(Optional.of(mapping), catalog.libraries().get("koha-demo").orElseThrow().holdingsMapping());
 
         ingest(KOHA);

@@ -14,10 +14,10 @@ class MappingTableTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"marc21.rules", "unimarc.rules"})
-    void theShippedTablesLoadAndMapTitlesAndIds(String table) {
+    void theShippedTablesLoadAndMapTitlesAndIsbns(String table) {
         var t = MappingTable.load(table);
         assertFalse(t.rules(Target.TITLE).isEmpty());
-        assertFalse(t.rules(Target.LOCAL_ID).isEmpty());
+        assertFalse(t.rules(Target.ISBN).isEmpty());
     }
 
     @Test

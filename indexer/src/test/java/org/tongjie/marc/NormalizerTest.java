@@ -1,11 +1,13 @@
 package org.tongjie.marc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,10 +15,13 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.marc4j.MarcStreamWriter;
+import org.marc4j.marc.MarcFactory;
+import org.marc4j.marc.Record;
 import org.tongjie.catalog.BibRecord;
 import org.tongjie.catalog.HoldingStatus;
 import org.tongjie.catalog.MarcProfile;
 import org.tongjie.catalog.Provenance;
+import org.tongjie.catalog.RecordIdentity;
 import org.tongjie.testing.Fixtures;
 import org.tongjie.testing.SharedData;
 
@@ -44,7 +49,7 @@ class NormalizerTest {
 
     @Test
     void kohaRecordOneWithItsItems() throws IOException {
-        var r = record(SharedData.file("koha-misc4dev/koha-sample-marc21-with-952-items.mrc"), "1");
+        var r = record(SharedData.file("koha-misc4dev/koha-sample-marc21-with-952-items.mrc"), "17446121");
 
         assertEquals(MarcProfile.MARC21, r.profile());
         assertEquals("E Street shuffle the glory days of Bruce Springsteen & the E Street Band", r.displayTitle());
@@ -65,16 +70,94 @@ class NormalizerTest {
         assertTrue(cameFrom(r, "year", "2013", "008/07-10"), r.provenance().toString());
     }
 
-    /** Koha keeps its own record number in 999 $c; the 001 it carries was copied from LC. */
+    /**
+     * Koha keeps its own record number in 999 $c; the 001 it carries was copied from LC. Which one identifies
+     * the record is the member's setting.
+     */
     @Test
-    void kohaRecordsAreKnownByTheir999cNotTheir001() throws IOException {
-        byte[] file = Files.readAllBytes(SharedData.file("koha-misc4dev/koha-sample-marc21-with-952-items.mrc"));
-        var first = (MarcEntry.Parsed) MarcSourceTest.readAll(new ByteArrayInputStream(file)).getFirst();
+    void aKohaRecordIsKnownByIts999cOrIts001AsTheMemberSays() throws IOException {
+        var first = first("koha-misc4dev/koha-sample-marc21-with-952-items.mrc");
         assertEquals("17446121", first.record().getControlNumber());
 
-        var id = (Normalizer.Identification.Usable) Normalizer.identify(first.record(), first.raw());
+        assertEquals("1", localId(first, RecordIdentity.KOHA_BIBLIONUMBER));
+        assertEquals("17446121", localId(first, RecordIdentity.CONTROL_NUMBER));
+    }
 
-        assertEquals("1", id.localId());
+    /** SirsiDynix Symphony writes its items in 999, $c the copy number: "1", not an id. */
+    @Test
+    void aSymphonyRecordIsKnownByIts001() throws IOException {
+        var symphony = MarcSourceTest.readAll(Files.newInputStream(SharedData.file("pool/pool-marc21-utf8.mrc"))).stream()
+                .map(e -> (MarcEntry.Parsed) e)
+                .filter(p -> p.record().getDataFields().stream().anyMatch(f -> f.getTag().equals("999")
+                        && f.getSubfield('w') != null && f.getSubfield('i') != null))
+                .findFirst().orElseThrow();
+
+        assertEquals("1", localId(symphony, RecordIdentity.KOHA_BIBLIONUMBER), "what made different books one");
+        assertEquals(symphony.record().getControlNumber().strip(), localId(symphony, RecordIdentity.CONTROL_NUMBER));
+    }
+
+    @Test
+    void a035IdentityTakesTheFirstValueWithItsPrefixWhole() {
+        var record = parsed("001 ocm123", "035 a(DLC)  75012345", "035 a(OCoLC)987654", "245 aA title");
+
+        assertEquals("(OCoLC)987654", localId(record, RecordIdentity.parse("035$a (OCoLC)")));
+        assertEquals("(DLC)  75012345", localId(record, RecordIdentity.parse("035$a")));
+    }
+
+    @Test
+    void aRecordWithoutTheFieldIsUnusableWithTheReasonUnlessTheMemberFallsBackToItsContent() {
+        var record = parsed("245 aA title without a control number");
+
+        var unusable = assertInstanceOf(Normalizer.Identification.Unusable.class,
+                Normalizer.identify(record.record(), record.raw(), RecordIdentity.CONTROL_NUMBER));
+        assertTrue(unusable.reason().startsWith("no 001 in the record"), unusable.reason());
+        assertTrue(unusable.reason().contains("identified by 001"), unusable.reason());
+        assertTrue(localId(record, RecordIdentity.parse("001 or content")).startsWith(Normalizer.CONTENT_ID_PREFIX));
+        assertInstanceOf(Normalizer.Identification.Unusable.class,
+                Normalizer.identify(record.record(), record.raw(), RecordIdentity.parse("035$a (OCoLC)")));
+    }
+
+    @Test
+    void aRecordInAFileHasNoOaiIdentifier() {
+        var record = parsed("001 42", "245 aA title");
+
+        var unusable = assertInstanceOf(Normalizer.Identification.Unusable.class,
+                Normalizer.identify(record.record(), record.raw(), RecordIdentity.OAI_IDENTIFIER));
+        assertTrue(unusable.reason().contains("OAI identifier"), unusable.reason());
+    }
+
+    /** A record of these fields: "001 value" for a control field, "245 aTitle" for a data field with one subfield. */
+    private static MarcEntry.Parsed parsed(String... fields) {
+        MarcFactory factory = MarcFactory.newInstance();
+        Record record = factory.newRecord("00000nam a2200000 a 4500");
+        for (String f : fields) {
+            String tag = f.substring(0, 3);
+            if (tag.startsWith("00")) {
+                record.addVariableField(factory.newControlField(tag, f.substring(4)));
+            } else {
+                var field = factory.newDataField(tag, ' ', ' ');
+                field.addSubfield(factory.newSubfield(f.charAt(4), f.substring(5)));
+                record.addVariableField(field);
+            }
+        }
+        var out = new ByteArrayOutputStream();
+        var writer = new MarcStreamWriter(out, "UTF-8");
+        writer.write(record);
+        writer.close();
+        try {
+            return (MarcEntry.Parsed) MarcSourceTest.readAll(new ByteArrayInputStream(out.toByteArray())).getFirst();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static MarcEntry.Parsed first(String file) throws IOException {
+        return (MarcEntry.Parsed) MarcSourceTest.readAll(Files.newInputStream(SharedData.file(file))).getFirst();
+    }
+
+    private static String localId(MarcEntry.Parsed p, RecordIdentity identity) {
+        return assertInstanceOf(Normalizer.Identification.Usable.class,
+                Normalizer.identify(p.record(), p.raw(), identity)).localId();
     }
 
     @Test

@@ -31,17 +31,19 @@ final class LibraryController {
     }
 
     /**
-     * A member as the API shows it: its directory entry, and from the directory file where its records come
+     * A member as the API shows it: its directory entry (with its record identity, the field that identifies
+     * its records, as a spec line), and from the directory file where its records come
      * from, how often they are harvested and whether it can upload (never its key or the key's hash).
      */
     record MemberView(String id, String nameZh, String nameEn, LibraryKind kind, Optional<String> parentId, String address,
                       Optional<Coordinates> coordinates, Optional<HoldingsMapping> holdingsMapping, Optional<LiveTarget> liveTarget,
-                      Optional<Map<String, Object>> source, Optional<String> schedule, boolean uploads) {}
+                      String recordIdentity, Optional<Map<String, Object>> source, Optional<String> schedule,
+                      boolean uploads) {}
 
     private MemberView view(Library l) {
         Optional<Member> member = members.member(l.id());
         return new MemberView(l.id(), l.nameZh(), l.nameEn(), l.kind(), l.parentId(), l.address(), l.coordinates(),
-                l.holdingsMapping(), l.liveTarget(), member.map(m -> describe(m.source())),
+                l.holdingsMapping(), l.liveTarget(), l.recordIdentity().spec(), member.map(m -> describe(m.source())),
                 member.flatMap(Member::schedule).map(Object::toString),
                 member.map(m -> m.apiKeySha256().isPresent()).orElse(false));
     }

@@ -101,6 +101,7 @@ class OpenApiTest {
             assertDeclared(doc, "Library", library);
             assertDeclared(doc, "Library/properties/liveTarget", library.get("liveTarget"));
             assertEquals(true, library.at("/liveTarget/timeout").isNumber(), library.toString());
+            assertEquals("001", library.get("recordIdentity").asText(), "a member without a setting is known by 001");
         }
     }
 

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import org.tongjie.api.ill.IllHttp;
 import org.tongjie.catalog.Library;
 import org.tongjie.catalog.LibraryKind;
+import org.tongjie.catalog.RecordIdentity;
 import org.tongjie.harvest.HarvestLog;
 import org.tongjie.harvest.HarvestScheduler;
 import org.tongjie.harvest.members.Member;
@@ -60,9 +61,15 @@ final class TestHub implements AutoCloseable {
         app = Hub.create(catalog, staffKey, members, scheduler, Optional.of(ill)).start(0);
     }
 
-    /** A member that uploads with the API key {@link #key}(id). */
+    /** A member that uploads with the API key {@link #key}(id); its records are known by their 001. */
     TestHub withLibrary(String id, LibraryKind kind) {
-        var library = new Library(id, id + "图书馆", id + " library", kind, Optional.empty(), "", Optional.empty());
+        return withLibrary(id, kind, RecordIdentity.CONTROL_NUMBER);
+    }
+
+    /** A member that uploads with the API key {@link #key}(id), its records known by this field. */
+    TestHub withLibrary(String id, LibraryKind kind, RecordIdentity identity) {
+        var library = new Library(id, id + "图书馆", id + " library", kind, Optional.empty(), "", Optional.empty())
+                .withRecordIdentity(identity);
         catalog.libraries().save(library);
         members.register(new Member(library, new MemberSource.Upload(), Optional.empty(), Optional.of(Member.hashKey(key(id)))));
         return this;

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tongjie.catalog.LibraryKind;
+import org.tongjie.catalog.RecordIdentity;
 import org.tongjie.testing.Iso2709;
 import org.tongjie.testing.Searches;
 import org.tongjie.testing.SharedData;
@@ -32,7 +33,8 @@ class UploadAndSearchTest {
 
     @BeforeEach
     void start() {
-        hub = new TestHub(dataDir).withLibrary("kunshan", LibraryKind.CENTRAL).withLibrary("lujia", LibraryKind.BRANCH);
+        hub = new TestHub(dataDir).withLibrary("kunshan", LibraryKind.CENTRAL).withLibrary("lujia", LibraryKind.BRANCH)
+                .withLibrary("koha", LibraryKind.BRANCH, RecordIdentity.KOHA_BIBLIONUMBER);
     }
 
     @AfterEach
@@ -53,9 +55,10 @@ class UploadAndSearchTest {
     void aKohaExportWithItemsIsSearchableWithItsHoldings() throws Exception {
         Path koha = SharedData.file("koha-misc4dev/koha-sample-marc21-with-952-items.mrc");
 
-        var report = hub.postFile("/api/libraries/kunshan/records", koha);
+        var report = hub.postFile("/api/libraries/koha/records", koha);
 
         assertEquals(200, report.status());
+        assertEquals("999$c", hub.get("/api/libraries/koha").json().get("recordIdentity").asText());
         assertEquals(435, report.json().get("accepted").asInt());
         assertEquals(0, report.json().get("quarantined").asInt());
         var found = hub.search("history");

@@ -24,6 +24,7 @@ import org.tongjie.catalog.HoldingsMapping;
 import org.tongjie.catalog.Library;
 import org.tongjie.catalog.LibraryKind;
 import org.tongjie.catalog.LiveTarget;
+import org.tongjie.catalog.RecordIdentity;
 import org.tongjie.harvest.oai.OaiEndpoint;
 import org.tongjie.z3950.RecordSyntax;
 import org.tongjie.z3950.ZoomTarget;
@@ -145,7 +146,7 @@ public final class MemberDirectory {
 
     record MemberShape(String id, String nameZh, String nameEn, String kind, String parent, String address,
                        Double latitude, Double longitude, List<String> holdingsMapping, String live,
-                       SourceShape source, String schedule, String apiKeySha256) {
+                       String recordIdentity, SourceShape source, String schedule, String apiKeySha256) {
         Member toMember() {
             Optional<Coordinates> coordinates = latitude == null && longitude == null ? Optional.empty()
                     : Optional.of(new Coordinates(required(latitude, "latitude"), required(longitude, "longitude")));
@@ -153,8 +154,25 @@ public final class MemberDirectory {
                     kind(required(kind, "kind")), Optional.ofNullable(parent), address == null ? "" : address, coordinates,
                     Optional.ofNullable(holdingsMapping).map(lines -> HoldingsMapping.parse(String.join("\n", lines))),
                     Optional.ofNullable(live).map(LiveTarget::parse));
-            return new Member(library, source == null ? new MemberSource.Upload() : source.toSource(),
+            MemberSource from = source == null ? new MemberSource.Upload() : source.toSource();
+            return new Member(library.withRecordIdentity(identity(from)), from,
                     Optional.ofNullable(schedule).map(MemberShape::duration), Optional.ofNullable(apiKeySha256));
+        }
+
+        /**
+         * The member's setting; absent: the OAI identifier for an OAI-PMH member, 001 for the rest. An OAI-PMH
+         * member is always known by its OAI identifiers, since a deletion names nothing else.
+         */
+        private RecordIdentity identity(MemberSource from) {
+            boolean oai = from instanceof MemberSource.OaiPmh;
+            RecordIdentity identity = Optional.ofNullable(recordIdentity).map(RecordIdentity::parse)
+                    .orElse(oai ? RecordIdentity.OAI_IDENTIFIER : RecordIdentity.CONTROL_NUMBER);
+            if (oai != identity.sourceGiven()) {
+                throw new IllegalArgumentException(oai
+                        ? "recordIdentity of an oai-pmh member must be oai (an OAI-PMH deletion names only the OAI identifier), was '" + recordIdentity + "'"
+                        : "recordIdentity oai is only for oai-pmh members: uploads and Z39.50 records carry no OAI identifier");
+            }
+            return identity;
         }
 
         private static LibraryKind kind(String kind) {

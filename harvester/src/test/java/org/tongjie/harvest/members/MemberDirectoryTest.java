@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.tongjie.catalog.LibraryKind;
+import org.tongjie.catalog.RecordIdentity;
 import org.tongjie.z3950.RecordSyntax;
 
 class MemberDirectoryTest {
@@ -30,14 +31,19 @@ class MemberDirectoryTest {
                "source": {"type": "z3950", "host": "127.0.0.1", "port": 2100, "database": "biblios",
                           "recordSyntax": "unimarc", "charset": "gb18030"},
                "schedule": "P1D"},
-              {"id": "locker", "nameZh": "书柜", "nameEn": "Locker", "kind": "SMART_LOCKER"}
+              {"id": "locker", "nameZh": "书柜", "nameEn": "Locker", "kind": "SMART_LOCKER"},
+              {"id": "koha-uploads", "nameZh": "科哈馆", "nameEn": "Koha uploads", "kind": "BRANCH",
+               "recordIdentity": "999$c", "source": {"type": "upload"}},
+              {"id": "oclc-uploads", "nameZh": "联机馆", "nameEn": "OCLC uploads", "kind": "BRANCH",
+               "recordIdentity": "035$a (OCoLC) or content"}
             ]}""".formatted(Member.hashKey("s3cret-branch-key"));
 
     @Test
     void readsEveryKindOfSourceWithDefaultsAndParentsFirst() {
         var directory = read(NETWORK);
 
-        assertEquals(List.of("central", "koha-branch", "locker"), directory.members().stream().map(Member::id).toList());
+        assertEquals(List.of("central", "koha-branch", "locker", "koha-uploads", "oclc-uploads"),
+                directory.members().stream().map(Member::id).toList());
         var branch = directory.member("koha-branch").orElseThrow();
         var oai = (MemberSource.OaiPmh) branch.source();
         assertEquals("marc21", oai.endpoint().metadataPrefix());
@@ -58,6 +64,41 @@ class MemberDirectoryTest {
         var locker = directory.member("locker").orElseThrow();
         assertEquals(new MemberSource.Upload(), locker.source());
         assertEquals(Optional.empty(), locker.schedule());
+    }
+
+    /** Which field identifies a member's records: its setting, else the OAI identifier for OAI-PMH and 001 for the rest. */
+    @Test
+    void eachMemberSaysWhichFieldIdentifiesItsRecords() {
+        var directory = read(NETWORK);
+
+        assertEquals(RecordIdentity.OAI_IDENTIFIER, identity(directory, "koha-branch"));
+        assertEquals(RecordIdentity.CONTROL_NUMBER, identity(directory, "central"));
+        assertEquals(RecordIdentity.CONTROL_NUMBER, identity(directory, "locker"));
+        assertEquals(RecordIdentity.KOHA_BIBLIONUMBER, identity(directory, "koha-uploads"));
+        var oclc = identity(directory, "oclc-uploads");
+        assertEquals("035$a", oclc.field());
+        assertEquals("(OCoLC)", oclc.prefix());
+        assertTrue(oclc.orContent());
+    }
+
+    @Test
+    void aRecordIdentityThatCannotWorkIsAMistakeOfItsMember() {
+        var e = assertThrows(MemberDirectory.InvalidDirectoryException.class, () -> read("""
+                {"members": [
+                  {"id": "a", "nameZh": "甲", "nameEn": "A", "kind": "BRANCH", "recordIdentity": "999"},
+                  {"id": "b", "nameZh": "乙", "nameEn": "B", "kind": "BRANCH", "recordIdentity": "oai"},
+                  {"id": "c", "nameZh": "丙", "nameEn": "C", "kind": "BRANCH", "recordIdentity": "001",
+                   "source": {"type": "oai-pmh", "baseUrl": "https://oai.example/"}}
+                ]}"""));
+
+        assertEquals(3, e.problems().size(), e.problems().toString());
+        assertTrue(e.problems().get(0).startsWith("member a: record identity must be a control field"), e.problems().get(0));
+        assertTrue(e.problems().get(1).startsWith("member b: recordIdentity oai is only for oai-pmh members"), e.problems().get(1));
+        assertTrue(e.problems().get(2).startsWith("member c: recordIdentity of an oai-pmh member must be oai"), e.problems().get(2));
+    }
+
+    static RecordIdentity identity(MemberDirectory directory, String id) {
+        return directory.member(id).orElseThrow().library().recordIdentity();
     }
 
     @Test

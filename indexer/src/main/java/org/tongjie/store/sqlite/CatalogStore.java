@@ -29,6 +29,7 @@ import org.tongjie.catalog.HoldingsMapping;
 import org.tongjie.catalog.Library;
 import org.tongjie.catalog.LibraryKind;
 import org.tongjie.catalog.LiveTarget;
+import org.tongjie.catalog.RecordIdentity;
 import org.tongjie.catalog.RecordSyntax;
 import org.tongjie.catalog.SourceRecord;
 
@@ -86,12 +87,13 @@ public final class CatalogStore implements RecordStore {
         write(c -> {
             try (var st = c.prepareStatement("""
                     INSERT INTO libraries (id, name_zh, name_en, kind, parent_id, address, latitude, longitude,
-                      holdings_mapping, live_target)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                      holdings_mapping, live_target, record_identity)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (id) DO UPDATE SET name_zh = excluded.name_zh, name_en = excluded.name_en,
                       kind = excluded.kind, parent_id = excluded.parent_id, address = excluded.address,
                       latitude = excluded.latitude, longitude = excluded.longitude,
-                      holdings_mapping = excluded.holdings_mapping, live_target = excluded.live_target""")) {
+                      holdings_mapping = excluded.holdings_mapping, live_target = excluded.live_target,
+                      record_identity = excluded.record_identity""")) {
                 st.setString(1, library.id());
                 st.setString(2, library.nameZh());
                 st.setString(3, library.nameEn());
@@ -102,6 +104,7 @@ public final class CatalogStore implements RecordStore {
                 setNullableDouble(st, 8, library.coordinates().map(Coordinates::longitude));
                 st.setString(9, library.holdingsMapping().map(HoldingsMapping::spec).orElse(null));
                 st.setString(10, library.liveTarget().map(LiveTarget::spec).orElse(null));
+                st.setString(11, library.recordIdentity().spec());
                 st.executeUpdate();
             }
             return null;
@@ -129,7 +132,9 @@ public final class CatalogStore implements RecordStore {
                 LibraryKind.valueOf(rs.getString("kind")), Optional.ofNullable(rs.getString("parent_id")),
                 rs.getString("address"), coordinates,
                 Optional.ofNullable(rs.getString("holdings_mapping")).map(HoldingsMapping::parse),
-                Optional.ofNullable(rs.getString("live_target")).map(LiveTarget::parse));
+                Optional.ofNullable(rs.getString("live_target")).map(LiveTarget::parse),
+                Optional.ofNullable(rs.getString("record_identity")).map(RecordIdentity::parse)
+                        .orElse(RecordIdentity.CONTROL_NUMBER));
     }
 
     /** Starts an ingest batch for a member, adding to its records or replacing them all. */

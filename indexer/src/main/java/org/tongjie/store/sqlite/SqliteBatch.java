@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.tongjie.catalog.SourceRecord;
 import org.tongjie.store.EmptyReplacementException;
 import org.tongjie.store.IngestBatch;
@@ -31,6 +32,9 @@ final class SqliteBatch implements IngestBatch {
 
     private record Quarantined(long position, Optional<String> sourceId, String reason, byte[] raw, Instant at) {}
 
+    /** A record to store; with a position when its id was read from the record (see {@link #add(long, SourceRecord)}). */
+    private record Put(SourceRecord record, OptionalLong position) {}
+
     SqliteBatch(CatalogStore store, long id, String libraryId, Mode mode) {
         this.store = store;
         this.id = id;
@@ -50,11 +54,21 @@ final class SqliteBatch implements IngestBatch {
 
     @Override
     public void put(SourceRecord record) {
+        requireOwn(record);
+        add(new Put(record, OptionalLong.empty()));
+    }
+
+    @Override
+    public void add(long position, SourceRecord record) {
+        requireOwn(record);
+        add(new Put(record, OptionalLong.of(position)));
+    }
+
+    private void requireOwn(SourceRecord record) {
         if (!record.libraryId().equals(libraryId)) {
             throw new IllegalArgumentException("batch " + id + " is for library " + libraryId
                     + ", not " + record.libraryId());
         }
-        add(record);
     }
 
     @Override
@@ -117,12 +131,12 @@ final class SqliteBatch implements IngestBatch {
         pending.clear();
         int[] delta = store.write(c -> {
             int[] d = new int[counts.length];
-            long seq = mode == Mode.INCREMENTAL && items.stream().anyMatch(SourceRecord.class::isInstance)
+            long seq = mode == Mode.INCREMENTAL && items.stream().anyMatch(Put.class::isInstance)
                     ? CatalogStore.nextChangeSeq(c) : 0;
             for (Object item : items) {
                 Outcome outcome = switch (item) {
-                    case SourceRecord r when mode == Mode.FULL_REPLACE -> stage(c, r);
-                    case SourceRecord r -> upsert(c, r, seq);
+                    case Put p when mode == Mode.FULL_REPLACE -> stage(c, p);
+                    case Put p -> upsert(c, p, seq);
                     case Quarantined q -> insertQuarantine(c, q);
                     default -> throw new IllegalStateException("unexpected pending item " + item);
                 };
@@ -139,10 +153,17 @@ final class SqliteBatch implements IngestBatch {
     }
 
     /** Staged, not yet applied: counted when {@link #finish} applies it (so null here). */
-    private Outcome stage(Connection c, SourceRecord r) throws SQLException {
+    private Outcome stage(Connection c, Put p) throws SQLException {
+        SourceRecord r = p.record();
+        if (p.position().isPresent()) {
+            OptionalLong first = earlierPosition(c, r, p.position().getAsLong());
+            if (first.isPresent()) {
+                return repeated(c, p, first.getAsLong());
+            }
+        }
         try (var st = c.prepareStatement("""
-                INSERT OR REPLACE INTO staged_records (batch_id, record_id, library_id, local_id, syntax, raw, datestamp, deleted)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                INSERT OR REPLACE INTO staged_records (batch_id, record_id, library_id, local_id, syntax, raw, datestamp, deleted, position)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             st.setLong(1, id);
             st.setString(2, r.recordId());
             st.setString(3, r.libraryId());
@@ -151,9 +172,49 @@ final class SqliteBatch implements IngestBatch {
             st.setBytes(6, r.raw());
             st.setString(7, r.datestamp().toString());
             st.setInt(8, r.deleted() ? 1 : 0);
+            setPosition(st, 9, p.position());
             st.executeUpdate();
         }
         return null;
+    }
+
+    /** The position of another record this batch staged under the id, when it came from another position. */
+    private OptionalLong earlierPosition(Connection c, SourceRecord r, long position) throws SQLException {
+        try (var st = c.prepareStatement("SELECT position, raw FROM staged_records WHERE batch_id = ? AND record_id = ?")) {
+            st.setLong(1, id);
+            st.setString(2, r.recordId());
+            try (var rs = st.executeQuery()) {
+                if (rs.next()) {
+                    long first = rs.getLong(1);
+                    if (!rs.wasNull() && first != position && !Arrays.equals(rs.getBytes(2), r.raw())) {
+                        return OptionalLong.of(first);
+                    }
+                }
+            }
+        }
+        return OptionalLong.empty();
+    }
+
+    /**
+     * A second record with one id in one upload: quarantined, the first one kept. The same bytes again are
+     * the same record sent twice (or a page a resumed harvest presents again), not a second record.
+     */
+    private Outcome repeated(Connection c, Put p, long first) throws SQLException {
+        SourceRecord r = p.record();
+        long position = p.position().getAsLong();
+        return insertQuarantine(c, new Quarantined(position, Optional.of(r.localId()),
+                "record " + position + " repeats the id '" + r.localId() + "' of record " + first
+                        + " in this upload; record " + first + " was kept and record " + position
+                        + " was not stored (the member's system, or the record identity set for the member, gives "
+                        + "two records one id)", r.raw(), r.datestamp()));
+    }
+
+    private static void setPosition(java.sql.PreparedStatement st, int index, OptionalLong position) throws SQLException {
+        if (position.isPresent()) {
+            st.setLong(index, position.getAsLong());
+        } else {
+            st.setNull(index, java.sql.Types.INTEGER);
+        }
     }
 
     /** The staged records replace the member's: one change number, one transaction. */
@@ -213,29 +274,53 @@ final class SqliteBatch implements IngestBatch {
         }
     }
 
-    private Outcome upsert(Connection c, SourceRecord r, long seq) throws SQLException {
-        try (var find = c.prepareStatement("SELECT raw, deleted FROM source_records WHERE record_id = ?")) {
+    private Outcome upsert(Connection c, Put p, long seq) throws SQLException {
+        SourceRecord r = p.record();
+        try (var find = c.prepareStatement(
+                "SELECT raw, deleted, batch_id, batch_position FROM source_records WHERE record_id = ?")) {
             find.setString(1, r.recordId());
             try (var rs = find.executeQuery()) {
                 if (rs.next()) {
                     boolean sameContent = Arrays.equals(rs.getBytes("raw"), r.raw())
                             && (rs.getInt("deleted") != 0) == r.deleted();
+                    long batch = rs.getLong("batch_id");
+                    long first = rs.getLong("batch_position");
+                    if (!rs.wasNull() && batch == id && p.position().isPresent() && first != p.position().getAsLong()
+                            && !sameContent) {
+                        return repeated(c, p, first);
+                    }
                     if (sameContent) {
+                        markBatch(c, p);
                         return Outcome.UNCHANGED;
                     }
-                    update(c, r, seq);
+                    update(c, p, seq);
                     return r.deleted() ? Outcome.DELETED : Outcome.UPDATED;
                 }
             }
         }
-        insert(c, r, seq);
+        insert(c, p, seq);
         return r.deleted() ? Outcome.DELETED : Outcome.ACCEPTED;
     }
 
-    private static void insert(Connection c, SourceRecord r, long seq) throws SQLException {
+    /** An unchanged record still belongs to this batch, so a repeat of its id later in the upload is caught. */
+    private void markBatch(Connection c, Put p) throws SQLException {
         try (var st = c.prepareStatement("""
-                INSERT INTO source_records (record_id, library_id, local_id, syntax, raw, datestamp, deleted, change_seq)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                UPDATE source_records SET batch_id = ?, batch_position = ?
+                WHERE record_id = ? AND (batch_id IS NULL OR batch_id != ?)""")) {
+            st.setLong(1, id);
+            setPosition(st, 2, p.position());
+            st.setString(3, p.record().recordId());
+            st.setLong(4, id);
+            st.executeUpdate();
+        }
+    }
+
+    private void insert(Connection c, Put p, long seq) throws SQLException {
+        SourceRecord r = p.record();
+        try (var st = c.prepareStatement("""
+                INSERT INTO source_records (record_id, library_id, local_id, syntax, raw, datestamp, deleted, change_seq,
+                  batch_id, batch_position)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             st.setString(1, r.recordId());
             st.setString(2, r.libraryId());
             st.setString(3, r.localId());
@@ -244,20 +329,26 @@ final class SqliteBatch implements IngestBatch {
             st.setString(6, r.datestamp().toString());
             st.setInt(7, r.deleted() ? 1 : 0);
             st.setLong(8, seq);
+            st.setLong(9, id);
+            setPosition(st, 10, p.position());
             st.executeUpdate();
         }
     }
 
-    private static void update(Connection c, SourceRecord r, long seq) throws SQLException {
+    private void update(Connection c, Put p, long seq) throws SQLException {
+        SourceRecord r = p.record();
         try (var st = c.prepareStatement("""
-                UPDATE source_records SET syntax = ?, raw = ?, datestamp = ?, deleted = ?, change_seq = ?
+                UPDATE source_records SET syntax = ?, raw = ?, datestamp = ?, deleted = ?, change_seq = ?,
+                  batch_id = ?, batch_position = ?
                 WHERE record_id = ?""")) {
             st.setString(1, r.syntax().name());
             st.setBytes(2, r.raw());
             st.setString(3, r.datestamp().toString());
             st.setInt(4, r.deleted() ? 1 : 0);
             st.setLong(5, seq);
-            st.setString(6, r.recordId());
+            st.setLong(6, id);
+            setPosition(st, 7, p.position());
+            st.setString(8, r.recordId());
             st.executeUpdate();
         }
     }
