@@ -130,7 +130,12 @@ public final class Normalizer {
 
     /** Identifies and maps a record just read, for a member; empty when it is not a usable bibliographic record. */
     public static Optional<BibRecord> normalize(String libraryId, MarcEntry.Parsed parsed) {
-        if (identify(parsed.record(), parsed.raw()) instanceof Identification.Usable usable) {
+        return normalize(libraryId, parsed, DESCRIBED);
+    }
+
+    /** The same, the record known by the member's record identity. */
+    public static Optional<BibRecord> normalize(String libraryId, MarcEntry.Parsed parsed, RecordIdentity identity) {
+        if (identify(parsed.record(), parsed.raw(), identity) instanceof Identification.Usable usable) {
             return Optional.of(normalize(SourceRecord.idOf(libraryId, usable.localId()), libraryId, usable.localId(), parsed.record(), parsed.encoding(),
                     Optional.empty()));
         }
