@@ -55,10 +55,14 @@ record ListRequest(MetadataFormat format, PublishedUnions.Window window) {
                 return Instant.parse(value);
             }
         } catch (DateTimeParseException e) {
-            throw new OaiError(OaiError.Code.badArgument, "'" + value + "' is not a date (YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ): "
-                    + e.getMessage());
+            throw notADate(value);
         }
-        throw new OaiError(OaiError.Code.badArgument, "'" + value + "' is not a date (YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ)");
+        throw notADate(value);
+    }
+
+    private static OaiError notADate(String value) {
+        return new OaiError(OaiError.Code.badArgument, "'" + value + "' is not a date: from and until take a day as YYYY-MM-DD"
+                + " (e.g. 2024-05-31) or a UTC time as YYYY-MM-DDThh:mm:ssZ (e.g. 2024-05-31T08:00:00Z)");
     }
 
     ListRequest after(PublishedUnions.Cursor cursor) {
@@ -83,10 +87,14 @@ record ListRequest(MetadataFormat format, PublishedUnions.Window window) {
                         Optional.of(new PublishedUnions.Cursor(Instant.parse(parts[4]), parts[5]))));
             }
         } catch (IllegalArgumentException | DateTimeParseException | OaiError e) {
-            throw new OaiError(OaiError.Code.badResumptionToken, "'" + token + "' is not a resumption token of this hub: "
-                    + e.getMessage());
+            throw notAToken(token);
         }
-        throw new OaiError(OaiError.Code.badResumptionToken, "'" + token + "' is not a resumption token of this hub");
+        throw notAToken(token);
+    }
+
+    private static OaiError notAToken(String token) {
+        return new OaiError(OaiError.Code.badResumptionToken, "'" + token + "' is not a resumption token of this hub:"
+                + " send the one the previous page ended with, as it came");
     }
 
     private static Optional<Instant> optionalInstant(String text) {

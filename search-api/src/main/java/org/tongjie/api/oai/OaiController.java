@@ -64,10 +64,41 @@ public final class OaiController {
         this.records = new OaiRecords(catalog, pageSize);
     }
 
+    /**
+     * Answers in one document; an error starts the document over, so that it holds one {@code request}
+     * element (bare for badVerb and badArgument, as the protocol wants) and nothing of a half-written answer.
+     */
     public void handle(Context ctx) throws XMLStreamException {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         String baseUrl = ctx.scheme() + "://" + ctx.host() + "/oai";
         Map<String, List<String>> params = ctx.method().name().equals("POST") ? ctx.formParamMap() : ctx.queryParamMap();
+        String verb = null;
+        Map<String, String> args = Map.of();
+        XmlOutput doc;
+        try {
+            verb = verb(params);
+            args = arguments(verb, params);
+            doc = start(now);
+            request(doc, baseUrl, verb, args);
+            answer(doc, verb, args, baseUrl);
+        } catch (OaiError e) {
+            doc = start(now);
+            if (verb == null || e.code() == OaiError.Code.badVerb || e.code() == OaiError.Code.badArgument) {
+                doc.element(OAI_NS, "request", baseUrl);
+            } else {
+                request(doc, baseUrl, verb, args);
+            }
+            XMLStreamWriter out = doc.writer();
+            out.writeStartElement(OAI_NS, "error");
+            out.writeAttribute("code", e.code().name());
+            out.writeCharacters(e.getMessage());
+            out.writeEndElement();
+        }
+        doc.writer().writeEndElement();
+        ctx.contentType("text/xml; charset=UTF-8").result(doc.text());
+    }
+
+    private static XmlOutput start(Instant now) throws XMLStreamException {
         XmlOutput doc = XmlOutput.document();
         XMLStreamWriter out = doc.writer();
         out.setDefaultNamespace(OAI_NS);
@@ -76,22 +107,7 @@ public final class OaiController {
         out.writeNamespace("xsi", XSI_NS);
         out.writeAttribute(XSI_NS, "schemaLocation", OAI_NS + " http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd");
         doc.element(OAI_NS, "responseDate", now.toString());
-        try {
-            String verb = verb(params);
-            Map<String, String> args = arguments(verb, params);
-            request(doc, baseUrl, verb, args);
-            answer(doc, verb, args, baseUrl);
-        } catch (OaiError e) {
-            if (e.code() == OaiError.Code.badVerb || e.code() == OaiError.Code.badArgument) {
-                doc.element(OAI_NS, "request", baseUrl);
-            }
-            out.writeStartElement(OAI_NS, "error");
-            out.writeAttribute("code", e.code().name());
-            out.writeCharacters(e.getMessage());
-            out.writeEndElement();
-        }
-        out.writeEndElement();
-        ctx.contentType("text/xml; charset=UTF-8").result(doc.text());
+        return doc;
     }
 
     private static String verb(Map<String, List<String>> params) {

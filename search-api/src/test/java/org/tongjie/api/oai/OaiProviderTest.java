@@ -1,8 +1,10 @@
 package org.tongjie.api.oai;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.StringReader;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -11,6 +13,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.xml.XMLConstants;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.Schema;
+import javax.xml.validation.SchemaFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,6 +30,8 @@ import org.tongjie.harvest.oai.OaiPmhClient;
 import org.tongjie.indexer.Catalog;
 import org.tongjie.query.CatalogQuery;
 import org.tongjie.testing.Required;
+import org.tongjie.testing.SharedData;
+import org.xml.sax.SAXException;
 
 /**
  * The OAI-PMH provider over a real catalogue (37 CNMARC + 435 Koha records), harvested by Debian's HTTP::OAI
@@ -32,6 +40,7 @@ import org.tongjie.testing.Required;
  */
 class OaiProviderTest {
     private static final Path OAI_PMH = Path.of("/usr/bin/oai_pmh");
+    private static final Schema SCHEMA = schema();
     @TempDir
     static Path workDir;
     private static ProtocolFixture hub;
@@ -43,6 +52,15 @@ class OaiProviderTest {
         hub = new ProtocolFixture(workDir, true);
         unionIds = unionIdsOf(hub.catalog, List.of("central", "branch-koha"));
         assertTrue(unionIds.size() > 2 * OaiController.DEFAULT_PAGE_SIZE, "enough for three pages: " + unionIds.size());
+    }
+
+    private static Schema schema() {
+        try {
+            return SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+                    .newSchema(SharedData.file("schemas/oai-pmh/OAI-PMH.xsd").toFile());
+        } catch (SAXException e) {
+            throw new IllegalStateException("the OAI-PMH schema does not load", e);
+        }
     }
 
     @AfterAll
@@ -125,6 +143,8 @@ class OaiProviderTest {
         assertError("verb=ListRecords&metadataPrefix=oai_dc&from=2020-01-01&until=2020-01-02T00:00:00Z", "badArgument");
         assertError("verb=ListRecords&metadataPrefix=oai_dc&metadataPrefix=marcxml", "badArgument");
         assertError("verb=Identify&color=blue", "badArgument");
+        assertError("verb=ListRecords&metadataPrefix=marcxml&from=2020-13-45", "badArgument");
+        assertError("verb=ListRecords&metadataPrefix=marcxml&resumptionToken=garbage", "badArgument");
         assertError("verb=ListRecords&resumptionToken=not-a-token", "badResumptionToken");
         assertError("verb=ListRecords&metadataPrefix=mods", "cannotDisseminateFormat");
         assertError("verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:tongjie:nope", "idDoesNotExist");
@@ -143,8 +163,26 @@ class OaiProviderTest {
         assertTrue(sets.contains("<setSpec>central</setSpec>") && sets.contains("<setSpec>branch-koha</setSpec>"), sets);
     }
 
+    /** A date the provider cannot read is explained in the protocol's words, not java.time's. */
+    @Test
+    void aBadDateSaysWhatADateIs() throws Exception {
+        String answer = hub.get("/oai?verb=ListRecords&metadataPrefix=marcxml&from=2020-13-45");
+
+        assertTrue(answer.contains("'2020-13-45' is not a date: from and until take a day as YYYY-MM-DD"), answer);
+        assertFalse(answer.contains("Text '") || answer.contains("Invalid value"), answer);
+    }
+
+    /**
+     * Every error answer is schema-valid OAI-PMH with one request element, bare (the base URL only) for
+     * badVerb and badArgument as the protocol requires.
+     */
     private static void assertError(String query, String code) throws Exception {
         String answer = hub.get("/oai?" + query);
         assertTrue(answer.contains("<error code=\"" + code + "\">"), query + " gave " + answer);
+        SCHEMA.newValidator().validate(new StreamSource(new StringReader(answer)));
+        assertEquals(1, answer.split("<request[ >]", -1).length - 1, query + " gave " + answer);
+        if (code.equals("badVerb") || code.equals("badArgument")) {
+            assertTrue(answer.contains("<request>" + hub.base("/oai") + "</request>"), query + " gave " + answer);
+        }
     }
 }
