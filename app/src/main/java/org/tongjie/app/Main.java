@@ -1,6 +1,10 @@
 package org.tongjie.app;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumMap;
@@ -9,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.tongjie.app.z3950.HubZ3950Server;
 import org.tongjie.harvest.ExportFile;
@@ -17,7 +22,9 @@ import org.tongjie.harvest.OaiHarvest;
 import org.tongjie.harvest.members.MemberDirectory;
 import org.tongjie.harvest.oai.OaiEndpoint;
 import org.tongjie.harvest.oai.OaiPmhClient;
+import org.tongjie.catalog.Library;
 import org.tongjie.indexer.Catalog;
+import org.tongjie.indexer.CatalogInUseException;
 import org.tongjie.indexer.IngestReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -52,8 +59,13 @@ public final class Main implements Callable<Integer> {
     static CommandLine commandLine(Map<String, String> env) {
         return new CommandLine(new Main(env)).setExecutionExceptionHandler((e, commandLine, parsed) -> {
             if (e instanceof ConfigException || e instanceof Network.MismatchException
-                    || e instanceof MemberDirectory.InvalidDirectoryException) {
+                    || e instanceof MemberDirectory.InvalidDirectoryException || e instanceof Refused) {
                 commandLine.getErr().println("tongjie: " + e.getMessage());
+                return 2;
+            }
+            if (e instanceof CatalogInUseException inUse) {
+                commandLine.getErr().println("tongjie: a hub is running on " + inUse.dataDir()
+                        + ": stop it, or give this one another --data DIR");
                 return 2;
             }
             if (e instanceof CommandLine.ParameterException bad) {
@@ -63,6 +75,13 @@ public final class Main implements Callable<Integer> {
             }
             throw e;
         });
+    }
+
+    /** An ordinary mistake on the command line, refused with what to do instead, before anything is written. */
+    static final class Refused extends RuntimeException {
+        Refused(String message) {
+            super(message);
+        }
     }
 
     /** The configuration {@code args} (a command and its flags) would start with; for tests. */
@@ -162,6 +181,8 @@ public final class Main implements Callable<Integer> {
             ConfigLoader.Loaded loaded = loaded();
             System.out.println(loaded.fileLine());
             HubConfig config = loaded.config();
+            refuseTakenPorts(config);
+            refuseUnreadableMembers(config);
             HubServer hub = HubServer.start(config);
             Optional<HubZ3950Server> z3950 = startZ3950(config, hub.catalog());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -217,7 +238,7 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             HubConfig config = loaded().config();
-            try (Catalog catalog = Catalog.open(config.dataDir(), Clock.systemUTC(), config.limits())) {
+            try (Catalog catalog = openExisting(config, "stop it first: it rebuilds its index itself when it starts on an older one")) {
                 catalog.maintenance().rebuildIndex();
                 System.out.printf("Index rebuilt from the store: %d records searchable%n", catalog.search().page("", 1, 1).total());
             }
@@ -249,8 +270,20 @@ public final class Main implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "load needs a library id and a file, or several of each pair");
             }
+            for (int i = 1; i < pairs.size(); i += 2) {
+                Path file = Path.of(pairs.get(i));
+                if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                    throw new Refused("cannot read " + file + " (member " + pairs.get(i - 1) + "): "
+                            + (Files.exists(file) ? "it is not a readable file" : "there is no such file")
+                            + "; give the path of its MARC export file (ISO 2709 or MARCXML, gzipped or not)");
+                }
+            }
             HubConfig config = loaded().config();
-            try (Catalog catalog = Catalog.open(config.dataDir(), Clock.systemUTC(), config.limits())) {
+            Path dataDir = config.dataDir();
+            try (Catalog catalog = openExisting(config, "stop it, or upload through the API (POST /api/libraries/ID/records)")) {
+                for (int i = 0; i < pairs.size(); i += 2) {
+                    refuseUnknownMember(catalog, dataDir, pairs.get(i));
+                }
                 Supplier<List<IngestReport>> loads = () -> IntStream.range(0, pairs.size() / 2)
                         .mapToObj(i -> ExportFile.load(catalog, pairs.get(2 * i), Path.of(pairs.get(2 * i + 1))))
                         .toList();
@@ -282,12 +315,73 @@ public final class Main implements Callable<Integer> {
         public Integer call() throws Exception {
             HubConfig config = loaded().config();
             Path dataDir = config.dataDir();
-            try (Catalog catalog = Catalog.open(dataDir, Clock.systemUTC(), config.limits());
+            try (Catalog catalog = openExisting(config, "stop it, or start the harvest through the API"
+                    + " (POST /api/libraries/ID/harvests)");
                  var client = OaiPmhClient.create(OaiEndpoint.marc21(baseUrl))) {
+                refuseUnknownMember(catalog, dataDir, library);
                 print(OaiHarvest.run(catalog, HarvestLog.open(dataDir, Clock.systemUTC()), library, client, Clock.systemUTC()));
             }
             return 0;
         }
+    }
+
+    /**
+     * The catalogue of a data directory the hub has set up, for the commands that write into it; a directory
+     * without one is refused before anything is created in it (a half-made directory would not know its network).
+     *
+     * @param whileRunning what to do instead while a hub runs on it
+     */
+    static Catalog openExisting(HubConfig config, String whileRunning) {
+        Path dataDir = config.dataDir();
+        if (!Files.isRegularFile(dataDir.resolve("catalog.db"))) {
+            throw new Refused(dataDir + " holds no catalogue (no catalog.db): start the hub on it once to set up its members"
+                    + " (./tongjie run --data " + dataDir + " --members FILE), or give the right --data DIR");
+        }
+        try {
+            return Catalog.open(dataDir, Clock.systemUTC(), config.limits());
+        } catch (CatalogInUseException e) {
+            throw new Refused("a hub is running on " + dataDir + ": " + whileRunning);
+        }
+    }
+
+    private static void refuseUnknownMember(Catalog catalog, Path dataDir, String id) {
+        if (catalog.libraries().get(id).isEmpty()) {
+            throw new Refused("no member '" + id + "' in " + dataDir + "; the members are "
+                    + catalog.libraries().all().stream().map(Library::id).sorted().collect(Collectors.joining(", "))
+                    + " (members come from the member directory: --members FILE on ./tongjie run)");
+        }
+    }
+
+    /** A port another program listens on is refused before the hub opens anything. */
+    private static void refuseTakenPorts(HubConfig config) {
+        refuseTaken(config.port(), "the HTTP port", "stop it, or choose another port with --port N");
+        if (config.z3950Enabled()) {
+            refuseTaken(config.z3950Port(), "the Z39.50 port", "stop it, or choose another port with --z3950-port N, or --no-z3950");
+        }
+    }
+
+    private static void refuseTaken(int port, String what, String instead) {
+        if (port == 0) {
+            return;
+        }
+        try (var socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(port));
+        } catch (IOException e) {
+            throw new Refused(what + " " + port + " is taken (another program listens on it, perhaps another hub): " + instead);
+        }
+    }
+
+    /** The members file is read before the data directory is touched: a bad one must not mark it a real network. */
+    private static void refuseUnreadableMembers(HubConfig config) {
+        config.membersFile().ifPresent(file -> {
+            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                throw new Refused("cannot read the members file " + file + " (--members, members, " + Setting.MEMBERS.env()
+                        + "): " + (Files.exists(file) ? "it is not a readable file" : "there is no such file")
+                        + "; give your network's member directory (its format is in harvester/README.md)");
+            }
+            MemberDirectory.read(file);
+        });
     }
 
     /**

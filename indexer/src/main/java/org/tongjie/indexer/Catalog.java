@@ -40,7 +40,11 @@ public final class Catalog implements AutoCloseable {
         this.feed = new ChangeFeed(store.published());
     }
 
-    /** Opens the store ({@code catalog.db}) and index ({@code index/}) under the data directory. */
+    /**
+     * Opens the store ({@code catalog.db}) and index ({@code index/}) under the data directory.
+     *
+     * @throws CatalogInUseException if another process (a running hub) has them open
+     */
     public static Catalog open(Path dataDir, Clock clock) {
         return open(dataDir, clock, Ranking.DEFAULT);
     }
@@ -61,6 +65,7 @@ public final class Catalog implements AutoCloseable {
     }
 
     private static Catalog open(Path dataDir, Clock clock, Ranking ranking, int syncSlice, IngestLimits limits) {
+        OnDisk.refuseIfInUse(dataDir);
         return open(OnDisk.store(dataDir), OnDisk.index(dataDir, ranking), clock, syncSlice, limits, dataDir.toString());
     }
 

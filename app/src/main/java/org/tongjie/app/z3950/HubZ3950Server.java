@@ -47,7 +47,7 @@ public final class HubZ3950Server implements AutoCloseable {
             return new Outcome.Running(new HubZ3950Server(reads, process), host + ":" + port);
         } catch (RuntimeException e) {
             reads.close();
-            return new Outcome.Off(firstLine(e.getMessage()) + " (log: " + log + ")");
+            return new Outcome.Off(firstLine(e.getMessage()) + " (its log: " + log + ")");
         }
     }
 
@@ -66,7 +66,9 @@ public final class HubZ3950Server implements AutoCloseable {
         }
     }
 
-    private static String firstLine(String message) {
-        return message == null ? "it did not start" : message.lines().findFirst().orElse(message);
+    /** The failure's first line, without the process's own "; its log:" lead-in to the lines that follow. */
+    static String firstLine(String message) {
+        String first = message == null ? "it did not start" : message.lines().findFirst().orElse(message);
+        return first.replaceFirst(";? *its log:\\s*$", "");
     }
 }
