@@ -32,6 +32,8 @@ import org.tongjie.ill.Reader;
  */
 class ProblemAnswersTest {
     private static final Set<String> PROTOCOLS = Set.of("/sru", "/oai");
+    /** What a detail must never show: Java class names, packages, Jackson's internals. */
+    private static final Pattern INTERNALS = Pattern.compile("\\b[A-Z]\\w+\\$\\w+|org\\.tongjie|com\\.fasterxml|java\\.|Source: REDACTED");
     private static final Pattern INTEGER_PATH = Pattern.compile("\\{(entry)}|/api/ill/requests/\\{id}");
 
     @TempDir
@@ -123,6 +125,66 @@ class ProblemAnswersTest {
         assertTrue(answer.json().get("detail").asText().startsWith("pickup: is required"), answer.json().toString());
     }
 
+    /** Jackson's refusals in plain words: the field, the fields taken, the values allowed; never a class name. */
+    @Test
+    void badFieldsAreNamedInPlainWords() throws Exception {
+        String unknown = illRequest("{\"recordId\": \"" + recordId + "\", \"pickup\": {\"libraryId\": \"kunshan\", \"type\": \"x\"}}");
+        String badEnum = illRequest("{\"recordId\": \"" + recordId + "\", \"pickup\": {\"libraryId\": \"kunshan\", \"kind\": \"NOPE\"}}");
+        String wrongType = illRequest("{\"recordId\": [1, 2]}");
+        String notJson = illRequest("{\"recordId\": \n  nope}");
+        String array = hub.postJson("/api/records/" + recordId + "/cluster/split", "[]", hub.staffKey.value()).json().get("detail").asText();
+        String url = hub.send(HttpRequest.newBuilder(hub.uri("/api/ill/libraries/kunshan/webhooks")).header("X-Api-Key", adminKey)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"url\": \"not a url\"}")).build()).json().get("detail").asText();
+
+        assertEquals("field 'pickup.type' is not one this endpoint takes; it takes homeAddress, kind, libraryId", unknown);
+        assertTrue(badEnum.startsWith("field 'pickup.kind' must be one of "), badEnum);
+        assertTrue(badEnum.endsWith(", was 'NOPE'"), badEnum);
+        assertEquals("field 'recordId' must be a string", wrongType);
+        assertTrue(notJson.startsWith("the body is not valid JSON at line 2, column "), notJson);
+        assertEquals("the body must be a JSON object", array);
+        assertEquals("url: 'not a url' is not a URL; give the http(s) URL the hub posts events to, e.g. https://library.example/tongjie-events", url);
+        for (String detail : List.of(unknown, badEnum, wrongType, notJson, array, url)) {
+            assertFalse(INTERNALS.matcher(detail).find(), detail);
+        }
+    }
+
+    private String illRequest(String json) throws Exception {
+        var answer = hub.send(HttpRequest.newBuilder(hub.uri("/api/ill/requests")).header("Authorization", reader)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        assertProblem(400, "malformed-body", answer);
+        return answer.json().get("detail").asText();
+    }
+
+    /** Jetty's own refusals, before the routes, are problems too, not its HTML page. */
+    @Test
+    void aPathJettyRefusesIsAProblem() throws Exception {
+        var answer = hub.get("/api/records/%00");
+
+        assertEquals(400, answer.status(), answer.json().toString());
+        assertEquals("application/problem+json", answer.contentType());
+        assertFalse(answer.json().get("detail").asText().isBlank());
+    }
+
+    @Test
+    void aWrongMethodSaysWhichAreAllowed() throws Exception {
+        var answer = hub.send(HttpRequest.newBuilder(hub.uri("/api/search")).DELETE().build());
+
+        assertEquals(List.of("GET"), answer.headers().allValues("Allow"));
+    }
+
+    /** A member who sends its id and key as HTTP Basic is told the route takes the key, not that a PIN is wrong. */
+    @Test
+    void basicCredentialsOnAnUploadSayTheRouteTakesTheKey() throws Exception {
+        String basic = "Basic " + Base64.getEncoder().encodeToString(("kunshan:" + TestHub.key("kunshan")).getBytes(StandardCharsets.UTF_8));
+        var answer = hub.send(HttpRequest.newBuilder(hub.uri("/api/libraries/kunshan/records")).header("Authorization", basic)
+                .POST(HttpRequest.BodyPublishers.ofString("x")).build());
+
+        assertProblem(401, "unauthenticated", answer);
+        String detail = answer.json().get("detail").asText();
+        assertTrue(detail.contains("'Authorization: Bearer KEY'") && detail.contains("not take"), detail);
+        assertFalse(detail.contains("PIN is wrong"), detail);
+    }
+
     /** Schemes and header names in any case: "bearer", "BASIC", "x-api-key". */
     @Test
     void schemesAreCaseInsensitive() throws Exception {
@@ -162,8 +224,10 @@ class ProblemAnswersTest {
         }
         if (requestContent(op).has("application/json")) {
             out.add(new Bad("malformed JSON", method, fill(template), good, Optional.of("{\"not json"), 400));
+            out.add(new Bad("an array, not an object", method, fill(template), good, Optional.of("[1]"), 400));
             if (requestSchema(op).has("required")) {
                 out.add(new Bad("required fields missing", method, fill(template), good, Optional.of("{}"), 400));
+                out.add(new Bad("a field it does not take", method, fill(template), good, Optional.of("{\"noSuchField\": 1}"), 400));
             }
         }
         if (template.equals("/api/libraries/{id}/records")) {
@@ -223,8 +287,11 @@ class ProblemAnswersTest {
         boolean expected = bad.expected() == 0 ? answer.status() >= 400 && answer.status() < 500 : answer.status() == bad.expected();
         boolean documented = answer.status() == 405 || declared.has(Integer.toString(answer.status()));
         boolean challenged = answer.status() != 401 || answer.headers().firstValue("WWW-Authenticate").isPresent();
-        return problem && expected && documented && challenged ? Optional.empty()
-                : Optional.of(what + (documented ? "" : " (status not in the document)") + (challenged ? "" : " (no WWW-Authenticate)"));
+        boolean plain = !INTERNALS.matcher(json.path("detail").asText()).find();
+        boolean allowed = answer.status() != 405 || answer.headers().firstValue("Allow").isPresent();
+        return problem && expected && documented && challenged && plain && allowed ? Optional.empty()
+                : Optional.of(what + (documented ? "" : " (status not in the document)") + (challenged ? "" : " (no WWW-Authenticate)")
+                        + (plain ? "" : " (internals in the detail)") + (allowed ? "" : " (no Allow header)"));
     }
 
     private static String wrongMethod(String method) {

@@ -26,7 +26,7 @@ public final class Access {
     public <C extends Caller> Handler needs(Need<C> need, CallerHandler<C> handler) {
         return ctx -> {
             need.before(ctx);
-            Caller caller = authenticator.caller(ctx);
+            Caller caller = caller(need, ctx);
             C admitted = need.admit(caller, ctx).orElseThrow(() -> refusal(need, caller, ctx));
             handler.handle(ctx, admitted);
         };
@@ -35,6 +35,26 @@ public final class Access {
     /** A route anyone may call, without credentials. */
     public static Handler anyone(Handler handler) {
         return handler;
+    }
+
+    /**
+     * HTTP Basic carries a reader's card number and PIN; Basic credentials that are not a reader's (a member
+     * id and its key, say) on a route that takes an API key are answered by what the route takes, not by
+     * "card number or PIN is wrong".
+     */
+    private Caller caller(Need<?> need, Context ctx) {
+        try {
+            return authenticator.caller(ctx);
+        } catch (ProblemException e) {
+            String authorization = ctx.header("Authorization");
+            if (!need.schemes().contains(Scheme.BASIC) && authorization != null
+                    && authorization.strip().regionMatches(true, 0, "basic", 0, "basic".length())) {
+                throw Authenticator.unauthenticated("this needs " + need.what(ctx) + "; HTTP Basic credentials are a reader's"
+                        + " card number and PIN, which this route does not take: send the key as 'Authorization: Bearer KEY'"
+                        + " or 'X-Api-Key: KEY'", need.schemes());
+            }
+            throw e;
+        }
     }
 
     private static ProblemException refusal(Need<?> need, Caller caller, Context ctx) {

@@ -1,7 +1,11 @@
 package org.tongjie.api.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -10,6 +14,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.validation.ValidationError;
 import io.javalin.validation.ValidationException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +39,7 @@ public final class Problems {
     /** Answers every failure of the app configured by {@code config} as a problem. */
     public static void install(JavalinConfig config) {
         config.http.prefer405over404 = true;
+        config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
         long limit = config.http.maxRequestSize;
         RoutesConfig routes = config.routes;
         routes.exception(ProblemException.class, (e, ctx) -> {
@@ -91,7 +97,7 @@ public final class Problems {
         return message + (v.value == null || v.value instanceof Record ? "" : " (was '" + v.value + "')");
     }
 
-    /** What is wrong with a body Jackson could not read: where, and in which field, without class names. */
+    /** What is wrong with a body Jackson could not read: where, and in which field, in plain words without class names. */
     static String unreadable(Throwable e) {
         Throwable cause = e;
         while (cause != null && !(cause instanceof JsonProcessingException)) {
@@ -103,24 +109,81 @@ public final class Problems {
         if (json.getOriginalMessage().startsWith("No content to map")) {
             return "a JSON body is required";
         }
-        String message = json.getOriginalMessage().lines().findFirst().orElse("")
-                .replaceAll("`(?:[\\w]+\\.)*(?:[\\w]+\\$)*([\\w]+)`", "$1");
-        String where = json.getLocation() == null ? ""
-                : " (line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ")";
-        if (json instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String path = mapping.getPath().stream()
-                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining("."));
-            return "field '" + path + "': " + message + where;
+        return switch (json) {
+            case UnrecognizedPropertyException unknown -> "field '" + path(unknown) + "' is not one this endpoint takes; it takes "
+                    + unknown.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
+            case InvalidFormatException format -> at(format) + " must be " + expected(format.getTargetType())
+                    + (format.getValue() == null ? "" : ", was '" + format.getValue() + "'");
+            case MismatchedInputException mismatch -> at(mismatch) + " must be " + expected(mismatch.getTargetType());
+            case JsonMappingException mapping -> at(mapping) + " is not the JSON this endpoint takes";
+            case JsonEOFException eof -> "the body is not valid JSON: it ends too early, at" + where(eof);
+            default -> "the body is not valid JSON at" + where(json);
+        };
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static String at(JsonMappingException e) {
+        return e.getPath().isEmpty() ? "the body" : "field '" + path(e) + "'";
+    }
+
+    private static String where(JsonProcessingException e) {
+        return e.getLocation() == null ? " an unknown place"
+                : " line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+    }
+
+    /** A Java type as the JSON value that would do. */
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "another kind of value";
         }
-        return "the body is not the JSON this endpoint takes: " + message + where;
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name())
+                    .collect(Collectors.joining(", "));
+        }
+        if (CharSequence.class.isAssignableFrom(type) || type == char.class || type == Character.class) {
+            return "a string";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (List.of(int.class, long.class, short.class, byte.class, Integer.class, Long.class, Short.class, Byte.class,
+                java.math.BigInteger.class).contains(type)) {
+            return "a whole number";
+        }
+        if (type.isPrimitive() || Number.class.isAssignableFrom(type)) {
+            return "a number";
+        }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "a list (a JSON array)";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "a date as YYYY-MM-DD";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "a time as YYYY-MM-DDThh:mm:ssZ";
+        }
+        if (type == java.time.Duration.class) {
+            return "a duration such as PT6H";
+        }
+        return "a JSON object";
     }
 
     private static void javalin(HttpResponseException e, Context ctx, long limit) {
         ProblemCode code = ProblemCode.of(e.getStatus());
         String detail = switch (code) {
             case NOT_FOUND -> "no such resource: " + ctx.method() + " " + ctx.path();
-            case METHOD_NOT_ALLOWED -> ctx.method() + " is not served at " + ctx.path() + allowed(e.getDetails());
+            case METHOD_NOT_ALLOWED -> {
+                String methods = e.getDetails().getOrDefault("availableMethods", "");
+                if (!methods.isEmpty()) {
+                    ctx.header("Allow", methods);
+                }
+                yield ctx.method() + " is not served at " + ctx.path() + allowed(e.getDetails());
+            }
             case PAYLOAD_TOO_LARGE -> "the body is larger than the " + limit + " bytes this endpoint reads";
             default -> e.getMessage();
         };

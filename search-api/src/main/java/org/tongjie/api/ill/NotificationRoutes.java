@@ -9,6 +9,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.sse.SseHandler;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.concurrent.Executors;
 import org.tongjie.api.auth.Access;
 import org.tongjie.api.auth.Caller;
 import org.tongjie.api.auth.Need;
+import org.tongjie.api.http.ProblemException;
 import org.tongjie.api.http.Valid;
 import org.tongjie.ill.IllService;
 import org.tongjie.ill.IllStore;
@@ -128,9 +130,23 @@ final class NotificationRoutes implements AutoCloseable {
         WebhookBody body = ctx.bodyValidator(WebhookBody.class)
                 .check("url", b -> b.url() != null, "is required: the http(s) URL the hub posts events to")
                 .get();
-        URI url = Valid.of(() -> URI.create(body.url()));
+        URI url = webhookUrl(body.url());
         var hook = Valid.of(() -> store.webhooks().register(library, url, caller.principal().actor()));
         ctx.status(HttpStatus.CREATED).json(new WebhookView(hook.id(), hook.libraryId(), hook.url(), hook.secret()));
+    }
+
+    /** The URL as sent, or a refusal that says what a webhook URL looks like (never the parser's message). */
+    static URI webhookUrl(String text) {
+        try {
+            URI url = new URI(text.strip());
+            if (url.getScheme() != null && url.getHost() != null) {
+                return url;
+            }
+        } catch (URISyntaxException e) {
+            // refused below, in words a caller can act on
+        }
+        throw ProblemException.invalid("url: '" + text + "' is not a URL; give the http(s) URL the hub posts events to,"
+                + " e.g. https://library.example/tongjie-events");
     }
 
     private void notices(Context ctx, Caller.IllReader reader) {
