@@ -20,7 +20,10 @@ import org.tongjie.ill.iso18626.Iso18626;
 public record HubConfig(Path dataDir, Optional<Path> membersFile, boolean demo, Optional<Secret> staffKey,
                         Http http, Z3950 z3950, Harvest harvest, Ill ill, Oai oai, IngestLimits limits) {
 
-    /** @param maxUploadBytes the largest request body (a member's upload) the hub reads */
+    /**
+     * @param maxUploadBytes the largest JSON, SRU, OAI-PMH or ISO 18626 request body the hub reads; members' MARC
+     *     uploads are streamed and not held to it
+     */
     public record Http(int port, long maxUploadBytes) {}
 
     /** @param port 0 turns the server off, as {@code enabled = false} does */

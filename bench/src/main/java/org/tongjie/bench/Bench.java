@@ -12,12 +12,28 @@ import java.util.List;
  * table and writes it into its section of BENCHMARKS.md.
  */
 public final class Bench {
+    /** The benchmarks this class runs; the launcher runs ill and jmh itself (they need test class paths). */
+    private static final List<String> BENCHMARKS = List.of("marc", "z3950", "harvest", "corpus", "ingest", "search");
+    private static final String USAGE = "usage: tongjie bench marc [FILE] [--copies N]"
+            + "\n       tongjie bench z3950 [--rounds N] [--corpus DIR]"
+            + "\n       tongjie bench harvest [--rounds N]"
+            + "\n       tongjie bench corpus [--records N] [--members M] [--seed S] [--out DIR]"
+            + "\n       tongjie bench ingest [--corpus DIR] [--gc parallel,g1] [--load bulk,uploads]"
+            + "\n       tongjie bench search [--corpus DIR] [--requests N]"
+            + "\n       tongjie bench ill                 durable ILL transitions/s on SQLite and PostgreSQL"
+            + "\n       tongjie bench jmh [JMH ARGS]      JMH microbenchmarks: reader, normaliser, match keys, analyzers";
+
     private Bench() {}
 
     public static void main(String[] args) throws Exception {
-        System.out.println("Bench starting; " + ProcStatus.loadNote());
         var argList = List.of(args);
         String which = argList.isEmpty() ? "" : argList.getFirst();
+        if (!BENCHMARKS.contains(which)) {
+            boolean help = which.equals("--help") || which.equals("-h");
+            (help ? System.out : System.err).println(USAGE);
+            System.exit(help ? 0 : 2);
+        }
+        System.out.println("Bench starting; " + ProcStatus.loadNote());
         try {
             run(which, argList);
         } catch (Options.UsageException e) {
@@ -34,14 +50,7 @@ public final class Bench {
             case "corpus" -> corpus(argList);
             case "ingest" -> ingest(argList);
             case "search" -> search(argList);
-            default -> {
-                System.err.println("usage: tongjie bench marc [FILE] [--copies N]\n       tongjie bench z3950 [--rounds N] [--corpus DIR]"
-                        + "\n       tongjie bench harvest [--rounds N]"
-                        + "\n       tongjie bench corpus [--records N] [--members M] [--seed S] [--out DIR]"
-                        + "\n       tongjie bench ingest [--corpus DIR] [--gc parallel,g1] [--load bulk,uploads]"
-                        + "\n       tongjie bench search [--corpus DIR] [--requests N]");
-                System.exit(2);
-            }
+            default -> throw new IllegalStateException("checked in main: " + which);
         }
     }
 
