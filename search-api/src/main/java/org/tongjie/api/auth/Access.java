@@ -49,9 +49,10 @@ public final class Access {
             String authorization = ctx.header("Authorization");
             if (!need.schemes().contains(Scheme.BASIC) && authorization != null
                     && authorization.strip().regionMatches(true, 0, "basic", 0, "basic".length())) {
-                throw Authenticator.unauthenticated("this needs " + need.what(ctx) + "; HTTP Basic credentials are a reader's"
-                        + " card number and PIN, which this route does not take: send the key as 'Authorization: Bearer KEY'"
-                        + " or 'X-Api-Key: KEY'", need.schemes());
+                String what = need.what(ctx);
+                throw Authenticator.unauthenticated("this needs " + what + "; HTTP Basic credentials are a reader's card number"
+                        + " and PIN, which this route does not take" + (what.contains("Bearer") ? ""
+                        : ": send the key as 'Authorization: Bearer KEY' or 'X-Api-Key: KEY'"), need.schemes());
             }
             throw e;
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -21,9 +22,14 @@ final class ProblemErrorHandler extends ErrorHandler {
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) throws JsonProcessingException {
         ProblemCode problem = ProblemCode.of(code);
-        String detail = "the request cannot be read" + (message == null || message.isBlank() ? "" : ": " + message);
-        String path = request.getHttpURI() == null ? "" : request.getHttpURI().getPath();
-        byte[] body = JSON.writeValueAsBytes(Problem.of(problem, detail, path == null ? "" : path));
+        boolean generic = message == null || message.isBlank() || message.equals(HttpStatus.getMessage(code));
+        String detail = "the HTTP server refused the request before reading it" + (generic
+                ? code == 400 ? ": its path or headers are malformed (e.g. an encoded control character such as %00 in the path)" : ""
+                : ": " + message);
+        // a request Jetty could not parse is named /badMessage, not by what was sent
+        String path = request.getHttpURI() == null ? null : request.getHttpURI().getPath();
+        String instance = path == null || path.equals("/badMessage") ? "" : path;
+        byte[] body = JSON.writeValueAsBytes(Problem.of(problem, detail, instance));
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
         response.write(true, ByteBuffer.wrap(body), callback);
     }
