@@ -12,8 +12,9 @@ import org.tongjie.z3950.Z3950ServerProcess;
  * The hub's Z39.50 server: YAZ's GFS in a JVM of its own (see the z3950-bridge README for why), whose
  * backend asks this JVM's {@link Catalog} for searches and records over a loopback endpoint
  * ({@link ReadEndpoint}). The server's JVM gets that endpoint's address and secret, never a data path: the
- * hub alone opens the index and the database. A missing libyaz5 or a port taken is not a reason to keep
- * the web hub down: the server is then off, and {@link Outcome.Off#reason} says why.
+ * hub alone opens the index and the database. A missing libyaz5, or a port taken between the start's
+ * check ({@code run} refuses a port already taken) and the server's bind, is not a reason to keep the web
+ * hub down: the server is then off, and {@link Outcome.Off#reason} says why.
  */
 public final class HubZ3950Server implements AutoCloseable {
     private final ReadEndpoint reads;
