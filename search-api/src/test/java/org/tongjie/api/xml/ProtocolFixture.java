@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.tongjie.api.Hub;
 import org.tongjie.catalog.Library;
+import org.tongjie.catalog.RecordIdentity;
 import org.tongjie.catalog.LibraryKind;
 import org.tongjie.harvest.HarvestLog;
 import org.tongjie.indexer.Catalog;
@@ -44,7 +45,8 @@ public final class ProtocolFixture implements AutoCloseable {
             assertEquals(37, catalog.ingest().file("central", cnmarc, "cnmarc.xml").accepted());
         }
         if (withKoha) {
-            catalog.libraries().save(library("branch-koha"));
+            // Koha's own record number is its biblionumber (999 $c); its 001s repeat across records
+            catalog.libraries().save(library("branch-koha").withRecordIdentity(RecordIdentity.KOHA_BIBLIONUMBER));
             try (InputStream koha = Files.newInputStream(SharedData.file(KOHA))) {
                 catalog.ingest().file("branch-koha", koha, "koha.mrc");
             }
