@@ -97,9 +97,21 @@ public final class Main implements Callable<Integer> {
         return 2;
     }
 
-    /** A command that reads the configuration. */
-    interface Configured {
-        ConfigLoader.Loaded loaded();
+    /** A command that reads the configuration: the files and variables named by its data options, its flags over them. */
+    abstract static class Configured {
+        @ParentCommand
+        Main main;
+        @Mixin
+        DataOptions data;
+
+        /** The command's own flags (none by default). */
+        Map<Setting, String> flags() {
+            return Map.of();
+        }
+
+        final ConfigLoader.Loaded loaded() {
+            return data.load(main.env, flags());
+        }
     }
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help; COMMAND --help for a command's")
@@ -163,17 +175,13 @@ public final class Main implements Callable<Integer> {
 
     @Command(name = "run", description = "Run the hub: HTTP API and pages, and the Z39.50 server. "
             + "A new data directory without a members file becomes the demo network.")
-    static final class Run implements Callable<Integer>, Configured {
-        @ParentCommand
-        Main main;
-        @Mixin
-        DataOptions data;
+    static final class Run extends Configured implements Callable<Integer> {
         @Mixin
         HubOptions hub;
 
         @Override
-        public ConfigLoader.Loaded loaded() {
-            return data.load(main.env, hub.flags());
+        Map<Setting, String> flags() {
+            return hub.flags();
         }
 
         @Override
@@ -197,17 +205,13 @@ public final class Main implements Callable<Integer> {
 
     @Command(name = "config", mixinStandardHelpOptions = true,
             description = "Print the effective configuration as tongjie.toml, with where each value came from; secrets masked.")
-    static final class ShowConfig implements Callable<Integer>, Configured {
-        @ParentCommand
-        Main main;
-        @Mixin
-        DataOptions data;
+    static final class ShowConfig extends Configured implements Callable<Integer> {
         @Mixin
         HubOptions hub;
 
         @Override
-        public ConfigLoader.Loaded loaded() {
-            return data.load(main.env, hub.flags());
+        Map<Setting, String> flags() {
+            return hub.flags();
         }
 
         @Override
@@ -224,16 +228,7 @@ public final class Main implements Callable<Integer> {
     }
 
     @Command(name = "rebuild-index", description = "Rebuild the Lucene index from the record store.")
-    static final class RebuildIndex implements Callable<Integer>, Configured {
-        @ParentCommand
-        Main main;
-        @Mixin
-        DataOptions data;
-
-        @Override
-        public ConfigLoader.Loaded loaded() {
-            return data.load(main.env, Map.of());
-        }
+    static final class RebuildIndex extends Configured implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
@@ -249,20 +244,11 @@ public final class Main implements Callable<Integer> {
     /** Several members' files are a first load: stored one after another, then indexed at once. */
     @Command(name = "load", mixinStandardHelpOptions = true,
             description = "Load members' MARC export files (ISO 2709 or MARCXML, gzipped or not); several pairs are a first load.")
-    static final class Load implements Callable<Integer>, Configured {
-        @ParentCommand
-        Main main;
-        @Mixin
-        DataOptions data;
+    static final class Load extends Configured implements Callable<Integer> {
         @Spec
         CommandSpec spec;
         @Parameters(arity = "2..*", paramLabel = "LIBRARY_ID FILE", description = "a member's id and its file, once or more")
         List<String> pairs;
-
-        @Override
-        public ConfigLoader.Loaded loaded() {
-            return data.load(main.env, Map.of());
-        }
 
         @Override
         public Integer call() throws Exception {
@@ -296,20 +282,11 @@ public final class Main implements Callable<Integer> {
     /** One OAI-PMH harvest of a member: incremental after the first, resumed if the last one was cut off. */
     @Command(name = "harvest", mixinStandardHelpOptions = true,
             description = "Harvest a member's OAI-PMH provider once (incremental after the first).")
-    static final class Harvest implements Callable<Integer>, Configured {
-        @ParentCommand
-        Main main;
-        @Mixin
-        DataOptions data;
+    static final class Harvest extends Configured implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "LIBRARY_ID", description = "the member's id")
         String library;
         @Parameters(index = "1", paramLabel = "OAI_PMH_BASE_URL", description = "the provider's base URL")
         URI baseUrl;
-
-        @Override
-        public ConfigLoader.Loaded loaded() {
-            return data.load(main.env, Map.of());
-        }
 
         @Override
         public Integer call() throws Exception {
