@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -19,8 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.tongjie.catalog.Library;
 import org.tongjie.catalog.LiveTarget;
+import org.tongjie.search.SearchField;
 import org.tongjie.search.SearchHit;
 import org.tongjie.live.LiveStatus.Status;
+import org.tongjie.z3950.RpnQuery;
 import org.tongjie.z3950.ZoomException;
 
 /**
@@ -48,7 +51,7 @@ public final class LiveSearch {
     private final ExecutorService pool;
     private final Cache<Key, MemberSearch.Found> answers;
 
-    private record Key(String libraryId, LiveTarget target, String term) {}
+    private record Key(String libraryId, LiveTarget target, String pqf) {}
 
     private record Pending(Library member, LiveTarget target, CompletableFuture<Outcome> outcome) {}
 
@@ -70,18 +73,20 @@ public final class LiveSearch {
     }
 
     /**
-     * Searches every live member for the reader's words and waits for each at most its timeout plus
-     * {@link #MARGIN}. Blank words search no one.
+     * Searches every live member for the reader's search (the typed query and the advanced form's boxes, as
+     * {@link LiveQuery} translates them) and waits for each at most its timeout plus {@link #MARGIN}. A
+     * search with nothing a member could be asked searches no one.
      */
-    public LiveResults search(String q) {
-        String term = q.strip();
-        if (term.isEmpty()) {
+    public LiveResults search(String typed, Map<SearchField, String> fields) {
+        Optional<RpnQuery> query = LiveQuery.of(typed, fields);
+        if (query.isEmpty()) {
             return LiveResults.NONE;
         }
+        String pqf = query.get().toPqf();
         long start = System.nanoTime();
         List<Pending> pending = directory.get().stream()
                 .flatMap(member -> member.liveTarget().stream()
-                        .map(target -> new Pending(member, target, outcome(member.id(), target, term, start))))
+                        .map(target -> new Pending(member, target, outcome(member.id(), target, pqf, start))))
                 .toList();
         var statuses = new ArrayList<LiveStatus>();
         var hits = new ArrayList<SearchHit>();
@@ -93,11 +98,11 @@ public final class LiveSearch {
         return new LiveResults(statuses, hits);
     }
 
-    private CompletableFuture<Outcome> outcome(String libraryId, LiveTarget target, String term, long start) {
-        var key = new Key(libraryId, target, term);
+    private CompletableFuture<Outcome> outcome(String libraryId, LiveTarget target, String pqf, long start) {
+        var key = new Key(libraryId, target, pqf);
         MemberSearch.Found cached = answers.getIfPresent(key);
         CompletableFuture<MemberSearch.Found> found = cached != null ? CompletableFuture.completedFuture(cached)
-                : CompletableFuture.supplyAsync(() -> members.search(libraryId, target, term), pool)
+                : CompletableFuture.supplyAsync(() -> members.search(libraryId, target, pqf), pool)
                         .whenComplete((answer, failure) -> {
                             if (answer != null) {
                                 answers.put(key, answer);

@@ -4,7 +4,7 @@ import java.util.List;
 import org.tongjie.catalog.LiveTarget;
 import org.tongjie.search.SearchHit;
 
-/** One search at one live member's target; blocking, so it runs on the fan-out pool. */
+/** One search, given as PQF, at one live member's target; blocking, so it runs on the fan-out pool. */
 @FunctionalInterface
 interface MemberSearch {
 
@@ -19,5 +19,5 @@ interface MemberSearch {
      * @throws RuntimeException when the target cannot be reached, times out or refuses the search; the
      *                          message becomes the member's status message
      */
-    Found search(String libraryId, LiveTarget target, String term);
+    Found search(String libraryId, LiveTarget target, String pqf);
 }

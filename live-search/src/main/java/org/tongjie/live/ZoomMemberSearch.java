@@ -11,7 +11,7 @@ import org.tongjie.z3950.ZoomConnection;
 import org.tongjie.z3950.ZoomResultSet;
 import org.tongjie.z3950.ZoomTarget;
 
-/** A member's search over Z39.50 with our YAZ binding: a keyword ("any", Bib-1 1016) search, first records fetched. */
+/** A member's search over Z39.50 with our YAZ binding: the PQF {@link LiveQuery} made, first records fetched. */
 final class ZoomMemberSearch implements MemberSearch {
     private final int firstRecords;
 
@@ -23,22 +23,16 @@ final class ZoomMemberSearch implements MemberSearch {
     }
 
     @Override
-    public Found search(String libraryId, LiveTarget target, String term) {
+    public Found search(String libraryId, LiveTarget target, String pqf) {
         // A connection per search: live members are few and their answers cached, so pooling is not worth its state.
         try (ZoomConnection connection = ZoomConnection.open(zoomTarget(target));
-             ZoomResultSet found = connection.search(new Query.Pqf(pqf(term)))) {
+             ZoomResultSet found = connection.search(new Query.Pqf(pqf))) {
             List<SearchHit> hits = found.records(0, firstRecords).stream()
                     .map(FetchedRecord::raw)
                     .flatMap(raw -> LiveHits.hit(libraryId, raw).stream())
                     .toList();
             return new Found(found.size(), hits);
         }
-    }
-
-    /** The reader's words as one quoted PQF term, so PQF's own syntax (@and, quotes, backslashes) in them is inert. */
-    static String pqf(String term) {
-        String escaped = term.replace("\\", "\\\\").replace("\"", "\\\"");
-        return "@attr 1=1016 \"" + escaped + "\"";
     }
 
     private static ZoomTarget zoomTarget(LiveTarget target) {

@@ -52,7 +52,7 @@ final class SearchController {
         var filters = filters(ctx);
         boolean withLive = live(ctx);
         SearchPage page = withLibraryNames(search(request(q, fields(ctx), filters, sort(ctx), near(ctx), paging)));
-        ctx.json(withLive ? LivePage.of(page, live.search(q)) : page);
+        ctx.json(withLive ? LivePage.of(page, live.search(q, fields(ctx))) : page);
     }
 
     /** Suggestions for the start of a title or author, in characters or pinyin ({@code size} 1-20, 8 unless said). */

@@ -1,5 +1,6 @@
 package org.tongjie.index.lucene;
 
+import org.tongjie.query.QuerySyntax;
 import org.tongjie.search.SearchField;
 
 import java.util.ArrayList;

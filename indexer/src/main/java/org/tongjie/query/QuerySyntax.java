@@ -1,4 +1,4 @@
-package org.tongjie.index.lucene;
+package org.tongjie.query;
 
 import org.tongjie.search.SearchField;
 
@@ -14,19 +14,19 @@ import java.util.Optional;
  * unknown field name ({@code Note: x}) is just a word. OR binds looser than AND, which is implied between
  * neighbours.
  */
-final class QuerySyntax {
-    sealed interface Node {}
+public final class QuerySyntax {
+    public sealed interface Node {}
 
     /** Words or a phrase typed without a field: neighbours are searched together, as the reader typed them. */
-    record Text(String text, boolean phrase) implements Node {}
+    public record Text(String text, boolean phrase) implements Node {}
 
-    record Fielded(SearchField field, String value, boolean phrase) implements Node {}
+    public record Fielded(SearchField field, String value, boolean phrase) implements Node {}
 
-    record Not(Node node) implements Node {}
+    public record Not(Node node) implements Node {}
 
-    record And(List<Node> nodes) implements Node {}
+    public record And(List<Node> nodes) implements Node {}
 
-    record Or(List<Node> nodes) implements Node {}
+    public record Or(List<Node> nodes) implements Node {}
 
     private enum Kind { WORD, PHRASE, OPEN, CLOSE, AND, OR, NOT }
 
@@ -46,7 +46,7 @@ final class QuerySyntax {
     }
 
     /** The query's tree; empty when nothing searchable is left (only operators, say). */
-    static Optional<Node> parse(String query) {
+    public static Optional<Node> parse(String query) {
         var parser = new QuerySyntax(lex(query));
         var nodes = new ArrayList<Node>();
         while (parser.at < parser.tokens.size()) {
