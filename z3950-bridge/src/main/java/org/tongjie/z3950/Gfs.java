@@ -28,7 +28,9 @@ import java.util.List;
  * hits 72 (Odr_int, 8 bytes), errcode 80, errstring 88 (size 168); bend_fetch_rr setname 0, number 8,
  * request_format 24, stream 40, basename 56, len 64, record 72, last_in_set 80, output_format 88,
  * errcode 96, errstring 104, surrogate_flag 112 (size 128); Z_Query which 0, u 8;
- * statserv_options_block bend_start 4120 (size 8288).
+ * statserv_options_block bend_start 4120 (size 8288); bend_scan_rr term 32, term_position 64, num_entries 68,
+ * entries 72, status 80, errcode 84 (size 128); scan_entry (size 40); bend_sort_rr sort_sequence 24,
+ * sort_status 56, errcode 60 (size 72); bend_delete_rr delete_status 24, statuses 32 (size 56).
  */
 // Native access is what this code is for; surefire and the launcher pass --enable-native-access.
 @SuppressWarnings("restricted")
