@@ -11,7 +11,9 @@ import org.tongjie.catalog.Library;
 import org.tongjie.catalog.UnionRecord;
 import org.tongjie.query.CatalogQuery;
 import org.tongjie.query.Hits;
+import org.tongjie.query.IndexScan;
 import org.tongjie.query.Matches;
+import org.tongjie.query.SortKey;
 import org.tongjie.search.SearchPage;
 import org.tongjie.search.SearchRequest;
 import org.tongjie.search.Suggestion;
@@ -68,7 +70,24 @@ public interface UnionIndex extends AutoCloseable {
     Matches find(CatalogQuery query, int offset, int limit) throws IOException;
 
     /** The same hits as {@link #find}, named by each union record's describing source record only. */
-    Hits findIds(CatalogQuery query, int offset, int limit) throws IOException;
+    default Hits findIds(CatalogQuery query, int offset, int limit) throws IOException {
+        return findIds(query, List.of(), offset, limit);
+    }
+
+    /**
+     * As {@link #findIds(CatalogQuery, int, int)}, ordered by {@code order} (key by key; relevance breaks
+     * ties, and an empty order is relevance alone).
+     */
+    Hits findIds(CatalogQuery query, List<SortKey> order, int offset, int limit) throws IOException;
+
+    /**
+     * Up to {@code count} terms of {@code index} in index order: up to {@code before} terms just before
+     * {@code start} (normalised as the index normalises it), then the terms from it on. Terms no union
+     * record holds any more are left out. Text indexes hold words; ISBNs are ISBN-13, ISSNs NNNN-NNNC.
+     *
+     * @throws IllegalArgumentException for an index that cannot be scanned ({@link CatalogQuery.Index#ANY})
+     */
+    IndexScan scan(CatalogQuery.Index index, String start, int before, int count) throws IOException;
 
     @Override
     void close() throws IOException;

@@ -12,7 +12,9 @@ import org.tongjie.catalog.UnionRecord;
 import org.tongjie.index.UnionIndex;
 import org.tongjie.query.CatalogQuery;
 import org.tongjie.query.Hits;
+import org.tongjie.query.IndexScan;
 import org.tongjie.query.Matches;
+import org.tongjie.query.SortKey;
 import org.tongjie.search.Facet;
 import org.tongjie.search.SearchPage;
 import org.tongjie.search.SearchRequest;
@@ -99,6 +101,24 @@ public final class Search {
             return index.findIds(query, offset, limit);
         } catch (IOException e) {
             throw new UncheckedIOException("searching the index failed for " + query, e);
+        }
+    }
+
+    /** As {@link #findIds(CatalogQuery, int, int)}, in the order asked for (a Z39.50 Sort, SRU sortKeys). */
+    public Hits findIds(CatalogQuery query, List<SortKey> order, int offset, int limit) {
+        try {
+            return index.findIds(query, order, offset, limit);
+        } catch (IOException e) {
+            throw new UncheckedIOException("searching the index failed for " + query, e);
+        }
+    }
+
+    /** An index's terms around {@code start}, each with its number of union records (Z39.50 and SRU Scan). */
+    public IndexScan scan(CatalogQuery.Index index, String start, int before, int count) {
+        try {
+            return this.index.scan(index, start, before, count);
+        } catch (IOException e) {
+            throw new UncheckedIOException("scanning the " + index + " index failed", e);
         }
     }
 }

@@ -29,7 +29,9 @@ import org.tongjie.index.UnionIndex;
 import org.tongjie.index.lucene.CatalogIndex;
 import org.tongjie.query.CatalogQuery;
 import org.tongjie.query.Hits;
+import org.tongjie.query.IndexScan;
 import org.tongjie.query.Matches;
+import org.tongjie.query.SortKey;
 import org.tongjie.search.SearchPage;
 import org.tongjie.search.SearchRequest;
 import org.tongjie.search.Suggestion;
@@ -224,8 +226,15 @@ class PoisonRecordTest {
         }
 
         @Override
-        public Hits findIds(CatalogQuery query, int offset, int limit) throws IOException {
-            return index.findIds(query, offset, limit);
+        public Hits findIds(CatalogQuery query, List<SortKey> order, int offset, int limit)
+                throws IOException {
+            return index.findIds(query, order, offset, limit);
+        }
+
+        @Override
+        public IndexScan scan(CatalogQuery.Index field, String start, int before, int count)
+                throws IOException {
+            return index.scan(field, start, before, count);
         }
 
         @Override

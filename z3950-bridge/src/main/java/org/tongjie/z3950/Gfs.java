@@ -28,7 +28,9 @@ import java.util.List;
  * hits 72 (Odr_int, 8 bytes), errcode 80, errstring 88 (size 168); bend_fetch_rr setname 0, number 8,
  * request_format 24, stream 40, basename 56, len 64, record 72, last_in_set 80, output_format 88,
  * errcode 96, errstring 104, surrogate_flag 112 (size 128); Z_Query which 0, u 8;
- * statserv_options_block bend_start 4120 (size 8288).
+ * statserv_options_block bend_start 4120 (size 8288); bend_scan_rr term 32, term_position 64, num_entries 68,
+ * entries 72, status 80, errcode 84 (size 128); scan_entry (size 40); bend_sort_rr sort_sequence 24,
+ * sort_status 56, errcode 60 (size 72); bend_delete_rr delete_status 24, statuses 32 (size 56).
  */
 // Native access is what this code is for; surefire and the launcher pass --enable-native-access.
 @SuppressWarnings("restricted")
@@ -76,6 +78,45 @@ final class Gfs {
             ADDRESS.withName("errstring"),
             JAVA_INT.withName("surrogate_flag"), MemoryLayout.paddingLayout(4),
             ADDRESS.withName("schema"));
+    static final StructLayout SCAN_RR = MemoryLayout.structLayout(
+            JAVA_INT.withName("num_bases"), MemoryLayout.paddingLayout(4),
+            ADDRESS.withName("basenames"), ADDRESS.withName("attributeset"), ADDRESS.withName("referenceId"),
+            ADDRESS.withName("term"), ADDRESS.withName("stream"), ADDRESS.withName("print"),
+            ADDRESS.withName("step_size"),
+            JAVA_INT.withName("term_position"), JAVA_INT.withName("num_entries"),
+            ADDRESS.withName("entries"),
+            JAVA_INT.withName("status"), JAVA_INT.withName("errcode"),
+            ADDRESS.withName("errstring"), ADDRESS.withName("scanClause"), ADDRESS.withName("setname"),
+            ADDRESS.withName("extra_args"), ADDRESS.withName("extra_response_data"));
+    static final StructLayout SCAN_ENTRY = MemoryLayout.structLayout(
+            ADDRESS.withName("term"), JAVA_LONG.withName("occurrences"),
+            JAVA_INT.withName("errcode"), MemoryLayout.paddingLayout(4),
+            ADDRESS.withName("errstring"), ADDRESS.withName("display_term"));
+    static final StructLayout SORT_RR = MemoryLayout.structLayout(
+            JAVA_INT.withName("num_input_setnames"), MemoryLayout.paddingLayout(4),
+            ADDRESS.withName("input_setnames"), ADDRESS.withName("output_setname"),
+            ADDRESS.withName("sort_sequence"), ADDRESS.withName("stream"), ADDRESS.withName("print"),
+            ADDRESS.withName("referenceId"),
+            JAVA_INT.withName("sort_status"), JAVA_INT.withName("errcode"),
+            ADDRESS.withName("errstring"));
+    static final StructLayout DELETE_RR = MemoryLayout.structLayout(
+            JAVA_INT.withName("function"), JAVA_INT.withName("num_setnames"),
+            ADDRESS.withName("setnames"), ADDRESS.withName("referenceId"),
+            JAVA_INT.withName("delete_status"), MemoryLayout.paddingLayout(4),
+            ADDRESS.withName("statuses"), ADDRESS.withName("stream"), ADDRESS.withName("print"));
+    /** {@code Z_RecordComposition} and {@code Z_ElementSetNames}: a tag and a pointer each (yaz/z-core.h). */
+    static final StructLayout TAGGED = MemoryLayout.structLayout(
+            JAVA_INT.withName("which"), MemoryLayout.paddingLayout(4), ADDRESS.withName("u"));
+    static final int Z_RECORD_COMP_SIMPLE = 1;
+    static final int Z_ELEMENT_SET_NAMES_GENERIC = 1;
+    static final int Z_DELETE_REQUEST_ALL = 1;
+    static final int Z_DELETE_STATUS_SUCCESS = 0;
+    static final int Z_DELETE_STATUS_NO_SUCH_SET = 1;
+    static final int Z_SORT_RESPONSE_SUCCESS = 0;
+    static final int BEND_SCAN_SUCCESS = 0;
+    static final int BEND_SCAN_PARTIAL = 1;
+    /** {@code struct odr}'s {@code mem} (yaz/odr.h: two ints, then the NMEM): what {@code odr_getmem} reads. */
+    static final long ODR_MEM = 8;
     static final StructLayout Z_QUERY = MemoryLayout.structLayout(
             JAVA_INT.withName("which"), MemoryLayout.paddingLayout(4), ADDRESS.withName("u"));
     /** {@code Z_Query_type_1} and {@code Z_Query_type_101}: the two RPN query kinds (yaz/z-core.h). */
@@ -113,6 +154,17 @@ final class Gfs {
     private static final MethodHandle RPNQUERY_TO_WRBUF = YazLibrary.downcall("yaz_rpnquery_to_wrbuf",
             FunctionDescriptor.ofVoid(ADDRESS, ADDRESS));
 
+    private static final MethodHandle SCAN_TO_WRBUF = YazLibrary.downcall("yaz_scan_to_wrbuf",
+            FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, ADDRESS));
+    private static final MethodHandle SORT_SPEC_TO_TYPE7 = YazLibrary.downcall("yaz_sort_spec_to_type7",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+    private static final MethodHandle MARC_CREATE = YazLibrary.downcall("yaz_marc_create",
+            FunctionDescriptor.of(ADDRESS));
+    private static final MethodHandle MARC_DESTROY = YazLibrary.downcall("yaz_marc_destroy",
+            FunctionDescriptor.ofVoid(ADDRESS));
+    private static final MethodHandle XML_TO_OPAC = YazLibrary.downcall("yaz_xml_to_opac",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
+
     private static final MethodHandle PTHREAD_SELF = Linker.nativeLinker().downcallHandle(
             Linker.nativeLinker().defaultLookup().find("pthread_self").orElseThrow(),
             FunctionDescriptor.of(JAVA_LONG));
@@ -126,6 +178,7 @@ final class Gfs {
     static final MemorySegment OID_UNIMARC = oid("yaz_oid_recsyn_unimarc");
     static final MemorySegment OID_XML = oid("yaz_oid_recsyn_xml");
     static final MemorySegment OID_TEXT_XML = oid("yaz_oid_recsyn_text_xml");
+    static final MemorySegment OID_OPAC = oid("yaz_oid_recsyn_opac");
 
     private Gfs() {}
 
@@ -223,16 +276,69 @@ final class Gfs {
 
     /** YAZ's PQF rendering of a decoded {@code Z_RPNQuery}. */
     static String rpnQueryToPqf(MemorySegment rpnQuery) {
+        return withWrbuf("yaz_rpnquery_to_wrbuf", wrbuf -> {
+            RPNQUERY_TO_WRBUF.invokeExact(wrbuf, rpnQuery);
+            return 0;
+        });
+    }
+
+    /** YAZ's PQF rendering of a Scan's start term ({@code Z_AttributesPlusTerm}), without its "RPN " lead. */
+    static String scanTermToPqf(MemorySegment attributesPlusTerm) {
+        return withWrbuf("yaz_scan_to_wrbuf", wrbuf -> {
+            SCAN_TO_WRBUF.invokeExact(wrbuf, attributesPlusTerm, MemorySegment.NULL);
+            return 0;
+        }).replaceFirst("^RPN ", "");
+    }
+
+    /**
+     * YAZ's type-7 rendering of a sort sequence ({@code Z_SortKeySpecList}): {@code @attr 1=4 @attr 7=1 0}
+     * per key. A key YAZ cannot render (not a generic one) is refused by the caller as empty.
+     */
+    static String sortSpecToType7(MemorySegment sortKeySpecList) {
+        return withWrbuf("yaz_sort_spec_to_type7", wrbuf -> (int) SORT_SPEC_TO_TYPE7.invokeExact(sortKeySpecList, wrbuf));
+    }
+
+    /**
+     * An OPAC record ({@code Z_OPACRecord}) made by YAZ's {@code yaz_xml_to_opac} from its XML form, in the
+     * memory of GFS's encoding stream {@code odr}; NULL when YAZ cannot read the XML.
+     */
+    static MemorySegment xmlToOpac(MemorySegment odr, byte[] xml) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment marc = (MemorySegment) MARC_CREATE.invokeExact();
+            try {
+                MemorySegment buffer = arena.allocate(Math.max(1, xml.length));
+                MemorySegment.copy(xml, 0, buffer, ValueLayout.JAVA_BYTE, 0, xml.length);
+                MemorySegment result = arena.allocate(ADDRESS);
+                MemorySegment nmem = odr.reinterpret(ODR_MEM + ADDRESS.byteSize()).get(ADDRESS, ODR_MEM);
+                int ok = (int) XML_TO_OPAC.invokeExact(marc, buffer, (long) xml.length, result, MemorySegment.NULL,
+                        nmem, OID_USMARC);
+                return ok == 0 ? MemorySegment.NULL : result.get(ADDRESS, 0);
+            } finally {
+                MARC_DESTROY.invokeExact(marc);
+            }
+        } catch (Throwable t) {
+            throw failed("yaz_xml_to_opac", t);
+        }
+    }
+
+    private interface WrbufCall {
+        int write(MemorySegment wrbuf) throws Throwable;
+    }
+
+    /** Runs a YAZ function that writes into a WRBUF and returns what it wrote; empty if it returned non-zero. */
+    private static String withWrbuf(String function, WrbufCall call) {
         try {
             MemorySegment wrbuf = (MemorySegment) WRBUF_ALLOC.invokeExact();
             try {
-                RPNQUERY_TO_WRBUF.invokeExact(wrbuf, rpnQuery);
+                if (call.write(wrbuf) != 0) {
+                    return "";
+                }
                 return ((MemorySegment) WRBUF_CSTR.invokeExact(wrbuf)).reinterpret(Long.MAX_VALUE).getString(0);
             } finally {
                 WRBUF_DESTROY.invokeExact(wrbuf);
             }
         } catch (Throwable t) {
-            throw failed("yaz_rpnquery_to_wrbuf", t);
+            throw failed(function, t);
         }
     }
 

@@ -22,7 +22,12 @@ public enum RecordSyntax {
      * The target's own XML (Z39.50 syntax XML), as sent. yaz-ztest answers MARCXML; Zebra's grs filters
      * answer MARCXML with an {@code idzebra} element of their own appended.
      */
-    XML("xml", Optional.empty());
+    XML("xml", Optional.empty()),
+    /**
+     * The OPAC record syntax (1.2.840.10003.5.102): a MARC record with holdings data, one holding per copy.
+     * Served by our server; not asked of targets.
+     */
+    OPAC("opac", Optional.of("F"));
 
     /** The ZOOM "preferredRecordSyntax" option. */
     final String requested;
@@ -48,6 +53,6 @@ public enum RecordSyntax {
     }
 
     boolean isMarc() {
-        return this != XML;
+        return this != XML && this != OPAC;
     }
 }

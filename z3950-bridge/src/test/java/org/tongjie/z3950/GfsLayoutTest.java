@@ -53,10 +53,22 @@ class GfsLayoutTest {
         Map<String, Long> ours = new LinkedHashMap<>();
         fields(ours, "bend_initresult", Gfs.INIT_RESULT, "errcode", "errstring", "handle");
         fields(ours, "bend_initrequest", Gfs.INIT_REQUEST, "stream", "implementation_id", "implementation_name",
-                "bend_search", "bend_fetch", "bend_present", "bend_delete", "bend_scan", "named_result_sets");
-        fields(ours, "bend_search_rr", Gfs.SEARCH_RR, "setname", "query", "stream", "hits", "errcode", "errstring");
-        fields(ours, "bend_fetch_rr", Gfs.FETCH_RR, "setname", "number", "request_format", "stream", "basename",
+                "bend_sort", "bend_search", "bend_fetch", "bend_present", "bend_delete", "bend_scan", "named_result_sets");
+        fields(ours, "bend_search_rr", Gfs.SEARCH_RR, "setname", "num_bases", "basenames", "query", "stream", "hits",
+                "errcode", "errstring");
+        fields(ours, "bend_fetch_rr", Gfs.FETCH_RR, "setname", "number", "request_format", "comp", "stream", "basename",
                 "len", "record", "last_in_set", "output_format", "errcode", "errstring", "surrogate_flag", "schema");
+        fields(ours, "bend_scan_rr", Gfs.SCAN_RR, "num_bases", "basenames", "term", "stream", "step_size",
+                "term_position", "num_entries", "entries", "status", "errcode", "errstring", "setname",
+                "extra_response_data");
+        fields(ours, "struct scan_entry", Gfs.SCAN_ENTRY, "term", "occurrences", "errcode", "errstring", "display_term");
+        fields(ours, "bend_sort_rr", Gfs.SORT_RR, "num_input_setnames", "input_setnames", "output_setname",
+                "sort_sequence", "stream", "sort_status", "errcode", "errstring");
+        fields(ours, "bend_delete_rr", Gfs.DELETE_RR, "function", "num_setnames", "setnames", "delete_status",
+                "statuses", "stream");
+        fields(ours, "Z_RecordComposition", Gfs.TAGGED, "which", "u");
+        fields(ours, "Z_ElementSetNames", Gfs.TAGGED, "which", "u");
+        ours.put("struct odr.mem", Gfs.ODR_MEM);
         fields(ours, "Z_Query", Gfs.Z_QUERY, "which", "u");
         ours.put("statserv_options_block.bend_start", Gfs.CONTROL_BEND_START);
         ours.put("statserv_options_block.sizeof", Gfs.CONTROL_SIZE);

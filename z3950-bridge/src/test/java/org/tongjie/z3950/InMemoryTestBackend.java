@@ -67,7 +67,7 @@ final class InMemoryTestBackend implements CatalogBackend {
         return switch (syntax) {
             case USMARC -> records.get(index);
             case MARCXML -> marcXml(parsed.get(index));
-            case UNIMARC, XML -> throw new Bib1Exception(227, syntax + ": the record is MARC21");
+            case UNIMARC, XML, OPAC -> throw new Bib1Exception(227, syntax + ": the record is MARC21");
         };
     }
 

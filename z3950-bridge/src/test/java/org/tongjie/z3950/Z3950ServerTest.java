@@ -109,6 +109,7 @@ class Z3950ServerTest {
         assertTrue(out.contains("245 10 $a How to program a computer"), out);
     }
 
+    /** An unknown use fails the search; an unknown syntax is a surrogate diagnostic in the record's place. */
     @Test
     void zoomshReportsUnsupportedUseAttributeAndSyntax() throws Exception {
         String out = run(List.of("/usr/bin/zoomsh", "connect 127.0.0.1:" + server.port(),
@@ -116,7 +117,7 @@ class Z3950ServerTest {
                 "show 0 1", "quit"), "");
 
         assertTrue(out.contains("error: Unsupported Use attribute (Bib-1:114) 9999"), out);
-        assertTrue(out.contains("error: Record not available in requested syntax (Bib-1:238) 1.2.840.10003.5.101"),
+        assertTrue(out.contains("0 Default: Record not available in requested syntax (Bib-1:238) 1.2.840.10003.5.101"),
                 out);
     }
 

@@ -9,14 +9,16 @@ import org.tongjie.z3950.Bib1Exception;
 
 /**
  * What the hub and its Z39.50 server say to each other over the hub's loopback read endpoint
- * ({@link ReadEndpoint}, {@link HubCatalogBackend}). Two POST calls, each with the secret as a bearer token:
- * {@value #SEARCH} takes {@link Search} (a Type-1 query as PQF and the positions wanted) and answers
- * {@link Found}; {@value #RECORDS} takes {@link RecordsWanted} and answers {@link Records}. A query the hub refuses is HTTP 422 with a
+ * ({@link ReadEndpoint}, {@link HubCatalogBackend}). Three POST calls, each with the secret as a bearer token:
+ * {@value #SEARCH} takes {@link Search} (a Type-1 query as PQF, an order and the positions wanted) and answers
+ * {@link Found}; {@value #RECORDS} takes {@link RecordsWanted} and answers {@link Records};
+ * {@value #SCAN} takes {@link Scan} and answers {@link Scanned}. A query the hub refuses is HTTP 422 with a
  * {@link Refused} Bib-1 diagnostic, which the server passes on to its client.
  */
 final class HubReads {
     static final String SEARCH = "/z3950/search";
     static final String RECORDS = "/z3950/records";
+    static final String SCAN = "/z3950/scan";
     /** The environment variable that hands the secret to the server's JVM (never its command line). */
     static final String SECRET_VARIABLE = "TONGJIE_Z3950_READ_SECRET";
     /** The records of a result set a client can present: a search for everything stays bounded. */
@@ -35,13 +37,25 @@ final class HubReads {
 
     private HubReads() {}
 
-    /** A query and the 0-based positions {@code [from, from + count)} whose record ids are wanted. */
-    record Search(String pqf, int from, int count) {}
+    /**
+     * A query, the order wanted (empty: relevance; else {@link org.tongjie.z3950.SortKey.Field} names,
+     * each with a leading {@code -} for descending) and the 0-based positions {@code [from, from + count)}
+     * whose record ids are wanted.
+     */
+    record Search(String pqf, List<String> sort, int from, int count) {}
 
     /** How many records match, and the ids at the positions asked for, best first. */
     record Found(long hits, List<String> ids) {}
 
-    record RecordsWanted(String syntax, List<String> ids) {}
+    /** Records by describing record id, in a syntax and element set ({@link org.tongjie.z3950.ElementSet}). */
+    record RecordsWanted(String syntax, String elements, List<String> ids) {}
+
+    /** A Scan of the index a Bib-1 use names ({@link org.tongjie.z3950.RpnQuery.Use}), as {@code IndexScan}. */
+    record Scan(String use, String term, int before, int count) {}
+
+    record Scanned(List<Term> terms, int position) {}
+
+    record Term(String term, long records) {}
 
     /** One {@link Served} per id asked for, in the same order. */
     record Records(List<Served> records) {}

@@ -11,15 +11,20 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tongjie.catalog.SourceRecord;
+import org.tongjie.catalog.UnionRecord;
 import org.tongjie.indexer.Catalog;
 import org.tongjie.query.Hits;
+import org.tongjie.query.IndexScan;
+import org.tongjie.query.SortKey;
 import org.tongjie.z3950.Bib1Exception;
+import org.tongjie.z3950.ElementSet;
 import org.tongjie.z3950.RecordSyntax;
 import org.tongjie.z3950.RpnQuery;
 
@@ -36,6 +41,8 @@ final class ReadEndpoint implements AutoCloseable {
     private static final int STATUS_METHOD_NOT_ALLOWED = 405;
     private static final int STATUS_REFUSED = 422;
     private static final int STATUS_FAILED = 500;
+    /** The most terms one Scan answers, whatever a client asks for. */
+    private static final int MAX_SCAN_TERMS = 200;
 
     private final Catalog catalog;
     private final HttpServer server;
@@ -64,6 +71,7 @@ final class ReadEndpoint implements AutoCloseable {
         ReadEndpoint endpoint = new ReadEndpoint(catalog, server, threads, newSecret());
         server.createContext(HubReads.SEARCH, exchange -> endpoint.serve(exchange, endpoint::search));
         server.createContext(HubReads.RECORDS, exchange -> endpoint.serve(exchange, endpoint::records));
+        server.createContext(HubReads.SCAN, exchange -> endpoint.serve(exchange, endpoint::scan));
         server.setExecutor(threads);
         server.start();
         return endpoint;
@@ -85,25 +93,57 @@ final class ReadEndpoint implements AutoCloseable {
         RpnQuery query = RpnQuery.fromPqf(search.pqf());
         int from = Math.clamp(search.from(), 0, HubReads.MAX_PRESENTABLE);
         int count = Math.clamp(search.count(), 0, Math.min(HubReads.MAX_IDS, HubReads.MAX_PRESENTABLE - from));
-        Hits hits = catalog.search().findIds(RpnQueries.of(query), from, count);
+        List<SortKey> order = search.sort() == null ? List.of() : search.sort().stream().map(ReadEndpoint::sortKey).toList();
+        Hits hits = catalog.search().findIds(RpnQueries.of(query), order, from, count);
         return new HubReads.Found(hits.total(), hits.describingRecordIds());
+    }
+
+    /** "TITLE" or "-DATE": a {@link org.tongjie.z3950.SortKey.Field} name, descending with a leading "-". */
+    private static SortKey sortKey(String key) {
+        boolean descending = key.startsWith("-");
+        return new SortKey(SortKey.Field.valueOf(descending ? key.substring(1) : key), descending);
+    }
+
+    /** Scans the index the use attribute names; "any" has no index of its own to scan (Bib-1 114). */
+    private HubReads.Scanned scan(byte[] json) {
+        HubReads.Scan wanted = HubReads.read(json, HubReads.Scan.class);
+        RpnQuery.Use use = RpnQuery.Use.valueOf(wanted.use());
+        if (use == RpnQuery.Use.ANY) {
+            throw new Bib1Exception(114, use.bib1 + " (Scan: title 4, author 1003, subject 21, ISBN 7, ISSN 8,"
+                    + " local number 12)");
+        }
+        IndexScan scanned = catalog.search().scan(RpnQueries.index(use), wanted.term(),
+                Math.max(0, wanted.before()), Math.clamp(wanted.count(), 0, MAX_SCAN_TERMS));
+        return new HubReads.Scanned(scanned.terms().stream().map(t -> new HubReads.Term(t.term(), t.records())).toList(),
+                scanned.position());
     }
 
     private HubReads.Records records(byte[] json) {
         HubReads.RecordsWanted wanted = HubReads.read(json, HubReads.RecordsWanted.class);
         RecordSyntax syntax = RecordSyntax.valueOf(wanted.syntax());
-        return new HubReads.Records(wanted.ids().stream().map(id -> served(id, syntax)).toList());
+        ElementSet elements = wanted.elements() == null ? ElementSet.FULL : ElementSet.valueOf(wanted.elements());
+        return new HubReads.Records(wanted.ids().stream().map(id -> served(id, syntax, elements)).toList());
     }
 
-    /** The member's record as the server gives it (see {@link ServedRecords}), or its Bib-1 diagnostic. */
-    private HubReads.Served served(String recordId, RecordSyntax syntax) {
+    /**
+     * The union record a describing record id names, presented from the member record that fits the syntax
+     * (see {@link ServedRecords}), or its Bib-1 diagnostic.
+     */
+    private HubReads.Served served(String describingId, RecordSyntax syntax, ElementSet elements) {
         try {
-            SourceRecord source = catalog.search().sourceRecord(recordId).filter(r -> !r.deleted())
-                    .orElseThrow(() -> new Bib1Exception(14, "record " + recordId + " was deleted after the search"));
-            return HubReads.Served.of(ServedRecords.render(source, syntax));
+            UnionRecord union = catalog.search().record(describingId)
+                    .orElseThrow(() -> deleted(describingId));
+            UnionRecord.Member member = ServedRecords.member(union, syntax);
+            SourceRecord source = catalog.search().sourceRecord(member.recordId()).filter(r -> !r.deleted())
+                    .orElseThrow(() -> deleted(member.recordId()));
+            return HubReads.Served.of(ServedRecords.render(source, union.holdings(), syntax, elements));
         } catch (Bib1Exception e) {
             return HubReads.Served.refused(e);
         }
+    }
+
+    private static Bib1Exception deleted(String recordId) {
+        return new Bib1Exception(14, "record " + recordId + " was deleted after the search");
     }
 
     private void serve(HttpExchange exchange, Function<byte[], Object> answer) throws IOException {

@@ -23,7 +23,7 @@ final class RpnQueries {
         };
     }
 
-    private static Index index(RpnQuery.Use use) {
+    static Index index(RpnQuery.Use use) {
         return switch (use) {
             case TITLE -> Index.TITLE;
             case AUTHOR -> Index.AUTHOR;

@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 class ResultSetHandleTest {
 
     @Test
-    void aHandleReadsBackWithItsIdsAndAQueryHoldingLineBreaks() {
-        var handle = new ResultSetHandle("@attr 1=4 @attr 4=6 @attr 5=100 \"two\nlines\"", List.of("a.1", "b.2"));
+    void aHandleReadsBackWithItsIdsItsOrderAndAQueryHoldingLineBreaks() {
+        var handle = new ResultSetHandle("@attr 1=4 @attr 4=6 @attr 5=100 \"two\nlines\"", List.of("TITLE", "-DATE"),
+                List.of("a.1", "b.2"));
 
         ResultSetHandle read = ResultSetHandle.decode(handle.encode());
 
@@ -22,7 +23,7 @@ class ResultSetHandleTest {
 
     @Test
     void aSearchThatFoundNothingKeepsItsQuery() {
-        var handle = new ResultSetHandle("@attr 1=4 @attr 4=6 @attr 5=100 \"quokka\"", List.of());
+        var handle = new ResultSetHandle("@attr 1=4 @attr 4=6 @attr 5=100 \"quokka\"", List.of(), List.of());
 
         assertEquals(handle, ResultSetHandle.decode(handle.encode()));
     }

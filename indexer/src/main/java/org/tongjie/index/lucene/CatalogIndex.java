@@ -47,7 +47,9 @@ import org.tongjie.catalog.UnionRecord;
 import org.tongjie.index.UnionIndex;
 import org.tongjie.query.CatalogQuery;
 import org.tongjie.query.Hits;
+import org.tongjie.query.IndexScan;
 import org.tongjie.query.Matches;
+import org.tongjie.query.SortKey;
 
 /**
  * The {@link UnionIndex} in Lucene on local disk: one document per union record, keyed by its id and findable by the id of
@@ -88,6 +90,8 @@ public final class CatalogIndex implements UnionIndex {
     static final String CLC = "clc";
     /** The title's pinyin, for the title sort. */
     static final String TITLE_SORT = "title_sort";
+    /** The first author's pinyin or words, for the protocols' author sort. */
+    static final String AUTHOR_SORT = "author_sort";
     /** Where the copies are, for the nearest sort. */
     static final String PLACE = "place";
     /** Ranking features: {@link #HOLDERS}, how many members hold the record. */
@@ -100,7 +104,7 @@ public final class CatalogIndex implements UnionIndex {
      * The version of the documents' fields and analysis. Raise it whenever either changes: an index written
      * with another layout is rebuilt from the store when the hub opens it, instead of answering wrongly.
      */
-    static final int CURRENT_LAYOUT = 9;
+    static final int CURRENT_LAYOUT = 10;
 
     private final FSDirectory directory;
     private final IndexWriter writer;
@@ -266,10 +270,21 @@ public final class CatalogIndex implements UnionIndex {
     }
 
     @Override
-    public Hits findIds(CatalogQuery query, int offset, int limit) throws IOException {
+    public Hits findIds(CatalogQuery query, List<SortKey> order, int offset, int limit) throws IOException {
         IndexSearcher searcher = searchers.acquire();
         try {
-            return DescribingIds.find(searcher, queries.toLucene(query), offset, limit);
+            return DescribingIds.find(searcher, queries.toLucene(query), Sorting.of(order), offset, limit);
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    @Override
+    public IndexScan scan(CatalogQuery.Index index, String start, int before, int count) throws IOException {
+        LuceneQueries.ScanStart from = queries.scanStart(index, start);
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            return TermScans.scan(searcher, from, before, count);
         } finally {
             searchers.release(searcher);
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
@@ -11,7 +12,9 @@ import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.tongjie.query.Hits;
 
@@ -23,9 +26,12 @@ import org.tongjie.query.Hits;
 final class DescribingIds {
     private DescribingIds() {}
 
-    static Hits find(IndexSearcher searcher, Query query, int offset, int limit) throws IOException {
+    /** In relevance order when {@code sort} is empty, else in its order. */
+    static Hits find(IndexSearcher searcher, Query query, Optional<Sort> sort, int offset, int limit) throws IOException {
         int wanted = Math.max(1, offset + limit);
-        TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(wanted, Integer.MAX_VALUE));
+        TopDocs top = sort.isPresent()
+                ? searcher.search(query, new TopFieldCollectorManager(sort.get(), wanted, Integer.MAX_VALUE))
+                : searcher.search(query, new TopScoreDocCollectorManager(wanted, Integer.MAX_VALUE));
         ScoreDoc[] window = Arrays.copyOfRange(top.scoreDocs, Math.min(offset, top.scoreDocs.length),
                 Math.min(offset + limit, top.scoreDocs.length));
         return new Hits(top.totalHits.value(), ids(searcher, window));

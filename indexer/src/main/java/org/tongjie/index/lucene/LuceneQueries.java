@@ -46,6 +46,38 @@ public final class LuceneQueries {
         };
     }
 
+    /**
+     * The Lucene field an index is scanned in and {@code start} as that field holds its terms: the first
+     * word as the analyser makes it for text, the normalised value for identifiers (an ISBN that does not
+     * read stays its digits, so a scan still starts near it).
+     *
+     * @throws IllegalArgumentException for {@link CatalogQuery.Index#ANY}, whose words come from every field
+     */
+    public ScanStart scanStart(CatalogQuery.Index index, String start) {
+        String value = start.strip();
+        return switch (index) {
+            case TITLE -> firstWord(CatalogIndex.TITLE, value);
+            case AUTHOR -> firstWord(CatalogIndex.AUTHOR, value);
+            case SUBJECT -> firstWord(CatalogIndex.SUBJECT, value);
+            case ISBN -> new ScanStart(CatalogIndex.ISBN,
+                    Isbns.toIsbn13(value).orElse(value.replaceAll("[^0-9Xx]", "").toUpperCase(Locale.ROOT)));
+            case ISSN -> new ScanStart(CatalogIndex.ISSN, Isbns.toIssn(value).orElse(value.toUpperCase(Locale.ROOT)));
+            case CLC -> new ScanStart(CatalogIndex.CLC, org.tongjie.search.FieldValues.clcKey(value));
+            case LOCAL_ID -> new ScanStart(CatalogIndex.LOCAL_ID, value);
+            case LIBRARY -> new ScanStart(CatalogIndex.LIBRARY, value);
+            case RECORD_ID -> new ScanStart(CatalogIndex.ID, value);
+            case ANY -> throw new IllegalArgumentException("the ANY index has no terms of its own to scan");
+        };
+    }
+
+    /** A field of the index and the term a scan of it starts at. */
+    public record ScanStart(String field, String term) {}
+
+    private ScanStart firstWord(String field, String value) {
+        List<Token> tokens = analyse(field, value);
+        return new ScanStart(field, tokens.isEmpty() ? value.toLowerCase(Locale.ROOT) : tokens.getFirst().text());
+    }
+
     private static Query both(Query left, Occur leftOccur, Query right, Occur rightOccur) {
         return new BooleanQuery.Builder().add(left, leftOccur).add(right, rightOccur).build();
     }

@@ -2,12 +2,15 @@ package org.tongjie.index.lucene;
 
 import org.tongjie.search.SearchRequest;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.apache.lucene.document.LatLonDocValuesField;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSortField;
 import org.tongjie.catalog.Coordinates;
+import org.tongjie.query.SortKey;
 
 /** The Lucene sort for each {@link SortOrder}; ties go to relevance, then to the title. */
 final class Sorting {
@@ -24,6 +27,26 @@ final class Sorting {
         };
     }
 
+    /**
+     * The order a protocol asks for (Z39.50 Sort, SRU sortKeys), key by key; relevance breaks ties. Empty
+     * for no keys, which is relevance order.
+     */
+    static Optional<Sort> of(List<SortKey> keys) {
+        if (keys.isEmpty()) {
+            return Optional.empty();
+        }
+        var fields = new ArrayList<SortField>();
+        for (SortKey key : keys) {
+            fields.add(switch (key.field()) {
+                case TITLE -> text(CatalogIndex.TITLE_SORT, key.descending());
+                case AUTHOR -> text(CatalogIndex.AUTHOR_SORT, key.descending());
+                case DATE -> year(key.descending());
+            });
+        }
+        fields.add(SortField.FIELD_SCORE);
+        return Optional.of(new Sort(fields.toArray(SortField[]::new)));
+    }
+
     /** Records without a year come last either way. */
     private static SortField year(boolean newestFirst) {
         var field = new SortedNumericSortField(CatalogIndex.YEAR, SortField.Type.INT, newestFirst);
@@ -32,8 +55,13 @@ final class Sorting {
     }
 
     private static SortField title() {
-        var field = new SortField(CatalogIndex.TITLE_SORT, SortField.Type.STRING);
-        field.setMissingValue(SortField.STRING_LAST);
+        return text(CatalogIndex.TITLE_SORT, false);
+    }
+
+    /** Records without the key come last either way. */
+    private static SortField text(String sortField, boolean descending) {
+        var field = new SortField(sortField, SortField.Type.STRING, descending);
+        field.setMissingValue(descending ? SortField.STRING_FIRST : SortField.STRING_LAST);
         return field;
     }
 

@@ -80,6 +80,8 @@ final class UnionDocument {
         // Points for year:1990-2000 and doc values for the year sort, in one field.
         union.description().year().ifPresent(y -> doc.add(new IntField(YEAR, y, Field.Store.NO)));
         doc.add(new SortedDocValuesField(TITLE_SORT, new BytesRef(titleSortKey(union.description()))));
+        union.description().authors().stream().findFirst().ifPresent(author -> doc.add(
+                new SortedDocValuesField(AUTHOR_SORT, new BytesRef(IndexKeys.cut(String.join(" ", Pinyin.of(author)), MAX_SORT_KEY)))));
         distinct(sources, BibRecord::titles).forEach(t -> key(doc, TITLE_EXACT, ExactTitle.key(t), Field.Store.NO));
         addPinyin(doc, sources);
         distinct(sources, UnionDocument::allText).forEach(t -> doc.add(new TextField(ALL, t, Field.Store.NO)));
