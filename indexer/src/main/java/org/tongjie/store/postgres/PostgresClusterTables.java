@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,15 +15,17 @@ import java.util.Set;
 import org.tongjie.catalog.ClusterOverride;
 import org.tongjie.dedup.Cluster;
 import org.tongjie.store.ClusterTables;
+import org.tongjie.store.jdbc.Rows;
+import org.tongjie.store.jdbc.Transactions;
 
 /**
  * The union records' tables on PostgreSQL: a lookup over many ids is one statement ({@code = ANY (?)}),
  * and a save writes its rows as JDBC batches.
  */
 final class PostgresClusterTables implements ClusterTables {
-    private final Database db;
+    private final Transactions db;
 
-    PostgresClusterTables(Database db) {
+    PostgresClusterTables(Transactions db) {
         this.db = db;
     }
 
@@ -36,7 +37,7 @@ final class PostgresClusterTables implements ClusterTables {
     /** Runs a query whose one parameter is the list of values, handing every row over. */
     private static void query(Connection c, String sql, Collection<String> values, RowHandler handler) throws SQLException {
         try (var st = c.prepareStatement(sql)) {
-            st.setArray(1, Database.texts(c, values));
+            st.setArray(1, PostgresRecordStore.texts(c, values));
             try (var rs = st.executeQuery()) {
                 while (rs.next()) {
                     handler.row(rs);
@@ -54,7 +55,7 @@ final class PostgresClusterTables implements ClusterTables {
 
     private static void update(Connection c, String sql, Collection<String> values) throws SQLException {
         try (var st = c.prepareStatement(sql)) {
-            st.setArray(1, Database.texts(c, values));
+            st.setArray(1, PostgresRecordStore.texts(c, values));
             st.executeUpdate();
         }
     }
@@ -146,28 +147,8 @@ final class PostgresClusterTables implements ClusterTables {
     /** A later decision on the same pair in one list replaces the earlier, as it would one at a time. */
     @Override
     public void saveOverrides(List<ClusterOverride> overrides) {
-        var byPair = new LinkedHashMap<List<String>, ClusterOverride>();
-        for (ClusterOverride o : overrides) {
-            boolean ordered = o.recordA().compareTo(o.recordB()) < 0;
-            byPair.put(ordered ? List.of(o.recordA(), o.recordB()) : List.of(o.recordB(), o.recordA()), o);
-        }
         db.write(c -> {
-            try (var st = c.prepareStatement("""
-                    INSERT INTO cluster_overrides (record_a, record_b, kind, actor, reason, created_at) VALUES (?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (record_a, record_b) DO UPDATE SET kind = excluded.kind, actor = excluded.actor,
-                      reason = excluded.reason, created_at = excluded.created_at""")) {
-                for (var entry : byPair.entrySet()) {
-                    ClusterOverride o = entry.getValue();
-                    st.setString(1, entry.getKey().get(0));
-                    st.setString(2, entry.getKey().get(1));
-                    st.setString(3, o.kind().name());
-                    st.setString(4, o.actor());
-                    st.setString(5, o.reason());
-                    st.setString(6, o.at().toString());
-                    st.addBatch();
-                }
-                st.executeBatch();
-            }
+            Rows.saveOverrides(c, overrides);
             return null;
         });
     }

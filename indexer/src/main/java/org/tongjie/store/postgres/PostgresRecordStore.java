@@ -3,9 +3,7 @@ package org.tongjie.store.postgres;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,13 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.flywaydb.core.Flyway;
-import org.tongjie.catalog.Coordinates;
-import org.tongjie.catalog.HoldingsMapping;
 import org.tongjie.catalog.Library;
-import org.tongjie.catalog.LibraryKind;
-import org.tongjie.catalog.LiveTarget;
-import org.tongjie.catalog.RecordIdentity;
-import org.tongjie.catalog.RecordSyntax;
 import org.tongjie.catalog.SourceRecord;
 import org.tongjie.store.Change;
 import org.tongjie.store.ClusterTables;
@@ -28,6 +20,8 @@ import org.tongjie.store.PublishedUnions;
 import org.tongjie.store.QuarantinedRecord;
 import org.tongjie.store.RecordStore;
 import org.tongjie.store.StoreException;
+import org.tongjie.store.jdbc.Rows;
+import org.tongjie.store.jdbc.Transactions;
 
 /**
  * The {@link RecordStore} on a PostgreSQL server, migrated by Flyway from {@code db/migration/postgresql}
@@ -36,14 +30,18 @@ import org.tongjie.store.StoreException;
  * a few statements per slice of records, not one per record.
  */
 public final class PostgresRecordStore implements RecordStore {
-    /** Connections per node: readers run side by side, writers take turns (see {@link Database}). */
+    /**
+     * Connections per node: readers run side by side, writers take turns within a node. Across nodes, a write
+     * that changes records takes the next change number first and holds that row's lock until it commits,
+     * so change numbers commit in order whichever node writes.
+     */
     private static final int POOL_SIZE = 8;
     /** A quarantined record's id is shown cut to this many characters: the id may be why it is there. */
     private static final int SHOWN_ID = 200;
 
-    private final Database db;
+    private final Transactions db;
 
-    private PostgresRecordStore(Database db) {
+    private PostgresRecordStore(Transactions db) {
         this.db = db;
     }
 
@@ -83,105 +81,37 @@ public final class PostgresRecordStore implements RecordStore {
             dataSource.close();
             throw new StoreException("cannot bring the catalogue database " + where + " up to date: " + e.getMessage(), e);
         }
-        return new PostgresRecordStore(new Database(dataSource));
+        return new PostgresRecordStore(new Transactions(dataSource));
     }
 
     @Override
     public void saveLibrary(Library library) {
         db.write(c -> {
-            try (var st = c.prepareStatement("""
-                    INSERT INTO libraries (id, name_zh, name_en, kind, parent_id, address, latitude, longitude,
-                      holdings_mapping, live_target, record_identity)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (id) DO UPDATE SET name_zh = excluded.name_zh, name_en = excluded.name_en,
-                      kind = excluded.kind, parent_id = excluded.parent_id, address = excluded.address,
-                      latitude = excluded.latitude, longitude = excluded.longitude,
-                      holdings_mapping = excluded.holdings_mapping, live_target = excluded.live_target,
-                      record_identity = excluded.record_identity""")) {
-                st.setString(1, library.id());
-                st.setString(2, library.nameZh());
-                st.setString(3, library.nameEn());
-                st.setString(4, library.kind().name());
-                st.setString(5, library.parentId().orElse(null));
-                st.setString(6, library.address());
-                st.setObject(7, library.coordinates().map(Coordinates::latitude).orElse(null), Types.DOUBLE);
-                st.setObject(8, library.coordinates().map(Coordinates::longitude).orElse(null), Types.DOUBLE);
-                st.setString(9, library.holdingsMapping().map(HoldingsMapping::spec).orElse(null));
-                st.setString(10, library.liveTarget().map(LiveTarget::spec).orElse(null));
-                st.setString(11, library.recordIdentity().spec());
-                st.executeUpdate();
-            }
+            Rows.saveLibrary(c, library);
             return null;
         });
     }
 
     @Override
     public List<Library> libraries() {
-        return db.read(c -> {
-            try (var st = c.prepareStatement("SELECT * FROM libraries ORDER BY id"); var rs = st.executeQuery()) {
-                var out = new ArrayList<Library>();
-                while (rs.next()) {
-                    out.add(library(rs));
-                }
-                return out;
-            }
-        });
-    }
-
-    private static Library library(ResultSet rs) throws SQLException {
-        double lat = rs.getDouble("latitude");
-        Optional<Coordinates> coordinates = rs.wasNull() ? Optional.empty()
-                : Optional.of(new Coordinates(lat, rs.getDouble("longitude")));
-        return new Library(rs.getString("id"), rs.getString("name_zh"), rs.getString("name_en"),
-                LibraryKind.valueOf(rs.getString("kind")), Optional.ofNullable(rs.getString("parent_id")),
-                rs.getString("address"), coordinates,
-                Optional.ofNullable(rs.getString("holdings_mapping")).map(HoldingsMapping::parse),
-                Optional.ofNullable(rs.getString("live_target")).map(LiveTarget::parse),
-                Optional.ofNullable(rs.getString("record_identity")).map(RecordIdentity::parse)
-                        .orElse(RecordIdentity.CONTROL_NUMBER));
+        return db.read(Rows::libraries);
     }
 
     @Override
     public IngestBatch beginBatch(String libraryId, String origin, Instant now, IngestBatch.Mode mode) {
-        long id = db.write(c -> {
-            try (var st = c.prepareStatement(
-                    "INSERT INTO ingest_batches (library_id, origin, started_at, mode) VALUES (?, ?, ?, ?) RETURNING id")) {
-                st.setString(1, libraryId);
-                st.setString(2, origin);
-                st.setString(3, now.toString());
-                st.setString(4, mode.name());
-                return single(st).orElseThrow();
-            }
-        });
-        return new PostgresBatch(db, id, libraryId, mode);
+        return new PostgresBatch(db, db.write(c -> Rows.beginBatch(c, libraryId, origin, now, mode)), libraryId, mode);
     }
 
     @Override
     public Optional<IngestBatch> resumeBatch(String libraryId, long batchId) {
-        return db.read(c -> {
-            try (var st = c.prepareStatement(
-                    "SELECT mode FROM ingest_batches WHERE id = ? AND library_id = ? AND finished_at IS NULL")) {
-                st.setLong(1, batchId);
-                st.setString(2, libraryId);
-                try (var rs = st.executeQuery()) {
-                    return rs.next() ? Optional.<IngestBatch>of(new PostgresBatch(db, batchId, libraryId,
-                            IngestBatch.Mode.valueOf(rs.getString("mode")))) : Optional.empty();
-                }
-            }
-        });
+        return db.read(c -> Rows.unfinishedBatch(c, libraryId, batchId))
+                .map(mode -> new PostgresBatch(db, batchId, libraryId, mode));
     }
 
     /** An upload cannot be resumed (its sender sends the file again), so what it staged is dropped. */
     @Override
     public int dropAbandonedStaging(Instant before) {
-        return db.write(c -> {
-            try (var st = c.prepareStatement("""
-                    DELETE FROM staged_records WHERE batch_id IN (SELECT id FROM ingest_batches
-                      WHERE finished_at IS NULL AND origin = 'upload' AND started_at < ?)""")) {
-                st.setString(1, before.toString());
-                return st.executeUpdate();
-            }
-        });
+        return db.write(c -> Rows.dropAbandonedStaging(c, before));
     }
 
     @Override
@@ -216,15 +146,7 @@ public final class PostgresRecordStore implements RecordStore {
                 for (int i = 0; i < parameters.length; i++) {
                     st.setObject(i + 1, parameters[i]);
                 }
-                try (var rs = st.executeQuery()) {
-                    var out = new ArrayList<QuarantinedRecord>();
-                    while (rs.next()) {
-                        out.add(new QuarantinedRecord(rs.getLong("id"), rs.getLong("batch_id"), rs.getString("library_id"),
-                                rs.getLong("position"), Optional.ofNullable(rs.getString("source_id")),
-                                rs.getString("reason"), rs.getBytes("raw"), Instant.parse(rs.getString("received_at"))));
-                    }
-                    return out;
-                }
+                return Rows.quarantined(st);
             }
         });
     }
@@ -277,7 +199,7 @@ public final class PostgresRecordStore implements RecordStore {
 
     @Override
     public List<Change> current(Collection<String> recordIds) {
-        return db.read(c -> changes(c, "record_id = ANY (?)", Database.texts(c, recordIds)));
+        return db.read(c -> changes(c, "record_id = ANY (?)", PostgresRecordStore.texts(c, recordIds)));
     }
 
     private List<Change> changes(String where, Object... parameters) {
@@ -292,9 +214,7 @@ public final class PostgresRecordStore implements RecordStore {
             try (var rs = st.executeQuery()) {
                 var out = new ArrayList<Change>();
                 while (rs.next()) {
-                    out.add(new Change(rs.getLong("change_seq"), new SourceRecord(rs.getString("library_id"),
-                            rs.getString("local_id"), RecordSyntax.valueOf(rs.getString("syntax")), rs.getBytes("raw"),
-                            Instant.parse(rs.getString("datestamp")), rs.getInt("deleted") != 0)));
+                    out.add(new Change(rs.getLong("change_seq"), Rows.sourceRecord(rs)));
                 }
                 return out;
             }
@@ -309,6 +229,11 @@ public final class PostgresRecordStore implements RecordStore {
     @Override
     public ClusterTables clusters() {
         return new PostgresClusterTables(db);
+    }
+
+    /** Many ids as one parameter ({@code = ANY (?)}): one statement whatever their number. */
+    static java.sql.Array texts(java.sql.Connection c, Collection<String> values) throws SQLException {
+        return c.createArrayOf("text", values.toArray());
     }
 
     /** The one number a statement answers. */

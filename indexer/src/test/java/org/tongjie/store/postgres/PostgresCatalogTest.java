@@ -18,6 +18,7 @@ import org.tongjie.catalog.LibraryKind;
 import org.tongjie.catalog.RecordIdentity;
 import org.tongjie.index.lucene.CatalogIndex;
 import org.tongjie.indexer.Catalog;
+import org.tongjie.indexer.IngestLimits;
 import org.tongjie.indexer.IngestReport;
 import org.tongjie.search.Ranking;
 import org.tongjie.store.IngestBatch;
@@ -52,6 +53,24 @@ class PostgresCatalogTest {
         assertEquals("0 0 995 0 26", onPostgres.reports().getLast(), "the pool again, as a full replace: nothing changed");
         assertEquals(52, onPostgres.quarantined().size(), "26 from the first upload of the pool, 26 from the second");
         assertTrue(onPostgres.unions().size() > 1_000, "union records: " + onPostgres.unions().size());
+    }
+
+    /** A hub restarted on the same database finds what it had, and its index (rebuilt here) agrees. */
+    @Test
+    void aCatalogueOnPostgresqlIsThereAgainWhenTheHubReopensIt() throws IOException {
+        String url = PostgresServer.freshDatabase();
+        String report;
+        long found;
+        try (var catalog = Catalog.open(dir.resolve("node"), url, Clock.systemUTC(), IngestLimits.DEFAULTS)) {
+            report = upload(catalog, "cnmarc", Fixtures.cnmarcChineseBooks(), IngestBatch.Mode.INCREMENTAL);
+            found = catalog.search().page("红楼梦", 1, 10).total();
+        }
+        assertEquals("37 0 0 0 0", report);
+        assertTrue(found > 0);
+        try (var catalog = Catalog.open(dir.resolve("another-node"), url, Clock.systemUTC(), IngestLimits.DEFAULTS)) {
+            assertEquals(found, catalog.search().page("红楼梦", 1, 10).total());
+            assertEquals("0 0 37 0 0", upload(catalog, "cnmarc", Fixtures.cnmarcChineseBooks(), IngestBatch.Mode.INCREMENTAL));
+        }
     }
 
     /** What a reader, a member and a harvester see of one catalogue. */
