@@ -37,7 +37,7 @@ class ArchitectureTest {
                     List.of("org.tongjie.catalog", "org.tongjie.indexer", "org.tongjie.query", "org.tongjie.search",
                             "org.tongjie.store", "org.tongjie.index"),
                     List.of("org.tongjie.marc", "org.tongjie.dedup", "org.tongjie.text", "org.tongjie.index.lucene",
-                            "org.tongjie.store.sqlite")),
+                            "org.tongjie.store.sqlite", "org.tongjie.store.postgres", "org.tongjie.store.jdbc")),
             new Module("z3950-bridge", List.of("org.tongjie.z3950"), List.of()),
             new Module("harvester",
                     List.of("org.tongjie.harvest", "org.tongjie.harvest.members", "org.tongjie.harvest.oai"), List.of()),

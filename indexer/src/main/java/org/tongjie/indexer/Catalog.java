@@ -6,6 +6,7 @@ import java.time.Clock;
 import org.tongjie.index.UnionIndex;
 import org.tongjie.search.Ranking;
 import org.tongjie.store.RecordStore;
+import org.tongjie.store.postgres.PostgresRecordStore;
 
 /**
  * The union catalogue: the member directory and source records in a {@link RecordStore}, and a
@@ -57,6 +58,17 @@ public final class Catalog implements AutoCloseable {
     /** As {@link #open(Path, Clock)}, quarantining records over these limits. */
     public static Catalog open(Path dataDir, Clock clock, IngestLimits limits) {
         return open(dataDir, clock, Ranking.DEFAULT, SYNC_SLICE, limits);
+    }
+
+    /**
+     * As {@link #open(Path, Clock, IngestLimits)}, with the store on a PostgreSQL server instead of
+     * {@code catalog.db}: {@code jdbc:postgresql://HOST:PORT/DATABASE}, credentials as
+     * {@link PostgresRecordStore#open(String)} takes them. The index stays under the data directory.
+     */
+    public static Catalog open(Path dataDir, String storeUrl, Clock clock, IngestLimits limits) {
+        OnDisk.refuseIfInUse(dataDir);
+        return open(PostgresRecordStore.open(storeUrl), OnDisk.index(dataDir, Ranking.DEFAULT), clock, SYNC_SLICE, limits,
+                dataDir.toString());
     }
 
     /** With another number of changes per index commit: tests take many slices from few records. */

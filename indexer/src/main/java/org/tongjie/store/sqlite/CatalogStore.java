@@ -7,30 +7,23 @@ import org.tongjie.store.PublishedUnions;
 import org.tongjie.store.QuarantinedRecord;
 import org.tongjie.store.RecordStore;
 import org.tongjie.store.StoreException;
+import org.tongjie.store.jdbc.Rows;
+import org.tongjie.store.jdbc.Transactions;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
-import org.tongjie.catalog.Coordinates;
-import org.tongjie.catalog.HoldingsMapping;
 import org.tongjie.catalog.Library;
-import org.tongjie.catalog.LibraryKind;
-import org.tongjie.catalog.LiveTarget;
-import org.tongjie.catalog.RecordIdentity;
-import org.tongjie.catalog.RecordSyntax;
 import org.tongjie.catalog.SourceRecord;
 
 /**
@@ -47,11 +40,10 @@ public final class CatalogStore implements RecordStore {
     private static final int POOL_SIZE = 8;
     /** A quarantined record's id is shown cut to this many characters: the id may be why it is there. */
     private static final int SHOWN_ID = 200;
-    private final HikariDataSource dataSource;
-    private final ReentrantLock writeLock = new ReentrantLock();
+    private final Transactions db;
 
     private CatalogStore(HikariDataSource dataSource) {
-        this.dataSource = dataSource;
+        this.db = new Transactions(dataSource);
     }
 
     /** Opens (creating if needed) the embedded SQLite database and brings its schema up to date. */
@@ -85,75 +77,20 @@ public final class CatalogStore implements RecordStore {
     @Override
     public void saveLibrary(Library library) {
         write(c -> {
-            try (var st = c.prepareStatement("""
-                    INSERT INTO libraries (id, name_zh, name_en, kind, parent_id, address, latitude, longitude,
-                      holdings_mapping, live_target, record_identity)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (id) DO UPDATE SET name_zh = excluded.name_zh, name_en = excluded.name_en,
-                      kind = excluded.kind, parent_id = excluded.parent_id, address = excluded.address,
-                      latitude = excluded.latitude, longitude = excluded.longitude,
-                      holdings_mapping = excluded.holdings_mapping, live_target = excluded.live_target,
-                      record_identity = excluded.record_identity""")) {
-                st.setString(1, library.id());
-                st.setString(2, library.nameZh());
-                st.setString(3, library.nameEn());
-                st.setString(4, library.kind().name());
-                st.setString(5, library.parentId().orElse(null));
-                st.setString(6, library.address());
-                setNullableDouble(st, 7, library.coordinates().map(Coordinates::latitude));
-                setNullableDouble(st, 8, library.coordinates().map(Coordinates::longitude));
-                st.setString(9, library.holdingsMapping().map(HoldingsMapping::spec).orElse(null));
-                st.setString(10, library.liveTarget().map(LiveTarget::spec).orElse(null));
-                st.setString(11, library.recordIdentity().spec());
-                st.executeUpdate();
-            }
+            Rows.saveLibrary(c, library);
             return null;
         });
     }
 
     @Override
     public List<Library> libraries() {
-        return read(c -> {
-            try (var st = c.prepareStatement("SELECT * FROM libraries ORDER BY id"); var rs = st.executeQuery()) {
-                var out = new ArrayList<Library>();
-                while (rs.next()) {
-                    out.add(library(rs));
-                }
-                return out;
-            }
-        });
-    }
-
-    private static Library library(ResultSet rs) throws SQLException {
-        double lat = rs.getDouble("latitude");
-        Optional<Coordinates> coordinates = rs.wasNull() ? Optional.empty()
-                : Optional.of(new Coordinates(lat, rs.getDouble("longitude")));
-        return new Library(rs.getString("id"), rs.getString("name_zh"), rs.getString("name_en"),
-                LibraryKind.valueOf(rs.getString("kind")), Optional.ofNullable(rs.getString("parent_id")),
-                rs.getString("address"), coordinates,
-                Optional.ofNullable(rs.getString("holdings_mapping")).map(HoldingsMapping::parse),
-                Optional.ofNullable(rs.getString("live_target")).map(LiveTarget::parse),
-                Optional.ofNullable(rs.getString("record_identity")).map(RecordIdentity::parse)
-                        .orElse(RecordIdentity.CONTROL_NUMBER));
+        return read(Rows::libraries);
     }
 
     /** Starts an ingest batch for a member, adding to its records or replacing them all. */
     @Override
     public IngestBatch beginBatch(String libraryId, String origin, Instant now, IngestBatch.Mode mode) {
-        long id = write(c -> {
-            try (var st = c.prepareStatement(
-                    "INSERT INTO ingest_batches (library_id, origin, started_at, mode) VALUES (?, ?, ?, ?) RETURNING id")) {
-                st.setString(1, libraryId);
-                st.setString(2, origin);
-                st.setString(3, now.toString());
-                st.setString(4, mode.name());
-                try (var rs = st.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-        });
-        return new SqliteBatch(this, id, libraryId, mode);
+        return new SqliteBatch(db, write(c -> Rows.beginBatch(c, libraryId, origin, now, mode)), libraryId, mode);
     }
 
     /**
@@ -162,17 +99,8 @@ public final class CatalogStore implements RecordStore {
      */
     @Override
     public Optional<IngestBatch> resumeBatch(String libraryId, long batchId) {
-        return read(c -> {
-            try (var st = c.prepareStatement(
-                    "SELECT mode FROM ingest_batches WHERE id = ? AND library_id = ? AND finished_at IS NULL")) {
-                st.setLong(1, batchId);
-                st.setString(2, libraryId);
-                try (var rs = st.executeQuery()) {
-                    return rs.next() ? Optional.<IngestBatch>of(new SqliteBatch(this, batchId, libraryId,
-                            IngestBatch.Mode.valueOf(rs.getString("mode")))) : Optional.empty();
-                }
-            }
-        });
+        return read(c -> Rows.unfinishedBatch(c, libraryId, batchId))
+                .map(mode -> new SqliteBatch(db, batchId, libraryId, mode));
     }
 
     /**
@@ -181,14 +109,7 @@ public final class CatalogStore implements RecordStore {
      */
     @Override
     public int dropAbandonedStaging(Instant before) {
-        return write(c -> {
-            try (var st = c.prepareStatement("""
-                    DELETE FROM staged_records WHERE batch_id IN (SELECT id FROM ingest_batches
-                      WHERE finished_at IS NULL AND origin = 'upload' AND started_at < ?)""")) {
-                st.setString(1, before.toString());
-                return st.executeUpdate();
-            }
-        });
+        return write(c -> Rows.dropAbandonedStaging(c, before));
     }
 
     @Override
@@ -242,15 +163,7 @@ public final class CatalogStore implements RecordStore {
         return read(c -> {
             try (var st = c.prepareStatement(sql)) {
                 binder.bind(st);
-                try (var rs = st.executeQuery()) {
-                    var out = new ArrayList<QuarantinedRecord>();
-                    while (rs.next()) {
-                        out.add(new QuarantinedRecord(rs.getLong("id"), rs.getLong("batch_id"), rs.getString("library_id"),
-                                rs.getLong("position"), Optional.ofNullable(rs.getString("source_id")),
-                                rs.getString("reason"), rs.getBytes("raw"), Instant.parse(rs.getString("received_at"))));
-                    }
-                    return out;
-                }
+                return Rows.quarantined(st);
             }
         });
     }
@@ -314,7 +227,7 @@ public final class CatalogStore implements RecordStore {
             try (var st = c.prepareStatement("SELECT * FROM source_records WHERE record_id = ?")) {
                 st.setString(1, recordId);
                 try (var rs = st.executeQuery()) {
-                    return rs.next() ? Optional.of(sourceRecord(rs)) : Optional.empty();
+                    return rs.next() ? Optional.of(Rows.sourceRecord(rs)) : Optional.empty();
                 }
             }
         });
@@ -356,7 +269,7 @@ public final class CatalogStore implements RecordStore {
                 try (var rs = st.executeQuery()) {
                     var out = new ArrayList<Change>();
                     while (rs.next()) {
-                        out.add(new Change(rs.getLong("change_seq"), sourceRecord(rs)));
+                        out.add(new Change(rs.getLong("change_seq"), Rows.sourceRecord(rs)));
                     }
                     return out;
                 }
@@ -370,7 +283,7 @@ public final class CatalogStore implements RecordStore {
         var out = new ArrayList<Change>();
         read(c -> {
             InLists.query(c, "SELECT * FROM source_records WHERE record_id IN ", recordIds,
-                    rs -> out.add(new Change(rs.getLong("change_seq"), sourceRecord(rs))));
+                    rs -> out.add(new Change(rs.getLong("change_seq"), Rows.sourceRecord(rs))));
             return null;
         });
         return out;
@@ -388,67 +301,17 @@ public final class CatalogStore implements RecordStore {
         return new SqliteClusterTables(this);
     }
 
-    static SourceRecord sourceRecord(ResultSet rs) throws SQLException {
-        return new SourceRecord(rs.getString("library_id"), rs.getString("local_id"),
-                RecordSyntax.valueOf(rs.getString("syntax")), rs.getBytes("raw"),
-                Instant.parse(rs.getString("datestamp")), rs.getInt("deleted") != 0);
-    }
-
-    private static void setNullableDouble(PreparedStatement st, int index, Optional<Double> value) throws SQLException {
-        if (value.isPresent()) {
-            st.setDouble(index, value.get());
-        } else {
-            st.setNull(index, java.sql.Types.REAL);
-        }
-    }
-
-    @FunctionalInterface
-    interface SqlWork<T> {
-        T run(Connection c) throws Exception;
-    }
-
     /** Runs one write transaction; no other writer runs meanwhile, so change numbers commit in order. */
-    <T> T write(SqlWork<T> work) {
-        writeLock.lock();
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (Exception e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (StoreException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new StoreException("database write failed: " + e.getMessage(), e);
-        } finally {
-            writeLock.unlock();
-        }
+    <T> T write(Transactions.Work<T> work) {
+        return db.write(work);
     }
 
-    <T> T read(SqlWork<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            return work.run(c);
-        } catch (StoreException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new StoreException("database read failed: " + e.getMessage(), e);
-        }
-    }
-
-    static long nextChangeSeq(Connection c) throws SQLException {
-        try (var st = c.prepareStatement("UPDATE change_counter SET value = value + 1 RETURNING value");
-             var rs = st.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
+    <T> T read(Transactions.Work<T> work) {
+        return db.read(work);
     }
 
     @Override
     public void close() {
-        dataSource.close();
+        db.close();
     }
 }

@@ -1,6 +1,5 @@
 package org.tongjie.store.sqlite;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -12,6 +11,7 @@ import java.util.Set;
 import org.tongjie.dedup.Cluster;
 import org.tongjie.catalog.ClusterOverride;
 import org.tongjie.store.ClusterTables;
+import org.tongjie.store.jdbc.Rows;
 
 /**
  * The union records' tables in SQLite: the block keys each record is filed under, the cluster each record is in
@@ -138,22 +138,7 @@ final class SqliteClusterTables implements ClusterTables {
     @Override
     public void saveOverrides(List<ClusterOverride> overrides) {
         store.write(c -> {
-            try (var st = c.prepareStatement("""
-                    INSERT INTO cluster_overrides (record_a, record_b, kind, actor, reason, created_at) VALUES (?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (record_a, record_b) DO UPDATE SET kind = excluded.kind, actor = excluded.actor,
-                      reason = excluded.reason, created_at = excluded.created_at""")) {
-                for (ClusterOverride o : overrides) {
-                    boolean ordered = o.recordA().compareTo(o.recordB()) < 0;
-                    st.setString(1, ordered ? o.recordA() : o.recordB());
-                    st.setString(2, ordered ? o.recordB() : o.recordA());
-                    st.setString(3, o.kind().name());
-                    st.setString(4, o.actor());
-                    st.setString(5, o.reason());
-                    st.setString(6, o.at().toString());
-                    st.addBatch();
-                }
-                st.executeBatch();
-            }
+            Rows.saveOverrides(c, overrides);
             return null;
         });
     }
@@ -165,9 +150,7 @@ final class SqliteClusterTables implements ClusterTables {
         store.read(c -> {
             for (String column : List.of("record_a", "record_b")) {
                 InLists.query(c, "SELECT * FROM cluster_overrides WHERE " + column + " IN ", recordIds, rs -> {
-                    var o = new ClusterOverride(rs.getString("record_a"), rs.getString("record_b"),
-                            ClusterOverride.Kind.valueOf(rs.getString("kind")), rs.getString("actor"),
-                            rs.getString("reason"), Instant.parse(rs.getString("created_at")));
+                    var o = Rows.override(rs);
                     out.put(o.recordA() + "\n" + o.recordB(), o);
                 });
             }
