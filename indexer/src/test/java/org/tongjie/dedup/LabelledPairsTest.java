@@ -28,7 +28,8 @@ import org.tongjie.testing.SharedData;
  * {@code labelled/README.md} says): every record a pair names is clustered as if a library of its own sent
  * it, and a pair is predicted the same edition when both records end in one union record. The development
  * half is the one the matcher was tuned on; the held-out half is only measured. Prints both halves and the
- * development half's errors; the bounds below are what the matcher reaches, so a change for the worse fails.
+ * development half's errors (the held-out half's are not printed, so the rules are not written to them).
+ * The bounds are what the matcher reaches; the issue's target is 0.1% wrong and 1% missed.
  */
 class LabelledPairsTest {
     record Pair(String half, boolean same, String kind, String a, String b, String note) {}
@@ -77,13 +78,18 @@ class LabelledPairsTest {
     }
 
     static Figures figures(String half, boolean print) {
+        return figures(half, print, false);
+    }
+
+    /** With {@code sureOnly}, same-edition pairs the labeller marked UNSURE are left out. */
+    static Figures figures(String half, boolean print, boolean sureOnly) {
         int truePairs = 0;
         int predicted = 0;
         int wrong = 0;
         int missed = 0;
         int unread = 0;
         for (Pair p : pairs) {
-            if (!p.half().equals(half)) {
+            if (!p.half().equals(half) || (sureOnly && p.same() && p.note().contains("UNSURE"))) {
                 continue;
             }
             if (!clusterOf.containsKey(p.a()) || !clusterOf.containsKey(p.b())) {
@@ -120,20 +126,21 @@ class LabelledPairsTest {
     void wrongAndMissedMergesOnBothHalves() {
         var dev = figures("dev", true);
         var held = figures("held-out", false);
-        for (var f : List.of(dev, held)) {
-            System.out.printf("labelled pairs, %s half: %d true pairs, %d predicted, %d wrong merges (%.2f%% of predicted), "
-                            + "%d missed (%.2f%% of true), %d pairs with a record the hub does not read%n",
-                    f == dev ? "development" : "held-out", f.truePairs(), f.predicted(), f.wrongMerges(),
-                    100 * f.wrongShare(), f.missed(), 100 * f.missedShare(), f.unread());
-        }
-        assertTrue(dev.wrongShare() <= BOUND_WRONG, "development wrong merges " + dev);
-        assertTrue(held.wrongShare() <= BOUND_WRONG, "held-out wrong merges " + held);
-        assertTrue(dev.missedShare() <= BOUND_MISSED, "development missed merges " + dev);
-        assertTrue(held.missedShare() <= BOUND_MISSED, "held-out missed merges " + held);
+        print("development", dev);
+        print("held-out", held);
+        print("development, sure pairs only", figures("dev", false, true));
+        print("held-out, sure pairs only", figures("held-out", false, true));
+        assertTrue(dev.wrongShare() <= 0.001 && held.wrongShare() <= 0.001, "wrong merges " + dev + " " + held);
+        assertTrue(dev.missedShare() <= 0.045, "development missed merges " + dev);
+        assertTrue(held.missedShare() <= 0.062, "held-out missed merges " + held);
     }
 
-    static final double BOUND_WRONG = 1.0;
-    static final double BOUND_MISSED = 1.0;
+    private static void print(String half, Figures f) {
+        System.out.printf("labelled pairs, %s: %d true pairs, %d predicted, %d wrong merges (%.2f%% of predicted), "
+                        + "%d missed (%.2f%% of true), %d pairs with a record the hub does not read%n",
+                half, f.truePairs(), f.predicted(), f.wrongMerges(), 100 * f.wrongShare(), f.missed(),
+                100 * f.missedShare(), f.unread());
+    }
 
     private static Optional<MarcEntry.Parsed> resolve(List<MarcEntry> entries, String ref) {
         if (ref.startsWith("#")) {
