@@ -28,9 +28,6 @@ public record EditionMarks(
         Optional<String> keyTitle,
         Set<String> linkingIssns) {
 
-    public static final EditionMarks NONE = new EditionMarks(Set.of(), Set.of(), Map.of(), 0, false, Set.of(), List.of(),
-            Optional.empty(), Optional.empty(), Set.of());
-
     public EditionMarks {
         carriers = Set.copyOf(carriers);
         contentTypes = Set.copyOf(contentTypes);

@@ -3,6 +3,7 @@ package org.tongjie.dedup;
 import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -93,7 +94,7 @@ record MatchKeys(
      * organ" meet on "africandentaljournal".
      */
     private static Set<String> titles(BibRecord r) {
-        var all = new java.util.HashSet<String>();
+        var all = new HashSet<String>();
         r.titles().forEach(t -> all.add(fold(t)));
         r.marks().titleProper().ifPresent(t -> all.add(fold(t)));
         all.remove("");
@@ -102,7 +103,7 @@ record MatchKeys(
 
     /** Each form of the publisher's name as a key; an empty set when the record names none. */
     private static Set<String> publishers(BibRecord r) {
-        var forms = new java.util.HashSet<String>();
+        var forms = new HashSet<String>();
         r.publisher().ifPresent(forms::add);
         forms.addAll(r.marks().publishers());
         return forms.stream().map(MatchKeys::publisherKey).filter(p -> !p.isEmpty()).collect(Collectors.toSet());

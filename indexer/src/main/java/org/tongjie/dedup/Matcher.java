@@ -2,9 +2,7 @@ package org.tongjie.dedup;
 
 import java.util.Collections;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.tongjie.catalog.BibRecord;
 import org.tongjie.catalog.MaterialFormat;
 

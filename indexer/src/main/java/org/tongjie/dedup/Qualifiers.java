@@ -1,9 +1,11 @@
 package org.tongjie.dedup;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -61,26 +63,26 @@ final class Qualifiers {
      * Why one ISBN qualified these two ways names two products: different file formats, an e-book and a
      * print binding, a set and one volume, two volumes; empty when the qualifiers agree or say nothing.
      */
-    static java.util.Optional<String> conflict(Set<String> a, Set<String> b) {
+    static Optional<String> conflict(Set<String> a, Set<String> b) {
         boolean aElectronic = a.contains(EBOOK) || a.stream().anyMatch(FILE_FORMATS::contains);
         boolean bElectronic = b.contains(EBOOK) || b.stream().anyMatch(FILE_FORMATS::contains);
         Set<String> aFiles = a.stream().filter(FILE_FORMATS::contains).collect(Collectors.toSet());
         Set<String> bFiles = b.stream().filter(FILE_FORMATS::contains).collect(Collectors.toSet());
-        if (!aFiles.isEmpty() && !bFiles.isEmpty() && java.util.Collections.disjoint(aFiles, bFiles)) {
-            return java.util.Optional.of("file formats " + aFiles + " and " + bFiles);
+        if (!aFiles.isEmpty() && !bFiles.isEmpty() && Collections.disjoint(aFiles, bFiles)) {
+            return Optional.of("file formats " + aFiles + " and " + bFiles);
         }
         if ((aElectronic && b.contains(PRINT) && !bElectronic) || (bElectronic && a.contains(PRINT) && !aElectronic)) {
-            return java.util.Optional.of("an e-book and a print binding");
+            return Optional.of("an e-book and a print binding");
         }
         Set<String> aVolumes = volumes(a);
         Set<String> bVolumes = volumes(b);
         if ((a.contains(SET) && !bVolumes.isEmpty() && !b.contains(SET)) || (b.contains(SET) && !aVolumes.isEmpty() && !a.contains(SET))) {
-            return java.util.Optional.of("a set and one of its volumes");
+            return Optional.of("a set and one of its volumes");
         }
-        if (!aVolumes.isEmpty() && !bVolumes.isEmpty() && java.util.Collections.disjoint(aVolumes, bVolumes)) {
-            return java.util.Optional.of("volumes " + aVolumes + " and " + bVolumes);
+        if (!aVolumes.isEmpty() && !bVolumes.isEmpty() && Collections.disjoint(aVolumes, bVolumes)) {
+            return Optional.of("volumes " + aVolumes + " and " + bVolumes);
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static Set<String> volumes(Set<String> kinds) {

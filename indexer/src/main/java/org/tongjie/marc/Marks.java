@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.marc4j.marc.DataField;
 import org.marc4j.marc.Record;
 import org.marc4j.marc.Subfield;
@@ -70,7 +71,7 @@ final class Marks {
                 titleProper(record, marc21),
                 firstSubfield(record, marc21 ? "222" : "530", 'a').flatMap(MarcFields::tidy),
                 codes(record, marc21 ? "022" : "011", marc21 ? 'l' : 'f').stream()
-                        .flatMap(s -> Isbns.toIssn(s).stream()).collect(java.util.stream.Collectors.toSet()));
+                        .flatMap(s -> Isbns.toIssn(s).stream()).collect(Collectors.toSet()));
     }
 
     private static Set<String> carriers(Record record, String extent) {
@@ -168,7 +169,7 @@ final class Marks {
             if (!w.isEmpty()) {
                 out.addAll(w);
             } else {
-                MarcFields.first(f, marc21 ? 't' : 't').or(() -> MarcFields.first(f, 'a'))
+                MarcFields.first(f, 't').or(() -> MarcFields.first(f, 'a'))
                         .ifPresent(t -> out.add("title:" + t.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "")));
             }
         }
