@@ -389,5 +389,6 @@ public final class Main implements Callable<Integer> {
                 report.quarantined());
         report.problems().forEach(p -> System.out.printf("  record %d%s: %s%n", p.position(),
                 p.sourceId().map(id -> " (" + id + ")").orElse(""), p.reason()));
+        report.warnings().forEach(w -> System.out.printf("  record %d (%s) repaired: %s%n", w.position(), w.sourceId(), w.repair()));
     }
 }

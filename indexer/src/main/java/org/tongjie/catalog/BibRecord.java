@@ -10,7 +10,7 @@ import java.util.OptionalInt;
  * {@code provenance} says which field each value came from. {@code systemNumbers} are the identifiers
  * other than ISBN and ISSN that name one edition across catalogues, each with its scheme: {@code lccn:2001012345},
  * {@code (ocolc)12345678}, {@code nbn:gb9612345}. {@code originalYear} is, for a reprint, the year of the
- * original it reprints.
+ * original it reprints; {@code marks} what tells it from other editions of one title (read for matching).
  */
 public record BibRecord(
         String id,
@@ -42,7 +42,8 @@ public record BibRecord(
         List<String> subjects,
         Classification classification,
         List<Holding> holdings,
-        List<Provenance> provenance) {
+        List<Provenance> provenance,
+        EditionMarks marks) {
 
     public BibRecord {
         Objects.requireNonNull(id, "id");
@@ -75,6 +76,7 @@ public record BibRecord(
         Objects.requireNonNull(classification, "classification");
         holdings = List.copyOf(holdings);
         provenance = List.copyOf(provenance);
+        Objects.requireNonNull(marks, "marks");
     }
 
     /** The title to show: the first title statement, or a marker a reader understands. */

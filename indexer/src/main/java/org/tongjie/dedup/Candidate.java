@@ -11,11 +11,13 @@ public final class Candidate {
     private final BibRecord record;
     private final MatchKeys keys;
     private final Set<String> blockKeys;
+    private final MatchKeys profile;
 
     private Candidate(BibRecord record) {
         this.record = record;
         this.keys = MatchKeys.of(record);
         this.blockKeys = BlockKeys.of(keys);
+        this.profile = keys.profile();
     }
 
     public static Candidate of(BibRecord record) {
@@ -36,5 +38,9 @@ public final class Candidate {
 
     MatchKeys keys() {
         return keys;
+    }
+
+    MatchKeys profile() {
+        return profile;
     }
 }

@@ -2,9 +2,11 @@ package org.tongjie.dedup;
 
 import org.tongjie.catalog.ClusterOverride;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,8 +15,10 @@ import java.util.TreeMap;
 
 /**
  * Groups records that share block keys into clusters of one edition each. A record joins a cluster when
- * some member matches it by a rule and no member vetoes it (so a chain of near-matches can never pull two
- * different editions together), and records are taken in id order, so the same records always give the
+ * some member matches it by a rule and nothing in the cluster conflicts with it: the conflicts are checked
+ * against every distinct conflict profile the cluster holds ({@link MatchKeys#profile}), so a record
+ * without a publisher or carrier cannot bridge two editions, and a cluster of many copies of one record
+ * is checked once, not once per copy, and records are taken in id order, so the same records always give the
  * same clusters: updating a few records and clustering their block again gives what clustering everything
  * from scratch would. Staff overrides come first: MERGE pairs form one unit that vetoes cannot break,
  * SPLIT pairs never share a cluster.
@@ -27,14 +31,15 @@ public final class Clusterer {
     public static List<Cluster> cluster(List<Candidate> candidates, List<ClusterOverride> overrides) {
         var byId = new HashMap<String, Candidate>();
         candidates.forEach(c -> byId.put(c.recordId(), c));
-        var split = new HashSet<String>();
+        var split = new HashMap<String, Set<String>>();
         var units = new Units(byId.keySet());
         for (ClusterOverride o : overrides) {
             if (byId.containsKey(o.recordA()) && byId.containsKey(o.recordB())) {
                 if (o.kind() == ClusterOverride.Kind.MERGE) {
                     units.join(o.recordA(), o.recordB());
                 } else {
-                    split.add(pair(o.recordA(), o.recordB()));
+                    split.computeIfAbsent(o.recordA(), k -> new HashSet<>()).add(o.recordB());
+                    split.computeIfAbsent(o.recordB(), k -> new HashSet<>()).add(o.recordA());
                 }
             }
         }
@@ -82,14 +87,12 @@ public final class Clusterer {
         return List.copyOf(found.values());
     }
 
-    private static String pair(String a, String b) {
-        return a.compareTo(b) < 0 ? a + "\n" + b : b + "\n" + a;
-    }
-
-    /** A cluster being built: its members in joining order and how each joined. */
+    /** A cluster being built: its members in joining order, how each joined, and its distinct conflict profiles. */
     private static final class Building {
         private final int order;
         private final List<Candidate> members = new ArrayList<>();
+        private final Set<String> memberIds = new HashSet<>();
+        private final Set<MatchKeys> profiles = new LinkedHashSet<>();
         private final List<Cluster.Member> joined = new ArrayList<>();
 
         Building(int order) {
@@ -97,26 +100,29 @@ public final class Clusterer {
         }
 
         /**
-         * How the unit would join: the first pair that matches by a rule; empty when a pair is split or
-         * vetoed, or none matches.
+         * How the unit would join: the first member that matches it by a rule; empty when a pair is split,
+         * a profile of the cluster conflicts with one of the unit's records, or no member matches.
          */
-        Optional<Cluster.Member> match(List<Candidate> unit, Set<String> split) {
-            Optional<Cluster.Member> match = Optional.empty();
+        Optional<Cluster.Member> match(List<Candidate> unit, Map<String, Set<String>> split) {
             for (Candidate newcomer : unit) {
-                for (Candidate member : members) {
-                    if (split.contains(pair(newcomer.recordId(), member.recordId()))) {
+                if (!Collections.disjoint(split.getOrDefault(newcomer.recordId(), Set.of()), memberIds)) {
+                    return Optional.empty();
+                }
+                for (MatchKeys profile : profiles) {
+                    if (Conflicts.between(newcomer.keys(), profile).isPresent()) {
                         return Optional.empty();
-                    }
-                    MatchDecision d = Matcher.compare(newcomer.keys(), member.keys());
-                    if (d.veto().isPresent()) {
-                        return Optional.empty();
-                    }
-                    if (d.sameEdition() && match.isEmpty()) {
-                        match = Optional.of(new Cluster.Member(unit.getFirst().recordId(), d.rule(), Optional.of(member.recordId())));
                     }
                 }
             }
-            return match;
+            for (Candidate newcomer : unit) {
+                for (Candidate member : members) {
+                    MatchDecision d = Matcher.evidence(newcomer.keys(), member.keys());
+                    if (d.sameEdition()) {
+                        return Optional.of(new Cluster.Member(unit.getFirst().recordId(), d.rule(), Optional.of(member.recordId())));
+                    }
+                }
+            }
+            return Optional.empty();
         }
 
         /** Adds a unit: its first record as {@code first} says, the rest as merged into it by staff. */
@@ -126,6 +132,10 @@ public final class Clusterer {
                 joined.add(new Cluster.Member(c.recordId(), Optional.of(STAFF_MERGE), Optional.of(first.recordId())));
             }
             members.addAll(unit);
+            unit.forEach(c -> {
+                memberIds.add(c.recordId());
+                profiles.add(c.profile());
+            });
         }
 
         Cluster toCluster() {

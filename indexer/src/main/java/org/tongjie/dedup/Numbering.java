@@ -24,7 +24,25 @@ final class Numbering {
             Map.entry('Ⅰ', 1), Map.entry('Ⅱ', 2), Map.entry('Ⅲ', 3), Map.entry('Ⅳ', 4), Map.entry('Ⅴ', 5),
             Map.entry('Ⅵ', 6), Map.entry('Ⅶ', 7), Map.entry('Ⅷ', 8), Map.entry('Ⅸ', 9), Map.entry('Ⅹ', 10));
 
+    /** Words that only say "edition" or "volume", in the languages our members catalogue in. */
+    private static final Pattern STATEMENT_WORDS = Pattern.compile(
+            "\\b(?:ed|edn|edition|editions|éd|édition|aufl|auflage|uppl|upplaga|painos|p|wyd|wydanie|izd|izdanie|ed[ií]ci[oó]n|"
+            + "v|vol|vols|volume|volumes|pt|part|parts|bd|band|teil|t|tome|tom|no|nr|number|impression|printing|print|"
+            + "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|st|nd|rd|th|i|ii|iii|iv|v|vi|vii|viii|ix|x)\\b"
+            + "|[第版卷册冊部分次印刷集辑輯一二三四五六七八九十上中下ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]");
+
     private Numbering() {}
+
+    /**
+     * What a statement says besides its number: "Rev. ed." gives "rev", "Part A" gives "a", "2nd ed." and
+     * "第3版" give nothing. Two statements with other words ("Large print ed." and "Rev. ed.") are other editions.
+     */
+    static Optional<String> words(String statement) {
+        String lower = java.text.Normalizer.normalize(statement, java.text.Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        String rest = STATEMENT_WORDS.matcher(lower.replaceAll("\\d+", " ")).replaceAll(" ");
+        String key = MatchKeys.fold(rest);
+        return key.isEmpty() ? Optional.empty() : Optional.of(key);
+    }
 
     static Optional<Integer> of(String statement) {
         var arabic = ARABIC.matcher(statement);

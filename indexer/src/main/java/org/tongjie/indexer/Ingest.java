@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.tongjie.marc.MarcSource;
 import org.tongjie.store.IngestBatch;
@@ -76,13 +77,13 @@ public final class Ingest {
         maintenance.syncIndex();
     }
 
-    IngestReport report(String libraryId, long batchId, IngestBatch.Counts counts) {
+    IngestReport report(String libraryId, long batchId, IngestBatch.Counts counts, List<IngestReport.Warning> warnings) {
         var problems = store.quarantine(libraryId, batchId).stream()
                 .map(q -> new IngestReport.Problem(q.position(), q.sourceId(), q.reason()))
                 .toList();
         // The problems, not the batch's count: a stored record the index could not take is quarantined after
         // the batch counted it (Maintenance), and is one of the problems.
         return new IngestReport(batchId, libraryId, counts.accepted(), counts.updated(), counts.unchanged(),
-                counts.deleted(), Math.max(counts.quarantined(), problems.size()), problems);
+                counts.deleted(), Math.max(counts.quarantined(), problems.size()), problems, warnings);
     }
 }

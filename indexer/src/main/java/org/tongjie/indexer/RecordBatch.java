@@ -4,6 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.marc4j.marc.Record;
 import org.tongjie.catalog.NotMarcException;
@@ -28,6 +30,7 @@ public final class RecordBatch implements AutoCloseable {
     private final Clock clock;
     private final IngestLimits limits;
     private long position;
+    private final List<IngestReport.Warning> warnings = new ArrayList<>();
 
     RecordBatch(Ingest ingest, IngestBatch batch, String libraryId, RecordIdentity identity, Clock clock,
             IngestLimits limits) {
@@ -106,7 +109,7 @@ public final class RecordBatch implements AutoCloseable {
     }
 
     private MarcEntry.Parsed withPosition(MarcEntry.Parsed p) {
-        return new MarcEntry.Parsed(position, p.syntax(), p.raw(), p.record(), p.encoding());
+        return p.at(position);
     }
 
     /** A record known by the member's record identity. */
@@ -124,6 +127,7 @@ public final class RecordBatch implements AutoCloseable {
                 if (idFits(parsed, u.localId())) {
                     batch.add(parsed.position(), new SourceRecord(libraryId, u.localId(), parsed.syntax(), parsed.raw(),
                             clock.instant(), u.deleted()));
+                    warn(parsed, u.localId());
                 }
             }
         }
@@ -137,9 +141,16 @@ public final class RecordBatch implements AutoCloseable {
         switch (Normalizer.identifyAs(parsed.record(), givenId)) {
             case Normalizer.Identification.Unusable u ->
                     batch.quarantine(parsed.position(), Optional.of(givenId), u.reason(), parsed.raw(), clock.instant());
-            case Normalizer.Identification.Usable u -> batch.put(new SourceRecord(libraryId,
-                    givenId, parsed.syntax(), parsed.raw(), clock.instant(), u.deleted()));
+            case Normalizer.Identification.Usable u -> {
+                batch.put(new SourceRecord(libraryId, givenId, parsed.syntax(), parsed.raw(), clock.instant(), u.deleted()));
+                warn(parsed, givenId);
+            }
         }
+    }
+
+    /** A record stored as the lenient reading repaired it: each repair is a warning in the report. */
+    private void warn(MarcEntry.Parsed parsed, String localId) {
+        parsed.repairs().forEach(r -> warnings.add(new IngestReport.Warning(parsed.position(), localId, r)));
     }
 
     /** False, with the record quarantined, when one of its fields is larger than a field may be. */
@@ -167,7 +178,7 @@ public final class RecordBatch implements AutoCloseable {
     public IngestReport finish() {
         var counts = batch.finish(clock.instant());
         ingest.syncIndex();
-        return ingest.report(libraryId, batch.id(), counts);
+        return ingest.report(libraryId, batch.id(), counts, warnings);
     }
 
     /** Without {@link #finish()}: keeps what was read, and the batch stays unfinished. */

@@ -73,7 +73,7 @@ final class Iso2709Source extends MarcSource {
         var decision = Charsets.decide(raw, Charsets.looksUnimarc(raw));
         try {
             return new MarcEntry.Parsed(position, RecordSyntax.ISO2709, raw, parse(raw, decision.marc4jEncoding()),
-                    decision.encoding());
+                    decision.encoding(), Repairs.charset(raw, decision));
         } catch (RuntimeException e) {
             return new MarcEntry.Broken(position, raw, "unreadable record: " + e.getMessage());
         }

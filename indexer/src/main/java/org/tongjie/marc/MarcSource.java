@@ -58,7 +58,7 @@ public abstract sealed class MarcSource implements Iterator<MarcEntry>, AutoClos
         // Every record in the store is read back this way when union records are built: an ISO 2709 record
         // skips the stream's sniffing and its two 64 KB buffers.
         if (Iso2709Source.isOneRecord(raw)) {
-            return Iso2709Source.entry(1, raw) instanceof MarcEntry.Parsed parsed ? Optional.of(parsed) : Optional.empty();
+            return Iso2709Source.entry(1, raw) instanceof MarcEntry.Parsed parsed ? Optional.of(Repairs.applied(parsed)) : Optional.empty();
         }
         try (var in = open(new ByteArrayInputStream(raw))) {
             return in.hasNext() && in.next() instanceof MarcEntry.Parsed parsed ? Optional.of(parsed) : Optional.empty();
@@ -154,7 +154,7 @@ public abstract sealed class MarcSource implements Iterator<MarcEntry>, AutoClos
         }
         var entry = next;
         next = null;
-        return entry;
+        return entry instanceof MarcEntry.Parsed parsed ? Repairs.applied(parsed) : entry;
     }
 
     @Override

@@ -68,7 +68,8 @@ final class RecordMapper {
                 new Classification(m.list(Target.LCC, Optional::of), m.list(Target.DDC, Optional::of),
                         m.list(Target.CLC, Optional::of), m.single(Target.CLC_EDITION, Optional::of)),
                 Holdings.read(holdings, libraryId, record),
-                m.provenance);
+                m.provenance,
+                Marks.of(record, profile));
     }
 
     private static List<String> systemNumbers(RecordMapper m) {
