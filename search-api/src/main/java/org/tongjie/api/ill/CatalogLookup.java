@@ -47,7 +47,7 @@ public final class CatalogLookup implements RecordLookup {
             BibRecord record = union.description();
             var holdings = union.holdings().stream().map(CatalogLookup::candidate).toList();
             var citation = new Citation(union.id(), record.displayTitle(), record.authors().stream().findFirst(),
-                    record.isbns().stream().findFirst(), Optional.empty());
+                    record.isbns().stream().findFirst(), Optional.empty(), record.volume());
             return new Wanted(citation, holdings);
         });
     }
