@@ -44,7 +44,6 @@ public final class IllService {
     public IllRequest submit(Citation citation, Reader reader, ServiceType type, Pickup pickup,
                              List<CandidateHolding> holdings) {
         checkPickup(pickup);
-        checkReader(reader, citation);
         return routeFirst(store.create(citation, reader, type, pickup), holdings);
     }
 
@@ -79,8 +78,13 @@ public final class IllService {
         };
     }
 
-    /** The reader limits of the reader's library: no overdue or lost loan, under the most open requests, no duplicate. */
-    private void checkReader(Reader reader, Citation citation) {
+    /**
+     * The limits of the reader's library, checked before a reader's request is placed: no overdue loan, no
+     * open request for the same title, fewer open requests than the library allows.
+     *
+     * @throws RequestRefusedException saying which rule and what to do
+     */
+    public void checkReader(Reader reader, Citation citation) {
         List<IllRequest> open = store.openRequestsOf(reader);
         for (IllRequest r : open) {
             if (r.state() == RequestState.OVERDUE) {

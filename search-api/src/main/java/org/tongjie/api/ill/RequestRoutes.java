@@ -90,6 +90,7 @@ final class RequestRoutes {
         Pickup pickup = pickup(body.pickup());
         ServiceType type = body.serviceType() == null ? ServiceType.LOAN : body.serviceType();
         Citation finalCitation = citation;
+        ill.checkReader(reader, citation);
         IllRequest r = Valid.of(() -> ill.submit(finalCitation, reader, type, pickup, wanted.holdings()));
         ctx.status(HttpStatus.CREATED).json(IllViews.of(r, store, ill, who));
     }
