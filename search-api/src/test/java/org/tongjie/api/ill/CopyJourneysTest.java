@@ -115,7 +115,9 @@ class CopyJourneysTest {
 
     @Test
     void returnedAtAnotherLibraryByBarcodeThenSentHome() throws Exception {
+        assertEquals(1, onShelfInSearch(), "search: 1 of 1 on the shelf");
         long id = lend(reader);
+        assertEquals(0, onShelfInSearch(), "a lent copy is not on the shelf, whatever b's own system says");
         var notTheirs = hub.post("/api/ill/checkins", As.key(staffA), Map.of("barcode", barcode, "library", "c"));
         assertEquals(403, notTheirs.status(), "a desk acts for its own library only");
         var notItsPoint = hub.post("/api/ill/checkins", As.key(staffC),
@@ -132,6 +134,7 @@ class CopyJourneysTest {
         assertEquals("SF Express", last.get("courier").asText());
         assertEquals(List.of("RETURNED", "SHIPPED"), kinds(reader));
         assertTrue(notices(reader).get(0).get("text").asText().contains("c图书馆"), notices(reader).toString());
+        assertEquals(0, onShelfInSearch(), "on its way home");
         assertEquals(409, hub.post("/api/ill/checkins", As.key(staffA), Map.of("barcode", barcode, "library", "a")).status(),
                 "on its way home: only its owner checks it in");
 
@@ -142,6 +145,7 @@ class CopyJourneysTest {
         assertEquals("ON_SHELF", shelved.get("state").asText());
         assertEquals("b", shelved.get("shelfLibrary").asText());
         assertNull(shelved.get("requestId"));
+        assertEquals(1, onShelfInSearch());
         assertEquals(404, hub.post("/api/ill/checkins", As.key(staffB), Map.of("barcode", barcode, "library", "b")).status(),
                 "nothing to check in twice");
     }
@@ -290,6 +294,17 @@ class CopyJourneysTest {
         assertEquals(shelf, k.get("shelfLibrary").asText(), k.toString());
         assertEquals(requestId, k.get("requestId").asLong(), k.toString());
         return k;
+    }
+
+    /** What the catalogue's search shows as on b's shelf. */
+    private int onShelfInSearch() throws Exception {
+        var page = hub.get("/api/search?q=", As.NOBODY);
+        assertEquals(200, page.status(), page.json().toString());
+        JsonNode hit = page.at("/hits/0");
+        assertEquals(recordId, hit.get("id").asText());
+        assertEquals(1, hit.at("/libraryHoldings/0/copies").asInt());
+        assertEquals(hit.at("/libraryHoldings/0/onShelf").asInt(), hit.at("/availability/0/available").asInt());
+        return hit.at("/libraryHoldings/0/onShelf").asInt();
     }
 
     private JsonNode notices(As who) throws Exception {
