@@ -195,7 +195,9 @@ public final class IllService {
                 .orElseThrow(() -> new UnknownCopyException("no copy with barcode " + barcode + " is on loan or on its way home"));
         IllRequest r = require(copy.requestId().orElseThrow());
         String owner = copy.libraryId();
-        boolean home = permissions.actsFor(owner, point);
+        // home: the owner's own desk (at the library or one of its kiosks and lockers); a branch that is a
+        // member of its own is elsewhere, even within the owner's system
+        boolean home = library.equals(owner);
         String actor = who.actor();
         if (copy.state() == CopyState.IN_TRANSIT_HOME && !home) {
             throw new CopyConflictException("copy " + barcode + " is on its way home to " + owner + "; check it in there");
@@ -210,8 +212,7 @@ public final class IllService {
                 return new CheckIn(CheckIn.Decision.SEND_HOME, store.copy(owner, barcode).orElseThrow(), r, Optional.empty());
             }
         }
-        String shelf = home ? owner : library;
-        r = store.apply(r.id(), r.version(), Command.of(Action.CHECK_IN), actor, "", new CopyMoves.Extras(Optional.of(shelf),
+        r = store.apply(r.id(), r.version(), Command.of(Action.CHECK_IN), actor, "", new CopyMoves.Extras(Optional.of(library),
                 Optional.empty()));
         r = store.apply(r.id(), r.version(), Command.of(Action.COMPLETE), actor, "");
         Optional<IllRequest> filled = fillHold(owner, barcode, actor);

@@ -128,6 +128,31 @@ class CopyReservationTest {
     }
 
     @Test
+    void returnedAtABranchOfTheOwnersSystemTheCopyFillsAHoldThere() {
+        IllRequest lent = ill.submit(BOOK, reader(1), ServiceType.LOAN, LOCKER, COPIES.subList(0, 1));
+        IllRequest waiting = ill.submit(BOOK, reader(2), ServiceType.LOAN, LOCKER, COPIES.subList(0, 1));
+        for (Command c : List.of(Command.of(Action.WILL_SUPPLY), Command.of(Action.PICK), Command.ship("EMS", "E1"),
+                Command.of(Action.DEPART))) {
+            lent = ill.act(lent.id(), lent.version(), c, "staff:ks", "");
+        }
+        lent = ill.shelveForPickup(lent.id(), lent.version(), "L-01", "staff:ks-huaqiao");
+        lent = ill.loan(lent.id(), lent.version(), "staff:ks-huaqiao");
+        assertEquals(CopyState.ON_LOAN, store.copy("ks", "KS1").orElseThrow().state());
+
+        var zhoushi = new Principal.Staff("ks-zhoushi", "desk");
+        assertThrows(NotPermittedException.class, () -> ill.checkIn(zhoushi, "KS1", "ks", Optional.empty(), Optional.empty()));
+        CheckIn back = ill.checkIn(zhoushi, "KS1", "ks-zhoushi", Optional.empty(), Optional.empty());
+        assertEquals(CheckIn.Decision.FILL_HOLD, back.decision());
+        assertEquals(RequestState.COMPLETED, back.request().state());
+        assertEquals("ks-zhoushi", back.copy().shelfLibrary(), "it stays where it came back, for the hold");
+        IllRequest filled = store.find(waiting.id()).orElseThrow();
+        assertEquals(Optional.of("ks-zhoushi"), filled.progress().lender());
+        assertEquals(RequestState.AT_LENDER, filled.state());
+        assertThrows(UnknownCopyException.class,
+                () -> ill.checkIn(zhoushi, "KS1", "ks-zhoushi", Optional.empty(), Optional.empty()), "not on loan any more");
+    }
+
+    @Test
     void staffShipAnotherCopyOfTheEditionAndBothAreRecorded() {
         IllRequest r = ill.submit(BOOK, reader(1), ServiceType.LOAN, LOCKER, COPIES.subList(0, 2));
         assertEquals("KS1", store.copyOf(r.id()).orElseThrow().barcode());
