@@ -4,6 +4,8 @@ package org.tongjie.ill;
 public enum Action {
     ROUTE(Details.Lender.class),
     SEND_TO_LENDER(Details.RespondBy.class),
+    /** No copy is free: the request waits in the title's holds queue until one comes back. */
+    HOLD(Details.None.class),
     WILL_SUPPLY(Details.None.class),
     UNFILLED(Details.None.class),
     PICK(Details.None.class),

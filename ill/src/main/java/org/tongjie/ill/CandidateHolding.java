@@ -31,6 +31,11 @@ public record CandidateHolding(String libraryId, String servicePoint, Optional<S
         return new CandidateHolding(libraryId, servicePoint, barcode, location, callNumber, a, lendable, loanType);
     }
 
+    /** The copy as it sits where it floated to: that library's shelf copy for routing. */
+    public CandidateHolding floatedTo(String library) {
+        return new CandidateHolding(library, library, barcode, Optional.empty(), callNumber, availability, lendable, loanType);
+    }
+
     public CandidateHolding notLendable(String type) {
         return new CandidateHolding(libraryId, servicePoint, barcode, location, callNumber, availability, false,
                 Optional.of(type));

@@ -43,7 +43,64 @@ public final class IllService {
      */
     public IllRequest submit(Citation citation, Reader reader, ServiceType type, Pickup pickup,
                              List<CandidateHolding> holdings) {
+        checkPickup(pickup);
         return routeFirst(store.create(citation, reader, type, pickup), holdings);
+    }
+
+    /**
+     * A pickup point must be a member of the directory, open, and of the kind booked: a locker is booked as
+     * a locker, a kiosk as a kiosk, any other service point as a branch desk.
+     *
+     * @throws IllegalArgumentException saying what is wrong with it
+     */
+    void checkPickup(Pickup pickup) {
+        if (!(pickup instanceof Pickup.AtServicePoint p)) {
+            return;
+        }
+        NetworkLibrary library = network.get().library(p.libraryId()).orElseThrow(() -> new IllegalArgumentException(
+                "pickup: no library '" + p.libraryId() + "' in the member directory"));
+        Pickup.Kind kind = kindOf(library.kind());
+        if (kind != p.kind()) {
+            throw new IllegalArgumentException("pickup: " + p.libraryId() + " is a " + library.kind() + ", book it as "
+                    + kind + ", not " + p.kind());
+        }
+        if (!library.open()) {
+            throw new IllegalArgumentException("pickup: " + p.libraryId() + " is closed now; choose another pickup point");
+        }
+    }
+
+    /** The pickup kind a service point is booked as. */
+    static Pickup.Kind kindOf(ServicePointKind kind) {
+        return switch (kind) {
+            case SMART_LOCKER -> Pickup.Kind.SMART_LOCKER;
+            case KIOSK_24H -> Pickup.Kind.KIOSK_24H;
+            case CENTRAL, BRANCH, CIRCULATION_POINT, MOBILE_VAN -> Pickup.Kind.BRANCH;
+        };
+    }
+
+    /**
+     * The limits of the reader's library, checked before a reader's request is placed: no overdue loan, no
+     * open request for the same title, fewer open requests than the library allows.
+     *
+     * @throws RequestRefusedException saying which rule and what to do
+     */
+    public void checkReader(Reader reader, Citation citation) {
+        List<IllRequest> open = store.openRequestsOf(reader);
+        for (IllRequest r : open) {
+            if (r.state() == RequestState.OVERDUE) {
+                throw new RequestRefusedException(RequestRefusedException.Reason.READER_BLOCKED, "the reader's loan of "
+                        + r.citation().titleWithVolume() + " (request " + r.id() + ") is overdue; return it to borrow again");
+            }
+            if (r.citation().unionRecordId().equals(citation.unionRecordId())) {
+                throw new RequestRefusedException(RequestRefusedException.Reason.DUPLICATE_REQUEST, "the reader already has"
+                        + " request " + r.id() + " for " + r.citation().titleWithVolume() + " (" + r.state() + ")");
+            }
+        }
+        int max = network.get().policyOf(reader.homeLibraryId()).maxOpenRequests();
+        if (open.size() >= max) {
+            throw new RequestRefusedException(RequestRefusedException.Reason.REQUEST_LIMIT_REACHED, "the reader has "
+                    + open.size() + " open requests, the most " + reader.homeLibraryId() + " allows; wait for one to finish");
+        }
     }
 
     /**
@@ -64,18 +121,137 @@ public final class IllService {
                 .map(h -> holdings.stream().filter(c -> c.libraryId().equals(h.lenderLibraryId())
                         && c.barcode().equals(Optional.of(h.barcode()))).toList())
                 .orElse(holdings);
-        List<RotaEntry> rota = Router.plan(reader, pickup, wanted, network.get(), store.openLendingLoad());
-        r = store.route(r.id(), r.version(), Optional.of(rota), SYSTEM);
+        var copies = new java.util.HashMap<String, Copy>();
+        store.copiesOf(citation.unionRecordId()).forEach(k -> copies.put(k.libraryId() + "\u0000" + k.barcode(), k));
+        var seen = wanted.stream().map(h -> asTracked(h, copies)).toList();
+        // a copy ILL has out comes back through ILL and fills the holds queue; a copy out in the member's own system may not
+        boolean holdIfNone = r.serviceType() == ServiceType.LOAN && wanted.stream().anyMatch(h -> h.lendable()
+                && h.barcode().map(b -> copies.get(h.libraryId() + "\u0000" + b)).filter(k -> k.state() != CopyState.ON_SHELF)
+                .isPresent());
+        List<RotaEntry> rota = Router.plan(reader, pickup, seen, network.get(), store.openLendingLoad());
+        r = store.route(r.id(), r.version(), Optional.of(rota), SYSTEM, holdIfNone);
         return sendIfRouted(r);
+    }
+
+    /** The catalogue's copy as ILL's copy states have it: out when promised or lent, at its new shelf when it floated. */
+    private static CandidateHolding asTracked(CandidateHolding h, java.util.Map<String, Copy> copies) {
+        Copy k = h.barcode().map(b -> copies.get(h.libraryId() + "\u0000" + b)).orElse(null);
+        if (k == null || h.availability() != Availability.AVAILABLE) {
+            return h;
+        }
+        if (k.state() != CopyState.ON_SHELF) {
+            return h.with(k.state().availability());
+        }
+        return k.shelfLibrary().equals(h.libraryId()) ? h : h.floatedTo(k.shelfLibrary());
     }
 
     /** Any staff or reader action whose details the caller has decided (ship with a waybill, return at a point). */
     public IllRequest act(long id, long version, Command command, String actor, String note) {
+        Optional<Copy> promised = command.action() == Action.CANCEL ? store.copyOf(id) : Optional.empty();
         IllRequest r = store.apply(id, version, command, actor, note);
         if (command.action() == Action.UNFILLED && r.state() == RequestState.UNFILLED) {
             r = nextLender(r);
         }
+        promised.ifPresent(k -> fillHold(k.libraryId(), k.barcode(), actor));
         return r;
+    }
+
+    private Optional<IllRequest> fillHold(String owner, String barcode, String actor) {
+        return attemptFill(() -> store.fillHold(owner, barcode, actor).map(this::sendIfRouted));
+    }
+
+    /** A hold that cannot be filled now (someone moved the copy or the request meanwhile) waits for the next copy. */
+    private static Optional<IllRequest> attemptFill(Supplier<Optional<IllRequest>> step) {
+        try {
+            return step.get();
+        } catch (ConcurrentChangeException | IllegalTransitionException | CopyConflictException e) {
+            LOG.info("a hold was not filled now: {}", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A copy checked in by barcode at {@code library} (or its service point): the loan is returned there and
+     * the copy goes to the first reader waiting for the title, stays (the owner's policy floats), goes back
+     * on its owner's shelf (checked in at home), or is sent home by {@code shipment}.
+     *
+     * @throws NotPermittedException if {@code who} does not act for the library, or the point is not the library's
+     * @throws UnknownCopyException if no copy with the barcode is on loan or on its way home
+     */
+    public CheckIn checkIn(Principal who, String barcode, String library, Optional<String> servicePoint,
+                           Optional<Details.Shipment> shipment) {
+        Permissions permissions = permissions();
+        String point = servicePoint.orElse(library);
+        if (who instanceof Principal.Staff s && !permissions.actsFor(s.libraryId(), library)) {
+            throw new NotPermittedException(who.actor() + " may check in only at its own library, not " + library);
+        }
+        if (!permissions.actsFor(library, point)) {
+            throw new NotPermittedException(point + " is not a service point of " + library);
+        }
+        NetworkLibrary at = network.get().library(point).orElseThrow(() -> new IllegalArgumentException(
+                "servicePoint: no library '" + point + "' in the member directory"));
+        Copy copy = store.copiesByBarcode(barcode).stream()
+                .filter(k -> k.state() == CopyState.ON_LOAN || k.state() == CopyState.IN_TRANSIT_HOME).findFirst()
+                .orElseThrow(() -> new UnknownCopyException("no copy with barcode " + barcode + " is on loan or on its way home"));
+        IllRequest r = require(copy.requestId().orElseThrow());
+        String owner = copy.libraryId();
+        // home: the owner's own desk (at the library or one of its kiosks and lockers); a branch that is a
+        // member of its own is elsewhere, even within the owner's system
+        boolean home = library.equals(owner);
+        String actor = who.actor();
+        if (copy.state() == CopyState.IN_TRANSIT_HOME && !home) {
+            throw new CopyConflictException("copy " + barcode + " is on its way home to " + owner + "; check it in there");
+        }
+        if (copy.state() == CopyState.ON_LOAN) {
+            r = store.apply(r.id(), r.version(), Command.returnAt(new Pickup.AtServicePoint(point, kindOf(at.kind()))),
+                    actor, "checked in by barcode " + barcode + " at " + point);
+            boolean floats = network.get().policyOf(owner).floating();
+            if (!home && !floats && !store.hasHolds(copy.unionRecordId())) {
+                r = store.apply(r.id(), r.version(), Command.of(Action.SEND_HOME), actor, "sent home to " + owner,
+                        new CopyMoves.Extras(Optional.empty(), shipment));
+                return new CheckIn(CheckIn.Decision.SEND_HOME, store.copy(owner, barcode).orElseThrow(), r, Optional.empty());
+            }
+        }
+        r = store.apply(r.id(), r.version(), Command.of(Action.CHECK_IN), actor, "", new CopyMoves.Extras(Optional.of(library),
+                Optional.empty()));
+        r = store.apply(r.id(), r.version(), Command.of(Action.COMPLETE), actor, "");
+        Optional<IllRequest> filled = fillHold(owner, barcode, actor);
+        CheckIn.Decision decision = filled.isPresent() ? CheckIn.Decision.FILL_HOLD
+                : home ? CheckIn.Decision.HOME_SHELF : CheckIn.Decision.FLOAT;
+        return new CheckIn(decision, store.copy(owner, barcode).orElseThrow(), r, filled);
+    }
+
+    /**
+     * Staff picked or ship another copy of the same edition than the one promised ({@code barcode}, at the
+     * lender): it is promised instead, and the first copy goes back on its shelf (to a waiting hold, if any).
+     */
+    public void takeCopy(Principal who, long id, String barcode) {
+        IllRequest r = require(id);
+        if (!permissions().mayDo(who, Action.PICK, r) && !permissions().mayDo(who, Action.SHIP, r)) {
+            throw new NotPermittedException(who.actor() + " may not choose the copy of ILL request " + id);
+        }
+        Optional<Copy> before = store.copyOf(id);
+        store.swapCopy(id, barcode, who.actor());
+        before.filter(k -> !k.barcode().equals(barcode)).ifPresent(k -> fillHold(k.libraryId(), k.barcode(), who.actor()));
+    }
+
+    /**
+     * The reader opens the locker slot with the code they were given.
+     *
+     * @throws LoanRuleException if the request is in a locker and the code does not match
+     */
+    public void checkPickupCode(long id, Optional<String> code) {
+        Optional<String> issued = store.pickupCode(id);
+        if (issued.isPresent() && !issued.equals(code.map(String::strip))) {
+            throw new LoanRuleException("the pickup code " + (code.isPresent() ? "does not match" : "is missing")
+                    + ": the locker opens with the code the reader was given for request " + id);
+        }
+    }
+
+    /** Requests {@code who} may see whose number, card, barcode or title is {@code q}. */
+    public List<IllRequest> search(Principal who, String q) {
+        var permissions = permissions();
+        return store.search(q, 200).stream().filter(r -> permissions.maySee(who, r)).limit(50).toList();
     }
 
     /** The lender cannot fill: the rota moves to the next lender (or the request is cancelled, rota exhausted). */
@@ -87,6 +263,10 @@ public final class IllService {
     public IllRequest shelveForPickup(long id, long version, String slot, String actor) {
         IllRequest r = require(id);
         String pickupLibrary = r.pickup() instanceof Pickup.AtServicePoint p ? p.libraryId() : r.reader().homeLibraryId();
+        store.copiesAt(pickupLibrary, slot).stream().filter(k -> k.requestId().orElse(id) != id).findFirst().ifPresent(k -> {
+            throw new IllegalArgumentException("slot " + slot + " at " + pickupLibrary + " holds copy " + k.barcode()
+                    + " for request " + k.requestId().orElse(0) + " until " + k.until().map(Instant::toString).orElse("it is collected"));
+        });
         Instant holdUntil = now().plus(network.get().policyOf(pickupLibrary).holdPeriod());
         return store.apply(id, version, Command.shelveForPickup(slot, holdUntil), actor, "");
     }

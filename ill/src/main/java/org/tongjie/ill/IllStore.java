@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * Requests and their event logs. Every change goes through {@link #apply}, which checks the transition
@@ -200,11 +202,21 @@ public final class IllStore implements AutoCloseable {
     }
 
     /**
-     * Routes the request to the next lender on its rota, or cancels it when no lender is left. With
-     * {@code plan}, the rota is first stored (only once per request: the rota is its history of choices).
-     * The ROUTE event's note carries the reason the lender was chosen.
+     * Routes the request to the next lender on its rota whose copy can be promised to it, or cancels it when
+     * no lender is left. With {@code plan}, the rota is first stored (only once per request: the rota is its
+     * history of choices). The ROUTE event's note carries the reason the lender was chosen.
      */
     public IllRequest route(long id, long expectedVersion, Optional<List<RotaEntry>> plan, String actor) {
+        return route(id, expectedVersion, plan, actor, false);
+    }
+
+    /**
+     * As above; each lender's copy is promised to the request as it is routed there ({@link Copies#reserve}),
+     * a line whose copy another request got first is skipped (or its library's spare copy taken), and when no
+     * copy is left the request waits in the title's holds queue if {@code holdIfNone} or a copy was taken
+     * meanwhile, else it is cancelled.
+     */
+    IllRequest route(long id, long expectedVersion, Optional<List<RotaEntry>> plan, String actor, boolean holdIfNone) {
         Checks.present(plan, "rota plan");
         Checks.nonBlank(actor, "actor");
         var written = new ArrayList<Transition>(1);
@@ -221,18 +233,61 @@ public final class IllStore implements AutoCloseable {
                 }
                 insertRota(c, id, plan.get());
             }
-            Optional<RotaEntry> next = rota(c, id).stream()
-                    .filter(e -> e.status() == RotaEntry.Status.WAITING).findFirst();
-            if (next.isEmpty()) {
-                return applyIn(c, current, Command.of(Action.CANCEL), actor,
-                        "rota exhausted: no lender left that can fill this request", written);
+            boolean taken = false;
+            List<RotaEntry> lines = rota(c, id);
+            for (RotaEntry line : lines) {
+                if (line.status() != RotaEntry.Status.WAITING) {
+                    continue;
+                }
+                Optional<RotaEntry> promised = promise(c, current, line, lines, actor);
+                if (promised.isPresent()) {
+                    RotaEntry e = promised.get();
+                    return applyIn(c, current, Command.route(e.position(), e.libraryId()), actor,
+                            "routed to " + e.libraryId() + " (rota line " + e.position() + "): " + e.reason(), written);
+                }
+                taken = true;
+                markRota(c, id, line.position(), RotaEntry.Status.SKIPPED, "copy " + line.barcode().orElse("")
+                        + " was promised to another request first");
             }
-            RotaEntry e = next.get();
-            return applyIn(c, current, Command.route(e.position(), e.libraryId()), actor,
-                    "routed to " + e.libraryId() + " (rota line " + e.position() + "): " + e.reason(), written);
+            if ((holdIfNone || taken) && Transitions.next(current.track(), current.state(), Action.HOLD).isPresent()) {
+                return applyIn(c, current, Command.of(Action.HOLD), actor,
+                        "no copy free now: waiting in the holds queue for a copy to come back", written);
+            }
+            return applyIn(c, current, Command.of(Action.CANCEL), actor,
+                    "rota exhausted: no lender left that can fill this request", written);
         });
         publish(written);
         return result;
+    }
+
+    /** The line (or a spare copy at the same library) whose copy is now promised to {@code r}; empty if all are taken. */
+    private Optional<RotaEntry> promise(Connection c, IllRequest r, RotaEntry line, List<RotaEntry> lines, String actor)
+            throws SQLException {
+        if (r.serviceType() == ServiceType.COPY || line.barcode().isEmpty()) {
+            return Optional.of(line); // a copy of an article, or an untracked copy: nothing leaves the shelf for good
+        }
+        var candidates = new ArrayList<RotaEntry>(List.of(line));
+        lines.stream().filter(e -> e.status() == RotaEntry.Status.SPARE && e.libraryId().equals(line.libraryId())
+                && e.barcode().isPresent()).forEach(candidates::add);
+        for (RotaEntry e : candidates) {
+            String owner = Copies.ownerOf(c, e.libraryId(), e.barcode().orElseThrow());
+            if (Copies.reserve(c, owner, e.barcode().orElseThrow(), r.citation().unionRecordId(), r.id(), e.libraryId(),
+                    actor, clock.instant())) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static void markRota(Connection c, long id, int position, RotaEntry.Status status, String outcome)
+            throws SQLException {
+        try (var st = c.prepareStatement("UPDATE ill_rota SET status = ?, outcome = ? WHERE request_id = ? AND position = ?")) {
+            st.setString(1, status.name());
+            st.setString(2, outcome);
+            st.setLong(3, id);
+            st.setInt(4, position);
+            st.executeUpdate();
+        }
     }
 
     private void publish(List<Transition> written) {
@@ -359,6 +414,142 @@ public final class IllStore implements AutoCloseable {
         });
     }
 
+    /** Copy {@code barcode} of {@code owner} as ILL tracks it; empty when ILL never moved it (it is on its owner's shelf). */
+    public Optional<Copy> copy(String owner, String barcode) {
+        return db.read(c -> Copies.find(c, owner, barcode));
+    }
+
+    /** Every move of the copy, oldest first. */
+    public List<Copy.Event> copyHistory(String owner, String barcode) {
+        return db.read(c -> Copies.history(c, owner, barcode));
+    }
+
+    /** Tracked copies with this barcode, whoever owns them. */
+    public List<Copy> copiesByBarcode(String barcode) {
+        return db.read(c -> Copies.byBarcode(c, barcode));
+    }
+
+    /** Tracked copies of a union record: what routing and the catalogue's availability read. */
+    public List<Copy> copiesOf(String unionRecordId) {
+        return db.read(c -> Copies.ofRecord(c, unionRecordId));
+    }
+
+    /** The copy promised to or lent for the request now. */
+    public Optional<Copy> copyOf(long requestId) {
+        return db.read(c -> Copies.ofRequest(c, requestId));
+    }
+
+    /** Whether any request waits in the title's holds queue. */
+    public boolean hasHolds(String unionRecordId) {
+        return db.read(c -> RequestQueries.firstHold(c, unionRecordId)).isPresent();
+    }
+
+    /** Copies on the hold shelf or in a locker at {@code library}, in {@code slot}: the slot's occupants. */
+    public List<Copy> copiesAt(String library, String slot) {
+        return db.read(c -> Copies.inSlot(c, library, slot));
+    }
+
+    /** The request's place in its title's holds queue (1 is next); empty when it is not waiting. */
+    public OptionalInt holdPosition(IllRequest r) {
+        return db.read(c -> RequestQueries.holdPosition(c, r));
+    }
+
+    /** The locker code of a request put into a smart locker slot. */
+    public Optional<String> pickupCode(long requestId) {
+        return db.read(c -> PickupCodes.of(c, requestId));
+    }
+
+    /** A reader's open requests, newest first. */
+    public List<IllRequest> openRequestsOf(Reader reader) {
+        return db.read(c -> RequestQueries.openOf(c, reader));
+    }
+
+    /** Requests by number, reader card, barcode or title, newest first. */
+    public List<IllRequest> search(String q, int limit) {
+        Checks.nonBlank(q, "search text");
+        return db.read(c -> RequestQueries.search(c, q.strip(), limit));
+    }
+
+    /** As {@link #apply}, with where a checked-in copy now sits and the courier taking it home. */
+    IllRequest apply(long id, long expectedVersion, Command command, String actor, String note, CopyMoves.Extras extras) {
+        var written = new ArrayList<Transition>(1);
+        IllRequest result = db.inTransaction(c -> {
+            written.clear();
+            IllRequest current = load(c, id).orElseThrow(() -> new UnknownRequestException(id));
+            if (current.version() != expectedVersion) {
+                throw new ConcurrentChangeException(id, expectedVersion,
+                        "it is now at version " + current.version() + ", state " + current.state());
+            }
+            return applyIn(c, current, command, actor, note, written, extras);
+        });
+        publish(written);
+        return result;
+    }
+
+    /**
+     * The copy (owner, barcode), on a shelf again, goes to the first request in its title's holds queue: it
+     * is promised to it and the request is routed to the library where the copy sits. Empty when nobody
+     * waits, or the copy is not on a shelf (someone else got it first).
+     */
+    public Optional<IllRequest> fillHold(String owner, String barcode, String actor) {
+        var written = new ArrayList<Transition>(1);
+        Optional<IllRequest> result = db.inTransaction(c -> {
+            written.clear();
+            Optional<Copy> copy = Copies.find(c, owner, barcode).filter(k -> k.state() == CopyState.ON_SHELF);
+            if (copy.isEmpty()) {
+                return Optional.<IllRequest>empty();
+            }
+            Optional<IllRequest> hold = RequestQueries.firstHold(c, copy.get().unionRecordId());
+            if (hold.isEmpty()) {
+                return Optional.<IllRequest>empty();
+            }
+            IllRequest r = hold.get();
+            String at = copy.get().shelfLibrary();
+            if (!Copies.reserve(c, owner, barcode, r.citation().unionRecordId(), r.id(), at, actor, clock.instant())) {
+                return Optional.<IllRequest>empty();
+            }
+            int position = rota(c, r.id()).stream().mapToInt(RotaEntry::position).max().orElse(0) + 1;
+            String reason = "hold filled: copy " + barcode + " of " + owner + " is on the shelf at " + at;
+            insertRota(c, r.id(), List.of(new RotaEntry(position, at, at, Optional.of(barcode), Optional.empty(),
+                    Optional.empty(), RotaEntry.Status.WAITING, reason, Optional.empty())));
+            return Optional.of(applyIn(c, r, Command.route(position, at), actor,
+                    "routed to " + at + " (rota line " + position + "): " + reason, written));
+        });
+        publish(written);
+        return result;
+    }
+
+    /**
+     * Staff picked or shipped another copy of the same edition than the one promised: the promised copy goes
+     * back on its shelf and {@code barcode} (at the lender) is promised instead, both recorded.
+     *
+     * @throws CopyConflictException if that copy is promised to another request or out
+     */
+    public void swapCopy(long requestId, String barcode, String actor) {
+        db.inTransaction(c -> {
+            IllRequest r = load(c, requestId).orElseThrow(() -> new UnknownRequestException(requestId));
+            String lender = r.progress().lender().orElseThrow(() -> new CopyConflictException(
+                    "request " + requestId + " has no lender yet; no copy to replace"));
+            Optional<Copy> promised = Copies.ofRequest(c, requestId);
+            if (promised.isPresent() && promised.get().barcode().equals(barcode)) {
+                return null;
+            }
+            if (promised.isPresent()) {
+                Copies.move(c, promised.get(), new Copies.Move(CopyState.ON_SHELF, OptionalLong.empty(),
+                        promised.get().shelfLibrary(), Optional.empty(), Optional.empty(), Optional.empty()), actor,
+                        clock.instant(), "request " + requestId + " took copy " + barcode + " instead");
+            }
+            String owner = Copies.ownerOf(c, lender, barcode);
+            if (!Copies.reserve(c, owner, barcode, r.citation().unionRecordId(), requestId, lender, actor, clock.instant())) {
+                throw new CopyConflictException("copy " + barcode + " of " + owner + " is "
+                        + Copies.find(c, owner, barcode).map(k -> k.state() + k.requestId().stream()
+                                .mapToObj(n -> " (request " + n + ")").findFirst().orElse("")).orElse("unknown")
+                        + "; it cannot be sent for request " + requestId);
+            }
+            return null;
+        });
+    }
+
     @Override
     public void close() {
         db.close();
@@ -366,6 +557,11 @@ public final class IllStore implements AutoCloseable {
 
     private IllRequest applyIn(Connection c, IllRequest current, Command command, String actor, String note,
                                List<Transition> written) throws SQLException {
+        return applyIn(c, current, command, actor, note, written, CopyMoves.Extras.NONE);
+    }
+
+    private IllRequest applyIn(Connection c, IllRequest current, Command command, String actor, String note,
+                               List<Transition> written, CopyMoves.Extras extras) throws SQLException {
         long id = current.id();
         RequestState to = Transitions.next(current.track(), current.state(), command.action())
                 .orElseThrow(() -> new IllegalTransitionException(id, current.state(), command.action(),
@@ -378,6 +574,17 @@ public final class IllStore implements AutoCloseable {
         updateRota(c, id, current.progress(), progress, command.action(), note);
         var after = new IllRequest(id, current.citation(), current.reader(), current.serviceType(), current.pickup(), to,
                 event.seq(), progress);
+        Optional<Copy> copy = Copies.ofRequest(c, id);
+        if (copy.isPresent()) {
+            Optional<Copies.Move> move = CopyMoves.follow(copy.get(), after, command, extras);
+            if (move.isPresent()) {
+                Copies.move(c, copy.get(), move.get(), actor, event.at(), command.action() + " of request " + id);
+            }
+        }
+        if (command.action() == Action.SHELVE_FOR_PICKUP && current.pickup() instanceof Pickup.AtServicePoint p
+                && p.kind() == Pickup.Kind.SMART_LOCKER) {
+            PickupCodes.issue(c, id);
+        }
         if (!rules.isEmpty() || !listeners.isEmpty()) {
             var transition = new Transition(after, event, rotaLine(c, id, progress.rotaPosition()), Agencies.linkOf(c, id));
             var messages = new ArrayList<Outgoing>();
@@ -552,8 +759,8 @@ public final class IllStore implements AutoCloseable {
     private static long insertRequest(Connection c, IllRequest r, String now) throws SQLException {
         try (var st = c.prepareStatement("""
                 INSERT INTO ill_requests (union_record_id, title, author, isbn, holding_library, holding_barcode,
-                  service_type, pickup_kind, pickup_library, state, version, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?) RETURNING id""")) {
+                  service_type, pickup_kind, pickup_library, state, version, created_at, updated_at, volume)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?) RETURNING id""")) {
             Citation ci = r.citation();
             st.setString(1, ci.unionRecordId());
             st.setString(2, ci.title());
@@ -567,6 +774,7 @@ public final class IllStore implements AutoCloseable {
             st.setString(10, r.state().name());
             st.setString(11, now);
             st.setString(12, now);
+            st.setString(13, ci.volume().orElse(null));
             try (var rs = st.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

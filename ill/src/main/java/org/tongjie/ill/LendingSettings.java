@@ -35,13 +35,15 @@ public final class LendingSettings {
         db.inTransaction(c -> {
             try (var st = c.prepareStatement("""
                     INSERT INTO ill_library_settings (library_id, lending, quota, loan_seconds, max_renewals,
-                      renewal_seconds, recall_seconds, hold_seconds, response_seconds, updated_by, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                      renewal_seconds, recall_seconds, hold_seconds, response_seconds, updated_by, updated_at,
+                      max_open_requests, floating)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (library_id) DO UPDATE SET lending = excluded.lending, quota = excluded.quota,
                       loan_seconds = excluded.loan_seconds, max_renewals = excluded.max_renewals,
                       renewal_seconds = excluded.renewal_seconds, recall_seconds = excluded.recall_seconds,
                       hold_seconds = excluded.hold_seconds, response_seconds = excluded.response_seconds,
-                      updated_by = excluded.updated_by, updated_at = excluded.updated_at""")) {
+                      updated_by = excluded.updated_by, updated_at = excluded.updated_at,
+                      max_open_requests = excluded.max_open_requests, floating = excluded.floating""")) {
                 st.setString(1, libraryId);
                 st.setInt(2, settings.lending() ? 1 : 0);
                 if (settings.quota().isPresent()) {
@@ -57,6 +59,8 @@ public final class LendingSettings {
                 st.setLong(9, p.responseTime().toSeconds());
                 st.setString(10, Checks.nonBlank(actor, "actor"));
                 st.setString(11, clock.instant().toString());
+                st.setInt(12, p.maxOpenRequests());
+                st.setInt(13, p.floating() ? 1 : 0);
                 st.executeUpdate();
             }
             return null;
@@ -80,7 +84,9 @@ public final class LendingSettings {
         int quota = rs.getInt("quota");
         OptionalInt q = rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(quota);
         var policy = new LendingPolicy(seconds(rs, "loan_seconds"), rs.getInt("max_renewals"), seconds(rs, "renewal_seconds"),
-                seconds(rs, "recall_seconds"), seconds(rs, "hold_seconds"), seconds(rs, "response_seconds"));
+                seconds(rs, "recall_seconds"), seconds(rs, "hold_seconds"), seconds(rs, "response_seconds"))
+                .withReaders(rs.getObject("max_open_requests") == null ? LendingPolicy.DEFAULT_MAX_OPEN_REQUESTS
+                        : rs.getInt("max_open_requests"), rs.getInt("floating") != 0);
         return new LibrarySettings(rs.getInt("lending") != 0, q, policy);
     }
 

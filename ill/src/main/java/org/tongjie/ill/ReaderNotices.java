@@ -22,7 +22,7 @@ public final class ReaderNotices {
     public static final Duration DUE_SOON = Duration.ofDays(3);
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    public enum Kind { READY_FOR_PICKUP, DUE_SOON, OVERDUE, RECALLED }
+    public enum Kind { ON_HOLD, SHIPPED, READY_FOR_PICKUP, READY_IN_LOCKER, DUE_SOON, OVERDUE, RECALLED, RETURNED }
 
     public record Notice(long requestId, Kind kind, Instant at, Language language, String text) {}
 
@@ -42,11 +42,39 @@ public final class ReaderNotices {
 
     /** The reader's notices for {@code requests}, newest first. */
     public List<Notice> of(List<IllRequest> requests, Function<Long, List<RequestEvent>> events, Instant now) {
+        return of(requests, events, r -> java.util.OptionalInt.empty(), id -> java.util.Optional.empty(), now);
+    }
+
+    /** The same, with the store's holds queues and locker codes. */
+    public List<Notice> of(List<IllRequest> requests, IllStore store, Instant now) {
+        return of(requests, store::events, store::holdPosition, store::pickupCode, now);
+    }
+
+    /**
+     * @param holdPosition a waiting request's place in its title's queue
+     * @param pickupCode   the locker code of a request in a locker
+     */
+    public List<Notice> of(List<IllRequest> requests, Function<Long, List<RequestEvent>> events,
+                           Function<IllRequest, java.util.OptionalInt> holdPosition,
+                           Function<Long, java.util.Optional<String>> pickupCode, Instant now) {
         var out = new ArrayList<Notice>();
         for (IllRequest r : requests) {
-            String title = r.citation().title();
+            String title = r.citation().titleWithVolume();
+            var position = holdPosition.apply(r);
+            if (position.isPresent()) {
+                out.add(notice(r, Kind.ON_HOLD, now, title, position.getAsInt()));
+            }
             for (RequestEvent e : events.apply(r.id())) {
                 switch (e.details()) {
+                    case Details.Shipment s when r.serviceType() == ServiceType.LOAN -> out.add(notice(r, Kind.SHIPPED,
+                            e.at(), title, placeName.apply(pickupPlace(r))));
+                    case Details.ReturnedAt p -> out.add(notice(r, Kind.RETURNED, e.at(), title,
+                            placeName.apply(p.point().libraryId())));
+                    // a pickup notice retires once the item is collected or sent back
+                    case Details.PickupShelf p when r.state() != RequestState.READY_FOR_PICKUP -> { }
+                    case Details.PickupShelf p when pickupCode.apply(r.id()).isPresent() -> out.add(notice(r,
+                            Kind.READY_IN_LOCKER, e.at(), title, placeName.apply(pickupPlace(r)), p.slot(),
+                            dates.format(p.holdUntil()), pickupCode.apply(r.id()).orElseThrow()));
                     case Details.PickupShelf p -> out.add(notice(r, Kind.READY_FOR_PICKUP, e.at(), title,
                             placeName.apply(pickupPlace(r)), p.slot(), dates.format(p.holdUntil())));
                     case Details.DueDate d when e.action() == Action.RECALL -> out.add(notice(r, Kind.RECALLED, e.at(),

@@ -2,7 +2,7 @@ package org.tongjie.ill;
 
 /** Where a request stands. The moves between states are in {@link Transitions}, and nowhere else. */
 public enum RequestState {
-    REQUESTED, ROUTED, AT_LENDER, WILL_SUPPLY, UNFILLED, PICKED, SHIPPED, IN_TRANSIT, READY_FOR_PICKUP,
+    REQUESTED, ON_HOLD, ROUTED, AT_LENDER, WILL_SUPPLY, UNFILLED, PICKED, SHIPPED, IN_TRANSIT, READY_FOR_PICKUP,
     ON_LOAN, RENEWED, RETURNED, IN_TRANSIT_HOME, CHECKED_IN, COMPLETED, CANCELLED, EXPIRED_AT_PICKUP,
     OVERDUE, RECALLED, LOST;
 

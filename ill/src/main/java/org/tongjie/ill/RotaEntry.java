@@ -32,6 +32,8 @@ public record RotaEntry(int position, String libraryId, String servicePoint, Opt
         /** It said it will supply. */
         SUPPLYING,
         /** Never asked: closed, over quota, not lendable or not available. */
-        SKIPPED
+        SKIPPED,
+        /** Another eligible copy at a library already on the rota: promised instead if that one is taken. */
+        SPARE
     }
 }

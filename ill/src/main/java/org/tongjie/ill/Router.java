@@ -19,7 +19,8 @@ import java.util.Optional;
  *   <li>load balance: fewer open lending requests first (the lender's queue depth);</li>
  *   <li>then exact distance and library id, so the same inputs always give the same rota.</li>
  * </ol>
- * One line per library (its first eligible copy); the lenders come first, then the skipped copies.
+ * One line per library (its first eligible copy); the lenders come first, then the library's other eligible
+ * copies as spares (promised when the first is taken meanwhile), then the skipped copies.
  */
 public final class Router {
     static final int DISTANCE_BAND_KM = 5;
@@ -46,6 +47,7 @@ public final class Router {
         Optional<GeoPoint> destination = destination(reader, pickup, network);
         var choices = new ArrayList<Choice>();
         var skipped = new ArrayList<Object[]>(); // holding, reason
+        var spares = new ArrayList<CandidateHolding>();
         var libraries = new HashSet<String>();
         for (CandidateHolding h : holdings) {
             Optional<NetworkLibrary> lib = network.library(h.libraryId());
@@ -63,7 +65,8 @@ public final class Router {
                 refusal = "library " + h.libraryId() + " is over its quota (" + load + " open lending requests, quota "
                         + lib.get().quota() + ")";
             } else if (!libraries.add(h.libraryId())) {
-                refusal = "another copy at " + h.libraryId() + " is already on the rota";
+                spares.add(h);
+                continue;
             }
             if (refusal != null) {
                 skipped.add(new Object[] {h, refusal});
@@ -79,6 +82,10 @@ public final class Router {
             Choice c = choices.get(i);
             String why = describe(c, pickup) + decidedAgainst(c, i + 1 < choices.size() ? choices.get(i + 1) : null);
             rota.add(entry(rota.size() + 1, c.holding(), RotaEntry.Status.WAITING, why));
+        }
+        for (CandidateHolding h : spares) {
+            rota.add(entry(rota.size() + 1, h, RotaEntry.Status.SPARE, "spare: another copy at " + h.libraryId()
+                    + " is on the rota first; promised instead if that one is taken"));
         }
         for (Object[] s : skipped) {
             rota.add(entry(rota.size() + 1, (CandidateHolding) s[0], RotaEntry.Status.SKIPPED, "skipped: " + s[1]));

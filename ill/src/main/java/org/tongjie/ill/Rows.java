@@ -18,7 +18,8 @@ final class Rows {
         var holding = Optional.ofNullable(rs.getString("holding_library"))
                 .map(library -> new Citation.Holding(library, string(rs, "holding_barcode")));
         var citation = new Citation(rs.getString("union_record_id"), rs.getString("title"),
-                Optional.ofNullable(rs.getString("author")), Optional.ofNullable(rs.getString("isbn")), holding);
+                Optional.ofNullable(rs.getString("author")), Optional.ofNullable(rs.getString("isbn")), holding,
+                Optional.ofNullable(rs.getString("volume")));
         var reader = new Reader(rs.getString("card_number"), rs.getString("home_library"));
         String kind = rs.getString("pickup_kind");
         Pickup pickup = kind.equals("HOME") ? new Pickup.HomeDelivery(rs.getString("delivery_address"))

@@ -34,6 +34,11 @@ final class Transitions {
             new Move(AT_LENDER, Action.UNFILLED, RequestState.UNFILLED, ALL),
             new Move(RequestState.WILL_SUPPLY, Action.UNFILLED, RequestState.UNFILLED, ALL), // not on the shelf
             new Move(RequestState.UNFILLED, ROUTE, ROUTED, ALL),
+            // Holds: no copy free now; routed again, in queue order, when a copy of the title comes back.
+            new Move(REQUESTED, HOLD, ON_HOLD, ALL),
+            new Move(RequestState.UNFILLED, HOLD, ON_HOLD, ALL),
+            new Move(ON_HOLD, ROUTE, ROUTED, ALL),
+            new Move(ON_HOLD, CANCEL, CANCELLED, ALL),
             // Cancel only while nothing has been shipped.
             new Move(REQUESTED, CANCEL, CANCELLED, ALL),
             new Move(ROUTED, CANCEL, CANCELLED, ALL),

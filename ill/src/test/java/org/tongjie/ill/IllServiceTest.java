@@ -123,9 +123,12 @@ class IllServiceTest {
     @Test
     void openRequestsCountAgainstALendersQuota() {
         members.replaceAll(m -> m.id().equals("ks-lujia") ? m.withQuota(2) : m);
-        assertEquals(Optional.of("ks-lujia"), ill.submit(BOOK, READER, ServiceType.LOAN, LOCKER, COPIES).progress().lender());
-        assertEquals(Optional.of("ks-lujia"), ill.submit(BOOK, READER, ServiceType.LOAN, LOCKER, COPIES).progress().lender());
-        IllRequest third = ill.submit(BOOK, READER, ServiceType.LOAN, LOCKER, COPIES);
+        // each library has three copies, so the quota, not a copy already promised, decides
+        var copies = COPIES.stream().flatMap(c -> java.util.stream.IntStream.rangeClosed(1, 3).mapToObj(n ->
+                CandidateHolding.available(c.libraryId(), c.barcode().orElseThrow() + "-" + n, "STACKS", "I247.57/123"))).toList();
+        assertEquals(Optional.of("ks-lujia"), ill.submit(BOOK, READER, ServiceType.LOAN, LOCKER, copies).progress().lender());
+        assertEquals(Optional.of("ks-lujia"), ill.submit(BOOK, READER, ServiceType.LOAN, LOCKER, copies).progress().lender());
+        IllRequest third = ill.submit(BOOK, READER, ServiceType.LOAN, LOCKER, copies);
         assertEquals(Optional.of("ks"), third.progress().lender());
         assertTrue(store.rota(third.id()).getLast().reason().contains("over its quota (2 open lending requests, quota 2)"));
         assertEquals(java.util.Map.of("ks-lujia", 2, "ks", 1), store.openLendingLoad());

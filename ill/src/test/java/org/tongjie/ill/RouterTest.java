@@ -75,12 +75,14 @@ class RouterTest {
                 copy("cs", "CS1").with(Availability.LOST)), net, Map.of("ks-lujia", 3));
         assertEquals(List.of("ks"), lenders(rota));
         assertEquals(Optional.of("KS2"), rota.getFirst().barcode(), "the first eligible copy of the library");
-        assertEquals(List.of("skipped: library tc is closed",
+        assertEquals(List.of("spare: another copy at ks is on the rota first; promised instead if that one is taken",
+                "skipped: library tc is closed",
                 "skipped: library ks-lujia is over its quota (3 open lending requests, quota 3)",
                 "skipped: not lendable on ILL (loan type REF)",
                 "skipped: library wuxi is not in the member directory",
-                "skipped: another copy at ks is already on the rota",
                 "skipped: not available now (LOST)"), rota.subList(1, rota.size()).stream().map(RotaEntry::reason).toList());
+        assertEquals(RotaEntry.Status.SPARE, rota.get(1).status());
+        assertEquals(Optional.of("KS3"), rota.get(1).barcode(), "the library's next eligible copy is its spare");
     }
 
     @Test

@@ -98,7 +98,7 @@ class TransitionTableTest {
 
     @Test
     void copiesSkipLoanAndReturnStates() {
-        assertEquals(EnumSet.of(RequestState.REQUESTED, RequestState.ROUTED, RequestState.AT_LENDER,
+        assertEquals(EnumSet.of(RequestState.REQUESTED, RequestState.ON_HOLD, RequestState.ROUTED, RequestState.AT_LENDER,
                         RequestState.WILL_SUPPLY, RequestState.UNFILLED, RequestState.SHIPPED,
                         RequestState.COMPLETED, RequestState.CANCELLED),
                 EnumSet.copyOf(Walk.shortestPaths(Track.COPY).keySet()));
@@ -106,7 +106,7 @@ class TransitionTableTest {
 
     @Test
     void cancelIsAllowedExactlyBeforeShipping() {
-        var beforeShipping = EnumSet.of(RequestState.REQUESTED, RequestState.ROUTED, RequestState.AT_LENDER,
+        var beforeShipping = EnumSet.of(RequestState.REQUESTED, RequestState.ON_HOLD, RequestState.ROUTED, RequestState.AT_LENDER,
                 RequestState.WILL_SUPPLY, RequestState.UNFILLED, RequestState.PICKED);
         for (Track track : Track.values()) {
             for (RequestState state : Walk.shortestPaths(track).keySet()) {

@@ -80,6 +80,23 @@ public record SearchHit(
                 availability, summary, highlights, holdings);
     }
 
+    /**
+     * The same hit with each copy's status as {@code status} has it now (interlibrary loan knows copies the
+     * catalogue still shows on the shelf: promised, in transit, lent), recounted per service point and library.
+     */
+    public SearchHit withStatuses(java.util.function.Function<Holding, HoldingStatus> status) {
+        var now = holdings.stream().map(h -> new Holding(h.libraryId(), h.servicePoint(), h.location(), h.collection(),
+                h.callNumber(), h.barcode(), status.apply(h), h.loanType())).toList();
+        var summary = new ArrayList<LibraryHoldings>();
+        for (LibraryHoldings l : libraryHoldings) {
+            int onShelf = (int) now.stream().filter(h -> h.libraryId().equals(l.library()) && h.status() == HoldingStatus.AVAILABLE).count();
+            summary.add(new LibraryHoldings(l.library(), l.name(), l.copies(), onShelf, l.distanceKm()));
+        }
+        summary.sort(ORDER);
+        return new SearchHit(id, libraries, sourceRecords, title, volume, authors, year, isbns, publisher, format,
+                availability(now), summary, highlights, now);
+    }
+
     /** Nearest first (libraries without a place last), then the most copies on the shelf. */
     private static final Comparator<LibraryHoldings> ORDER = Comparator
             .<LibraryHoldings>comparingDouble(l -> l.distanceKm().orElse(Double.MAX_VALUE))

@@ -21,6 +21,7 @@ import org.tongjie.api.auth.CredentialCheck;
 import org.tongjie.api.auth.Need;
 import org.tongjie.api.http.ProblemCode;
 import org.tongjie.api.http.Problems;
+import org.tongjie.api.ill.CatalogLookup;
 import org.tongjie.api.ill.IllHttp;
 import org.tongjie.api.oai.OaiController;
 import org.tongjie.api.sru.SruController;
@@ -57,7 +58,8 @@ public final class Hub {
     public static Javalin create(Catalog catalog, StaffKey staffKey, MemberDirectory members,
             HarvestScheduler scheduler, Optional<IllHttp> ill, HubSettings settings) {
         var clusters = new ClusterController(catalog);
-        var search = new SearchController(catalog);
+        var search = new SearchController(catalog, ill.<java.util.function.UnaryOperator<org.tongjie.search.SearchHit>>map(
+                i -> hit -> CatalogLookup.withCopyStates(hit, i.store())).orElse(java.util.function.UnaryOperator.identity()));
         var libraries = new LibraryController(catalog, members);
         var harvests = new HarvestController(catalog, members, scheduler);
         var records = new RecordController(catalog);

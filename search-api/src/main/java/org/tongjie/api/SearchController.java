@@ -40,10 +40,13 @@ final class SearchController {
     private static final Pattern LAT_LON = Pattern.compile("(-?\\d+(?:\\.\\d+)?)\\s*,\\s*(-?\\d+(?:\\.\\d+)?)");
     private final Catalog catalog;
     private final LiveSearch live;
+    private final java.util.function.UnaryOperator<org.tongjie.search.SearchHit> copyStates;
 
-    SearchController(Catalog catalog) {
+    /** @param copyStates each hit's copies as interlibrary loan has them now (promised and lent copies are not on the shelf) */
+    SearchController(Catalog catalog, java.util.function.UnaryOperator<org.tongjie.search.SearchHit> copyStates) {
         this.catalog = catalog;
         this.live = LiveSearch.over(catalog.libraries()::all);
+        this.copyStates = copyStates;
     }
 
     void search(Context ctx) {
@@ -161,6 +164,6 @@ final class SearchController {
                 : new FacetCount(f.dim(), f.values().stream().map(v -> new FacetCount.Value(v.value(),
                         Optional.ofNullable(names.get(v.value())), v.count(), v.selected())).toList()))
                 .toList();
-        return new SearchPage(page.total(), page.page(), page.size(), page.hits(), facets);
+        return new SearchPage(page.total(), page.page(), page.size(), page.hits().stream().map(copyStates).toList(), facets);
     }
 }

@@ -298,10 +298,11 @@ class ProblemAnswersTest {
         return method.equals("DELETE") ? "PATCH" : "DELETE";
     }
 
-    /** The template with values that exist: the member kunshan, a record of it, request 1, the queue to-fill. */
+    /** The template with values that exist: the member kunshan, a record of it, request 1, the queue to-fill, a barcode. */
     private String fill(String template) {
         String id = template.startsWith("/api/records/") ? recordId : template.startsWith("/api/ill/requests/") ? "1" : "kunshan";
-        return template.replace("{id}", id).replace("{library}", "kunshan").replace("{queue}", "to-fill").replace("{entry}", "1");
+        return template.replace("{id}", id).replace("{library}", "kunshan").replace("{queue}", "to-fill").replace("{entry}", "1")
+                .replace("{barcode}", "KS0001");
     }
 
     /** The credentials the route's first security requirement names. */

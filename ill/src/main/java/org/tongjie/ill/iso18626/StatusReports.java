@@ -99,7 +99,7 @@ final class StatusReports implements OutboxRule {
     static Status statusOf(IllRequest r, RequestEvent last) {
         boolean loan = r.serviceType() == ServiceType.LOAN;
         return switch (r.state()) {
-            case REQUESTED, ROUTED, AT_LENDER, UNFILLED -> Status.RequestReceived;
+            case REQUESTED, ON_HOLD, ROUTED, AT_LENDER, UNFILLED -> Status.RequestReceived;
             case WILL_SUPPLY, PICKED -> Status.WillSupply;
             case SHIPPED -> loan ? Status.Loaned : Status.CopyCompleted;
             case COMPLETED -> loan ? Status.LoanCompleted : Status.CopyCompleted;

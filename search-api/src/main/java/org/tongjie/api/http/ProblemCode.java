@@ -14,6 +14,12 @@ public enum ProblemCode {
     NOT_FOUND(HttpStatus.NOT_FOUND, "Not found"),
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
     CONFLICT(HttpStatus.CONFLICT, "Conflict"),
+    /** The reader already has an open ILL request for the same title. */
+    DUPLICATE_REQUEST(HttpStatus.CONFLICT, "Duplicate request"),
+    /** The reader has as many open ILL requests as their library allows. */
+    REQUEST_LIMIT_REACHED(HttpStatus.CONFLICT, "Request limit reached"),
+    /** The reader may not borrow now: an overdue or lost loan. */
+    READER_BLOCKED(HttpStatus.CONFLICT, "Reader blocked"),
     PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
     UNPROCESSABLE(HttpStatus.UNPROCESSABLE_CONTENT, "Unprocessable request"),

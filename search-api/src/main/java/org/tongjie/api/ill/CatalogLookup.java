@@ -1,15 +1,19 @@
 package org.tongjie.api.ill;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.tongjie.catalog.BibRecord;
 import org.tongjie.catalog.Holding;
+import org.tongjie.catalog.HoldingStatus;
 import org.tongjie.catalog.Library;
 import org.tongjie.ill.Availability;
 import org.tongjie.ill.CandidateHolding;
 import org.tongjie.ill.Citation;
+import org.tongjie.ill.CopyState;
+import org.tongjie.ill.IllStore;
 import org.tongjie.ill.GeoPoint;
 import org.tongjie.ill.LendingSettings;
 import org.tongjie.ill.Network;
@@ -17,6 +21,7 @@ import org.tongjie.ill.NetworkLibrary;
 import org.tongjie.ill.ServicePointKind;
 import org.tongjie.ill.iso18626.RecordLookup;
 import org.tongjie.indexer.Catalog;
+import org.tongjie.search.SearchHit;
 import org.tongjie.catalog.Isbns;
 
 /**
@@ -47,7 +52,7 @@ public final class CatalogLookup implements RecordLookup {
             BibRecord record = union.description();
             var holdings = union.holdings().stream().map(CatalogLookup::candidate).toList();
             var citation = new Citation(union.id(), record.displayTitle(), record.authors().stream().findFirst(),
-                    record.isbns().stream().findFirst(), Optional.empty());
+                    record.isbns().stream().findFirst(), Optional.empty(), record.volume());
             return new Wanted(citation, holdings);
         });
     }
@@ -82,6 +87,29 @@ public final class CatalogLookup implements RecordLookup {
         return catalog.search().record(recordId).flatMap(union -> union.description().classification().clc().stream().findFirst())
                 .filter(clc -> !clc.isEmpty() && Character.isLetter(clc.charAt(0)))
                 .map(clc -> clc.substring(0, 1).toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * The hit with the copies ILL has out (promised, in transit, on a hold shelf or in a locker, lent, missing)
+     * no longer counted as on the shelf, whatever the member's own system last reported.
+     */
+    public static SearchHit withCopyStates(SearchHit hit, IllStore store) {
+        var states = new HashMap<String, CopyState>();
+        store.copiesOf(hit.id()).forEach(k -> states.put(k.libraryId() + "\u0000" + k.barcode(), k.state()));
+        if (states.isEmpty()) {
+            return hit;
+        }
+        return hit.withStatuses(h -> h.status() != HoldingStatus.AVAILABLE ? h.status()
+                : h.barcode().map(b -> states.get(h.libraryId() + "\u0000" + b)).map(CatalogLookup::status).orElse(h.status()));
+    }
+
+    private static HoldingStatus status(CopyState state) {
+        return switch (state) {
+            case ON_SHELF -> HoldingStatus.AVAILABLE;
+            case IN_TRANSIT, IN_TRANSIT_HOME -> HoldingStatus.IN_TRANSIT;
+            case RESERVED, ON_HOLD_SHELF, IN_LOCKER, ON_LOAN -> HoldingStatus.ON_LOAN;
+            case MISSING -> HoldingStatus.LOST;
+        };
     }
 
     private static NetworkLibrary member(Library l) {

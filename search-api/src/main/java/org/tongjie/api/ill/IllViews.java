@@ -3,8 +3,11 @@ package org.tongjie.api.ill;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.tongjie.ill.Action;
+import org.tongjie.ill.Copy;
+import org.tongjie.ill.CopyState;
 import org.tongjie.ill.Details;
 import org.tongjie.ill.IllRequest;
 import org.tongjie.ill.IllService;
@@ -21,8 +24,16 @@ import org.tongjie.ill.ServiceType;
 final class IllViews {
     private IllViews() {}
 
-    record CitationView(String recordId, String title, Optional<String> author, Optional<String> isbn,
-                        Optional<String> holdingLibraryId, Optional<String> holdingBarcode) {}
+    record CitationView(String recordId, String title, Optional<String> volume, Optional<String> author,
+                        Optional<String> isbn, Optional<String> holdingLibraryId, Optional<String> holdingBarcode) {}
+
+    /** The copy promised to or lent for the request now. */
+    record CopyView(String libraryId, String barcode, CopyState state, String shelfLibrary, Optional<String> place,
+                    Optional<Instant> until) {
+        static CopyView of(Copy k) {
+            return new CopyView(k.libraryId(), k.barcode(), k.state(), k.shelfLibrary(), k.place(), k.until());
+        }
+    }
 
     record ReaderView(String card, String homeLibraryId) {}
 
@@ -31,26 +42,33 @@ final class IllViews {
     record EventView(long seq, Instant at, String actor, RequestState from, RequestState to, Action action,
                      Details details, Optional<String> note) {}
 
+    /**
+     * @param holdPosition the place in the title's holds queue while waiting for a copy (1 is next)
+     * @param pickupCode   the locker code, for the reader (and the administrator) only
+     */
     record RequestView(long id, RequestState state, long version, ServiceType serviceType, CitationView citation,
-                       ReaderView reader, PickupView pickup, Progress progress, List<RotaEntry> rota,
+                       ReaderView reader, PickupView pickup, Progress progress, OptionalInt holdPosition,
+                       Optional<CopyView> copy, Optional<String> pickupCode, List<RotaEntry> rota,
                        List<EventView> timeline, Set<Action> allowedActions) {}
 
-    record Summary(long id, RequestState state, long version, String title, String homeLibraryId, PickupView pickup,
-                   Progress progress) {}
+    record Summary(long id, RequestState state, long version, String title, Optional<String> volume,
+                   String homeLibraryId, PickupView pickup, Progress progress) {}
 
     static RequestView of(IllRequest r, IllStore store, IllService ill, Principal who) {
         boolean mayReadAddress = who instanceof Principal.ReaderPrincipal || who instanceof Principal.Admin;
         var c = r.citation();
-        var citation = new CitationView(c.unionRecordId(), c.title(), c.author(), c.isbn(),
+        var citation = new CitationView(c.unionRecordId(), c.title(), c.volume(), c.author(), c.isbn(),
                 c.holding().map(h -> h.lenderLibraryId()), c.holding().map(h -> h.barcode()));
         var timeline = store.events(r.id()).stream().map(IllViews::event).toList();
+        Optional<String> code = mayReadAddress ? store.pickupCode(r.id()) : Optional.empty();
         return new RequestView(r.id(), r.state(), r.version(), r.serviceType(), citation, reader(r), pickup(r, mayReadAddress),
-                r.progress(), store.rota(r.id()), timeline, ill.allowedActions(who, r));
+                r.progress(), store.holdPosition(r), store.copyOf(r.id()).map(CopyView::of), code, store.rota(r.id()),
+                timeline, ill.allowedActions(who, r));
     }
 
     static Summary summary(IllRequest r) {
-        return new Summary(r.id(), r.state(), r.version(), r.citation().title(), r.reader().homeLibraryId(),
-                pickup(r, false), r.progress());
+        return new Summary(r.id(), r.state(), r.version(), r.citation().title(), r.citation().volume(),
+                r.reader().homeLibraryId(), pickup(r, false), r.progress());
     }
 
     private static ReaderView reader(IllRequest r) {

@@ -153,7 +153,7 @@ final class NotificationRoutes implements AutoCloseable {
         Language language = store.accounts().language(reader.reader());
         var notices = new ReaderNotices(language, id -> catalog.libraries().get(id)
                 .map(l -> language == Language.EN ? l.nameEn() : l.nameZh()).orElse(id));
-        ctx.json(notices.of(store.reports().requestsOf(reader.reader()), store::events, clock.instant()));
+        ctx.json(notices.of(store.reports().requestsOf(reader.reader()), store, clock.instant()));
     }
 
     private static String json(Object value) {

@@ -7,7 +7,9 @@ import java.util.Optional;
 import org.tongjie.api.auth.Access;
 import org.tongjie.api.auth.Caller;
 import org.tongjie.api.auth.Need;
+import org.tongjie.api.http.ProblemCode;
 import org.tongjie.api.http.ProblemException;
+import org.tongjie.api.http.Problems;
 import org.tongjie.api.http.Valid;
 import org.tongjie.ill.Action;
 import org.tongjie.ill.ActionRequest;
@@ -19,6 +21,7 @@ import org.tongjie.ill.NotPermittedException;
 import org.tongjie.ill.Pickup;
 import org.tongjie.ill.Principal;
 import org.tongjie.ill.Reader;
+import org.tongjie.ill.RequestRefusedException;
 import org.tongjie.ill.ServiceType;
 
 /** Placing a request, seeing it and acting on it: for readers (their own), the desks concerned, the administrator. */
@@ -37,6 +40,11 @@ final class RequestRoutes {
         routes.post("/api/ill/requests", access.needs(Need.illAccount(), this::create));
         routes.get("/api/ill/requests/{id}", access.needs(Need.illAccount(), this::show));
         routes.post("/api/ill/requests/{id}/actions", access.needs(Need.illAccount(), this::act));
+        routes.exception(RequestRefusedException.class, (e, ctx) -> Problems.answer(ctx, switch (e.reason()) {
+            case DUPLICATE_REQUEST -> ProblemCode.DUPLICATE_REQUEST;
+            case REQUEST_LIMIT_REACHED -> ProblemCode.REQUEST_LIMIT_REACHED;
+            case READER_BLOCKED -> ProblemCode.READER_BLOCKED;
+        }, e.getMessage()));
     }
 
     record PickupBody(String libraryId, Pickup.Kind kind, String homeAddress) {}
@@ -82,6 +90,7 @@ final class RequestRoutes {
         Pickup pickup = pickup(body.pickup());
         ServiceType type = body.serviceType() == null ? ServiceType.LOAN : body.serviceType();
         Citation finalCitation = citation;
+        ill.checkReader(reader, citation);
         IllRequest r = Valid.of(() -> ill.submit(finalCitation, reader, type, pickup, wanted.holdings()));
         ctx.status(HttpStatus.CREATED).json(IllViews.of(r, store, ill, who));
     }
@@ -97,8 +106,12 @@ final class RequestRoutes {
         }
     }
 
+    /**
+     * @param barcode    the copy staff picked or shipped, when not the one promised (another copy of the edition)
+     * @param pickupCode the code the reader typed at the locker, for a loan from a locker
+     */
     record ActionBody(Action action, Long version, String note, String courier, String waybill, String slot,
-                      PointBody returnPoint) {
+                      PointBody returnPoint, String barcode, String pickupCode) {
         ActionRequest toRequest(long version) {
             Optional<Pickup.AtServicePoint> point = Optional.ofNullable(returnPoint)
                     .map(p -> Valid.of(() -> new Pickup.AtServicePoint(p.libraryId(), p.kind())));
@@ -116,8 +129,28 @@ final class RequestRoutes {
                 .check("version", b -> b.version() != null, "is required: the version you saw, for optimistic concurrency")
                 .check("returnPoint", b -> b.returnPoint() == null || b.returnPoint().complete(), RETURN_POINT)
                 .get();
+        if (body.barcode() != null && (body.action() == Action.PICK || body.action() == Action.SHIP)) {
+            takeCopy(caller, id, body.barcode());
+        }
+        if (body.action() == Action.LOAN) {
+            ill.checkPickupCode(id, Optional.ofNullable(body.pickupCode()));
+        }
         IllRequest r = Valid.of(() -> ill.perform(caller.principal(), id, body.toRequest(body.version())));
         ctx.json(IllViews.of(r, store, ill, caller.principal()));
+    }
+
+    /** Another copy of the same edition, at the lender: the catalogue must list it among the record's copies. */
+    private void takeCopy(Caller.IllCaller caller, long id, String barcode) {
+        IllRequest r = ill.view(caller.principal(), id);
+        String lender = r.progress().lender().orElse("");
+        boolean sameEdition = lookup.wanted(r.citation().unionRecordId()).stream().flatMap(w -> w.holdings().stream())
+                .anyMatch(h -> h.barcode().equals(Optional.of(barcode)) && (h.libraryId().equals(lender)
+                        || store.copy(h.libraryId(), barcode).filter(k -> k.shelfLibrary().equals(lender)).isPresent()));
+        if (!sameEdition) {
+            throw ProblemException.invalid("barcode: " + barcode + " is not a copy of " + r.citation().titleWithVolume()
+                    + " at " + lender);
+        }
+        ill.takeCopy(caller.principal(), id, barcode);
     }
 
     private static Reader readerOf(ReaderBody r) {

@@ -41,6 +41,11 @@ class IllAuthorizationTest {
             var pickup = Map.of("libraryId", "a", "kind", "BRANCH");
             var forReaderOfA = Map.of("recordId", record, "pickup", pickup,
                     "reader", Map.of("cardNumber", "A-0001", "homeLibraryId", "a"));
+            // one open request per reader and title: the desk and the administrator each place one for another reader of a
+            var forSecondReaderOfA = Map.of("recordId", record, "pickup", pickup,
+                    "reader", Map.of("cardNumber", "A-0003", "homeLibraryId", "a"));
+            var forThirdReaderOfA = Map.of("recordId", record, "pickup", pickup,
+                    "reader", Map.of("cardNumber", "A-0004", "homeLibraryId", "a"));
             var created = hub.post("/api/ill/requests", owner, Map.of("recordId", record, "pickup", pickup));
             assertEquals(201, created.status(), created.json().toString());
             long id = created.get("id").asLong();
@@ -62,8 +67,9 @@ class IllAuthorizationTest {
                     new Case("create: bad key", badKey, "POST", "/api/ill/requests", forReaderOfA, 401),
                     new Case("create: wrong PIN", wrongPin, "POST", "/api/ill/requests", forReaderOfA, 401),
                     new Case("create: another library's staff", staffB, "POST", "/api/ill/requests", forReaderOfA, 403),
-                    new Case("create: the reader's library", staffA, "POST", "/api/ill/requests", forReaderOfA, 201),
-                    new Case("create: admin", admin, "POST", "/api/ill/requests", forReaderOfA, 201),
+                    new Case("create: the reader's library", staffA, "POST", "/api/ill/requests", forSecondReaderOfA, 201),
+                    new Case("create: admin", admin, "POST", "/api/ill/requests", forThirdReaderOfA, 201),
+                    new Case("create: the same title again", admin, "POST", "/api/ill/requests", forReaderOfA, 409),
                     new Case("create: a reader for themself", other, "POST", "/api/ill/requests",
                             Map.of("recordId", record, "pickup", pickup), 201),
 

@@ -92,7 +92,8 @@ class InterlibraryLoanEndToEndTest {
             r = act(hub, lockerMachine, id, r.get("version").asLong(), Map.of("action", "SHELVE_FOR_PICKUP", "slot", "L-07"));
             assertEquals("READY_FOR_PICKUP", r.get("state").asText());
             assertFalse(r.at("/progress/holdUntil").asText().isBlank());
-            r = act(hub, lockerMachine, id, r.get("version").asLong(), Map.of("action", "LOAN"));
+            String code = hub.get("/api/ill/requests/" + id, reader).get("pickupCode").asText();
+            r = act(hub, lockerMachine, id, r.get("version").asLong(), Map.of("action", "LOAN", "pickupCode", code));
             String due = r.at("/progress/due").asText();
             var renewed = hub.post("/api/ill/requests/" + id + "/actions", reader,
                     Map.of("action", "RENEW", "version", r.get("version").asLong()));

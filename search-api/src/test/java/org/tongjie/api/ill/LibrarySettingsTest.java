@@ -59,10 +59,11 @@ class LibrarySettingsTest {
             JsonNode r = created.json();
             for (var step : new Object[][] {{staffC, Map.of("action", "WILL_SUPPLY")}, {staffC, Map.of("action", "PICK")},
                     {staffC, Map.of("action", "SHIP", "courier", "SF Express", "waybill", "SF1400012345678")},
-                    {staffC, Map.of("action", "DEPART")}, {locker, Map.of("action", "SHELVE_FOR_PICKUP", "slot", "L-07")},
-                    {locker, Map.of("action", "LOAN")}}) {
+                    {staffC, Map.of("action", "DEPART")}, {locker, Map.of("action", "SHELVE_FOR_PICKUP", "slot", "L-07")}}) {
                 r = act(hub, (String) step[0], id, r.get("version").asLong(), (Map<?, ?>) step[1]);
             }
+            String code = hub.get("/api/ill/requests/" + id, As.reader("320583000123456", "2468")).get("pickupCode").asText();
+            r = act(hub, locker, id, r.get("version").asLong(), Map.of("action", "LOAN", "pickupCode", code));
             assertEquals(NOW.plus(Duration.ofDays(14)), Instant.parse(r.at("/progress/due").asText()), "C lends for 14 days");
         }
     }

@@ -117,10 +117,12 @@ class NotificationsTest {
             assertEquals(200, shelved.status(), shelved.json().toString());
             var notices = hub.get("/api/ill/readers/me/notices", s.reader());
             assertEquals(200, notices.status(), notices.json().toString());
-            assertEquals(1, notices.json().size(), notices.json().toString());
-            assertEquals("READY_FOR_PICKUP", notices.json().get(0).get("kind").asText());
+            assertEquals(2, notices.json().size(), notices.json().toString());
+            assertEquals("READY_IN_LOCKER", notices.json().get(0).get("kind").asText());
+            assertEquals("SHIPPED", notices.json().get(1).get("kind").asText());
             String text = notices.json().get(0).get("text").asText();
-            assertTrue(text.contains("is ready for you at a-locker library, slot L-12"), text);
+            String code = hub.get("/api/ill/requests/" + id, s.reader()).get("pickupCode").asText();
+            assertTrue(text.contains("is in the locker at a-locker library, slot L-12; open it with code " + code), text);
         }
     }
 
