@@ -34,7 +34,7 @@ public final class IllStore implements AutoCloseable {
     private IllStore(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
-        this.accounts = new IllAccounts(db);
+        this.accounts = new IllAccounts(db, clock);
         this.agencies = new Agencies(db);
         this.outbox = new Outbox(db, clock);
         this.webhooks = new Webhooks(db, clock);
