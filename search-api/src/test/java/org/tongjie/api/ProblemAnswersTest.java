@@ -301,7 +301,8 @@ class ProblemAnswersTest {
     /** The template with values that exist: the member kunshan, a record of it, request 1, the queue to-fill. */
     private String fill(String template) {
         String id = template.startsWith("/api/records/") ? recordId : template.startsWith("/api/ill/requests/") ? "1" : "kunshan";
-        return template.replace("{id}", id).replace("{library}", "kunshan").replace("{queue}", "to-fill").replace("{entry}", "1");
+        return template.replace("{id}", id).replace("{library}", "kunshan").replace("{queue}", "to-fill").replace("{entry}", "1")
+                .replace("{card}", "K-0001");
     }
 
     /** The credentials the route's first security requirement names. */
