@@ -21,22 +21,24 @@ class WebhookTargetsTest {
 
     @Test
     void loopbackLinkLocalAndPrivateTargetsAreRefusedWithTheReason() {
-        var cases = List.of(
-                List.of("http://127.0.0.1:9/hook", "a loopback address"),
-                List.of("http://localhost/hook", "a loopback address"),
-                List.of("http://[::1]/hook", "a loopback address"),
-                List.of("http://[::ffff:127.0.0.1]/hook", "a loopback address"),
-                List.of("http://0.0.0.0:8080/", "the unspecified address"),
-                List.of("http://169.254.169.254/latest/meta-data/", "a link-local address"),
-                List.of("http://[fe80::1]/hook", "a link-local address"),
-                List.of("https://10.1.2.3/hook", "a private address"),
-                List.of("https://172.16.0.1/hook", "a private address"),
-                List.of("https://172.31.255.255/hook", "a private address"),
-                List.of("https://192.168.1.20/hook", "a private address"),
-                List.of("https://100.64.0.1/hook", "a private address"),
-                List.of("https://[fd12:3456::1]/hook", "a private address"),
-                List.of("http://224.0.0.1/hook", "a multicast address"));
-        for (var c : cases) {
+        String cases = """
+                http://127.0.0.1:9/hook                    | a loopback address
+                http://localhost/hook                      | a loopback address
+                http://[::1]/hook                          | a loopback address
+                http://[::ffff:127.0.0.1]/hook             | a loopback address
+                http://0.0.0.0:8080/                       | the unspecified address
+                http://169.254.169.254/latest/meta-data/   | a link-local address
+                http://[fe80::1]/hook                      | a link-local address
+                https://10.1.2.3/hook                      | a private address
+                https://172.16.0.1/hook                    | a private address
+                https://172.31.255.255/hook                | a private address
+                https://192.168.1.20/hook                  | a private address
+                https://100.64.0.1/hook                    | a private address
+                https://[fd12:3456::1]/hook                | a private address
+                http://224.0.0.1/hook                      | a multicast address
+                """;
+        for (String line : cases.strip().split("\n")) {
+            List<String> c = List.of(line.split("\\s*\\|\\s*"));
             var e = assertThrows(IllegalArgumentException.class, () -> WebhookTargets.PUBLIC_ONLY.check(URI.create(c.get(0))), c.get(0));
             assertTrue(e.getMessage().contains(c.get(1)) && e.getMessage().contains("ill.allow-private-webhooks"),
                     c.get(0) + ": " + e.getMessage());
