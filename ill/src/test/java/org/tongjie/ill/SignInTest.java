@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Readers' sign-ins: back-off after five failures, locked at ten until a desk unlocks, an unknown card
  * answered after the same slow hash, hashes of an older work factor replaced. A counting hasher stands in for
- * PBKDF2 (what is asserted is which hashes run, never how long they take).
+ * PBKDF2 (what is asserted is which hashes run, never how long they take). {@code PostgresSignInTest} runs the
+ * same on PostgreSQL.
  */
 class SignInTest {
     private static final Reader READER = new Reader("320583000000001", "KS");
@@ -32,8 +33,12 @@ class SignInTest {
 
     @BeforeEach
     void open() {
-        db = Database.openSqlite(dir.resolve("ill.db"));
+        db = openDatabase();
         clock = new Networks.MovableClock(Walk.T0);
+    }
+
+    Database openDatabase() {
+        return Database.openSqlite(dir.resolve("ill.db"));
     }
 
     @AfterEach
