@@ -180,7 +180,8 @@ final class ConfigLoader {
                     get(Setting.DEMO, Boolean.class), optional(Setting.STAFF_KEY, HubConfig.Secret.class), http, z3950,
                     new HubConfig.Harvest(get(Setting.HARVEST_SCHEDULER_TICK, Duration.class)),
                     new HubConfig.Ill(get(Setting.ILL_AGENCY_ID, Iso18626.AgencyId.class),
-                            get(Setting.ILL_JOB_INTERVAL, Duration.class), get(Setting.ILL_DELIVERY_TIMEOUT, Duration.class)),
+                            get(Setting.ILL_JOB_INTERVAL, Duration.class), get(Setting.ILL_DELIVERY_TIMEOUT, Duration.class),
+                            get(Setting.ILL_ALLOW_PRIVATE_WEBHOOKS, Boolean.class)),
                     new HubConfig.Oai(get(Setting.OAI_ADMIN_EMAIL, String.class), get(Setting.OAI_REPOSITORY_NAME, String.class)),
                     limits());
         }

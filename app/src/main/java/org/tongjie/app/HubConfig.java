@@ -36,8 +36,9 @@ public record HubConfig(Path dataDir, Optional<Path> membersFile, boolean demo, 
      * @param agencyId the hub's own ISO 18626 agency id, which external agencies address
      * @param jobInterval how often the overdue, pickup-expiry and lender-timeout jobs run
      * @param deliveryTimeout how long one outbox delivery (ISO 18626 message, webhook) may take
+     * @param allowPrivateWebhooks whether members' webhooks may point at loopback, link-local and private addresses
      */
-    public record Ill(Iso18626.AgencyId agencyId, Duration jobInterval, Duration deliveryTimeout) {}
+    public record Ill(Iso18626.AgencyId agencyId, Duration jobInterval, Duration deliveryTimeout, boolean allowPrivateWebhooks) {}
 
     /** What the OAI-PMH provider's Identify tells aggregators. */
     public record Oai(String adminEmail, String repositoryName) {}

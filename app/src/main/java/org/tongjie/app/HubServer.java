@@ -11,6 +11,7 @@ import org.tongjie.api.ill.IllHttp;
 import org.tongjie.app.demo.DemoNetwork;
 import org.tongjie.harvest.HarvestLog;
 import org.tongjie.harvest.HarvestScheduler;
+import org.tongjie.ill.WebhookTargets;
 import org.tongjie.indexer.Catalog;
 
 /** The hub's HTTP side over a data directory, wired as {@code ./tongjie run} starts it (the Z39.50 server aside). */
@@ -39,7 +40,8 @@ final class HubServer implements AutoCloseable {
                 System.out.println("First start: loading the demo network into " + config.dataDir().toAbsolutePath());
                 DemoNetwork.load(catalog);
             }
-            IllHttp ill = IllHttp.open(config.dataDir(), catalog, clock, config.ill().agencyId(), config.ill().deliveryTimeout());
+            IllHttp ill = IllHttp.open(config.dataDir(), catalog, clock, config.ill().agencyId(), config.ill().deliveryTimeout(),
+                    new WebhookTargets(config.ill().allowPrivateWebhooks()));
             Path adminKey = config.dataDir().resolve("ill-admin.key");
             if (ill.bootstrapAdminKey(adminKey).isPresent()) {
                 System.out.println("ILL: a network administrator API key was written to " + adminKey.toAbsolutePath());

@@ -37,6 +37,7 @@ enum Setting {
             "whole minutes from 1m to 24h (e.g. 5m, 1h)", Setting::wholeMinutes),
     ILL_DELIVERY_TIMEOUT("ill.delivery-timeout", Kind.TEXT, "10s", null,
             "a duration from 1s to 5m (e.g. 10s)", text -> duration(text, Duration.ofSeconds(1), Duration.ofMinutes(5))),
+    ILL_ALLOW_PRIVATE_WEBHOOKS("ill.allow-private-webhooks", Kind.BOOLEAN, "false", null, "true or false", Setting::bool),
     LIMITS_MAX_RECORD_SIZE("limits.max-record-size", Kind.TEXT, "8MiB", null,
             "a size of at least 1KiB, in bytes or with KiB, MiB or GiB (e.g. 8MiB)", Setting::size),
     LIMITS_MAX_FIELD_SIZE("limits.max-field-size", Kind.TEXT, "32KiB", null,

@@ -46,6 +46,7 @@ class ConfigLoaderTest {
                 agency-id = "ISIL:CN-310000-SH"
                 job-interval = "5m"
                 delivery-timeout = "30s"
+                allow-private-webhooks = true
                 [oai]
                 admin-email = "catalogue@library.example"
                 repository-name = "昆山通借"
@@ -61,7 +62,7 @@ class ConfigLoaderTest {
         assertFalse(c.z3950Enabled());
         assertEquals(Duration.ofSeconds(10), c.harvest().schedulerTick());
         assertEquals(new HubConfig.Ill(new Iso18626.AgencyId("ISIL", "CN-310000-SH"), Duration.ofMinutes(5),
-                Duration.ofSeconds(30)), c.ill());
+                Duration.ofSeconds(30), true), c.ill());
         assertEquals(new HubConfig.Oai("catalogue@library.example", "昆山通借"), c.oai());
     }
 

@@ -59,8 +59,12 @@ final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Synchronous FULL: a move a desk was told is committed survives a power loss, not only the process
+     * being killed. It costs a sync of the WAL per commit (BENCHMARKS.md, "ILL transitions").
+     */
     static Database openSqlite(Path file) {
-        return openSqlite(file, SQLiteConfig.SynchronousMode.NORMAL);
+        return openSqlite(file, SQLiteConfig.SynchronousMode.FULL);
     }
 
     /**

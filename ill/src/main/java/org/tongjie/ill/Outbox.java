@@ -14,6 +14,12 @@ import java.util.Optional;
  * crash can neither lose one nor send one for a move that did not happen. {@link OutboxSender} delivers them.
  */
 public final class Outbox {
+    /** Each channel and target's oldest undelivered message (alias {@code o}): the only one that may be sent. */
+    private static final String HEADS = """
+             o.delivered_at IS NULL AND NOT EXISTS (SELECT 1 FROM ill_outbox p WHERE p.channel = o.channel
+              AND p.target = o.target AND p.delivered_at IS NULL AND p.id < o.id)
+            """;
+
     private final Database db;
     private final Clock clock;
 
@@ -55,9 +61,7 @@ public final class Outbox {
     public List<OutboxEntry> due(Instant now, int limit) {
         return db.read(c -> {
             try (var st = c.prepareStatement("""
-                    SELECT * FROM ill_outbox o WHERE o.delivered_at IS NULL AND o.next_attempt_ms <= ?
-                      AND NOT EXISTS (SELECT 1 FROM ill_outbox p WHERE p.channel = o.channel AND p.target = o.target
-                                      AND p.delivered_at IS NULL AND p.id < o.id)
+                    SELECT * FROM ill_outbox o WHERE o.next_attempt_ms <= ? AND""" + HEADS + """
                     ORDER BY o.id LIMIT ?""")) {
                 st.setLong(1, now.toEpochMilli());
                 st.setInt(2, limit);
@@ -85,10 +89,14 @@ public final class Outbox {
         });
     }
 
-    /** When the earliest undelivered message may be tried again. */
+    /**
+     * When the earliest message {@link #due} can offer may be tried again: over each target's oldest undelivered
+     * message only. The messages queued behind a failed one were due when written but wait for it, so taking
+     * them into account would make a sender wake at once, find nothing to offer, and spin until the target returns.
+     */
     public Optional<Instant> nextAttempt() {
         return db.read(c -> {
-            try (var st = c.prepareStatement("SELECT MIN(next_attempt_ms) FROM ill_outbox WHERE delivered_at IS NULL");
+            try (var st = c.prepareStatement("SELECT MIN(o.next_attempt_ms) FROM ill_outbox o WHERE" + HEADS);
                  var rs = st.executeQuery()) {
                 rs.next(); // MIN always gives one row
                 long ms = rs.getLong(1);

@@ -104,23 +104,41 @@ public final class OutboxSender implements AutoCloseable {
         if (worker != null) {
             throw new IllegalStateException("the outbox sender is already running");
         }
-        worker = Thread.ofVirtual().name("ill-outbox").start(() -> {
-            while (!closed) {
-                try {
-                    wake.drainPermits();
-                    runOnce();
-                    wake.tryAcquire(untilNextRetry(interval).toMillis(), TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    return;
-                } catch (RuntimeException e) {
-                    LOG.error("the outbox sender failed; it tries again in {}", interval, e);
-                }
+        worker = Thread.ofVirtual().name("ill-outbox").start(() -> loop(interval, this::awaitNudge));
+    }
+
+    /** How the delivery loop waits: up to {@code d}, or less when woken; a test's pause moves its clock instead. */
+    @FunctionalInterface
+    interface Pause {
+        void await(Duration d) throws InterruptedException;
+    }
+
+    /** The background delivery until closed; each pass waits for the next retry that can be sent (never zero when nothing moved). */
+    void loop(Duration interval, Pause pause) {
+        while (!closed) {
+            Duration wait;
+            try {
+                wake.drainPermits();
+                runOnce();
+                wait = untilNextRetry(interval);
+            } catch (RuntimeException e) {
+                LOG.error("the outbox sender failed; it tries again in {}", interval, e);
+                wait = interval; // a store that keeps failing must not be asked again at once
             }
-        });
+            try {
+                pause.await(wait);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private void awaitNudge(Duration d) throws InterruptedException {
+        wake.tryAcquire(d.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Until the earliest retry is due, but at most {@code interval}. */
-    private Duration untilNextRetry(Duration interval) {
+    Duration untilNextRetry(Duration interval) {
         Optional<Instant> next = outbox.nextAttempt();
         Duration wait = next.map(t -> Duration.between(clock.instant(), t)).orElse(interval);
         return wait.isNegative() ? Duration.ZERO : wait.compareTo(interval) > 0 ? interval : wait;

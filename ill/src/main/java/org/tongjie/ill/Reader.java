@@ -14,7 +14,11 @@ public record Reader(String cardNumber, String homeLibraryId) {
     /** Masks the card number so that logging a request never leaks it. */
     @Override
     public String toString() {
-        String tail = cardNumber.length() <= 4 ? "" : cardNumber.substring(cardNumber.length() - 4);
-        return "Reader[card=****" + tail + ", homeLibraryId=" + homeLibraryId + "]";
+        return "Reader[card=" + masked(cardNumber) + ", homeLibraryId=" + homeLibraryId + "]";
+    }
+
+    /** A card number as logs show it: its last four characters. */
+    static String masked(String cardNumber) {
+        return "****" + (cardNumber.length() <= 4 ? "" : cardNumber.substring(cardNumber.length() - 4));
     }
 }

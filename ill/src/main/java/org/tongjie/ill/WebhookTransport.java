@@ -12,16 +12,20 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * POSTs a member's event to its webhook, signed: {@code X-Tongjie-Signature: sha256=<hex HMAC-SHA256 of the
  * body under the webhook's secret>}, and {@code X-Tongjie-Delivery} the outbox id (the same on a retry, so the
- * receiver can drop a repeat). Any 2xx answer is a delivery.
+ * receiver can drop a repeat). Any 2xx answer is a delivery; redirects are not followed (the HttpClient's default),
+ * so an allowed host cannot send the hub on to a private one.
  */
 public final class WebhookTransport implements Transport {
     public static final String CHANNEL = "webhook";
     private final Webhooks webhooks;
+    private final WebhookTargets targets;
     private final Duration timeout;
     private final HttpClient http;
 
-    public WebhookTransport(Webhooks webhooks, Duration timeout) {
+    /** Posts only to hosts {@code targets} allows, checked again at each delivery (a name can be re-pointed). */
+    public WebhookTransport(Webhooks webhooks, WebhookTargets targets, Duration timeout) {
         this.webhooks = webhooks;
+        this.targets = targets;
         this.timeout = timeout;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
@@ -30,6 +34,7 @@ public final class WebhookTransport implements Transport {
     public String deliver(OutboxEntry entry) throws Exception {
         Webhook hook = webhooks.find(Long.parseLong(entry.message().target())).orElseThrow(() ->
                 new IllegalStateException("webhook " + entry.message().target() + " is no longer registered"));
+        targets.check(hook.url());
         byte[] body = entry.message().payload().getBytes(StandardCharsets.UTF_8);
         var request = HttpRequest.newBuilder(hook.url()).timeout(timeout)
                 .header("Content-Type", entry.message().contentType())

@@ -14,6 +14,7 @@ import java.util.Optional;
  */
 public final class Webhooks {
     private static final SecureRandom RANDOM = new SecureRandom();
+    static final int MAX_URL_LENGTH = 2_000;
 
     private final Database db;
     private final Clock clock;
@@ -31,6 +32,10 @@ public final class Webhooks {
         Checks.present(url, "webhook URL");
         if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
             throw new IllegalArgumentException("a webhook URL must be http or https, was " + url);
+        }
+        if (url.toString().length() > MAX_URL_LENGTH) {
+            throw new IllegalArgumentException("a webhook URL is at most " + MAX_URL_LENGTH + " characters, was "
+                    + url.toString().length());
         }
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -115,6 +116,45 @@ class OutboxTest {
             assertEquals(List.of("GL ROUTE 1", "KS ROUTE 1", "KS SEND_TO_LENDER 2"), received);
             assertEquals(List.of(), store.outbox().pending());
             assertEquals(Optional.of("ok"), store.outbox().ofRequest(ks.id()).getFirst().outcome());
+        }
+    }
+
+    /**
+     * One dead target with many messages queued behind its first: over a simulated hour the delivery loop
+     * tries only that first message, on its backoff schedule, and otherwise waits (each pause moves the clock,
+     * so a loop that waited zero would show as thousands of passes, not as a slow test).
+     */
+    @Test
+    void aDeadTargetWithManyQueuedMessagesLeavesTheDeliveryLoopIdle() {
+        try (IllStore store = open()) {
+            store.addOutboxRule(EVERY_MOVE);
+            for (int i = 0; i < 40; i++) {
+                IllRequest r = Walk.create(store, Track.COPY); // reader of KS: every message to target KS
+                store.apply(r.id(), 0, Command.route(1, "TC"), "router", "");
+            }
+            var tried = new ArrayList<Long>();
+            Transport dead = e -> {
+                tried.add(e.id());
+                throw new java.io.IOException("connection refused");
+            };
+            var sender = new OutboxSender(store.outbox(), Map.of("test", dead), clock, Duration.ofSeconds(5),
+                    Duration.ofHours(1));
+            var pauses = new ArrayList<Duration>();
+            Instant end = clock.instant().plus(Duration.ofHours(1));
+            sender.loop(Duration.ofSeconds(30), d -> {
+                pauses.add(d);
+                clock.advance(d);
+                if (!clock.instant().isBefore(end) || pauses.size() > 1_000) {
+                    sender.close();
+                }
+            });
+            long head = store.outbox().pending().getFirst().id();
+            assertEquals(40, store.outbox().pending().size(), "nothing dropped");
+            assertTrue(tried.stream().allMatch(id -> id == head), "only the target's first message is offered");
+            // 5 s doubling up to an hour: tries at 0, 5, 15, 35, 75, 155, 315, 635, 1275, 2555 s
+            assertEquals(10, tried.size(), "send attempts in the hour: " + tried.size());
+            assertTrue(pauses.stream().noneMatch(Duration::isZero), "the loop never went round without waiting");
+            assertTrue(pauses.size() <= 3600 / 30 + tried.size() + 1, "passes in the hour: " + pauses.size());
         }
     }
 

@@ -21,6 +21,7 @@ import org.tongjie.api.auth.CredentialCheck;
 import org.tongjie.api.auth.Need;
 import org.tongjie.api.http.ProblemCode;
 import org.tongjie.api.http.Problems;
+import org.tongjie.api.http.SecurityHeaders;
 import org.tongjie.api.ill.CatalogLookup;
 import org.tongjie.api.ill.IllHttp;
 import org.tongjie.api.oai.OaiController;
@@ -102,6 +103,7 @@ public final class Hub {
             config.routes.post("/oai", anyone(oai::handle));
             ill.ifPresent(i -> i.register(config.routes, access));
             Problems.install(config);
+            SecurityHeaders.install(config);
             Problems.map(config.routes, EmptyReplacementException.class, ProblemCode.UNPROCESSABLE);
             Problems.map(config.routes, UnknownLibraryException.class, ProblemCode.NOT_FOUND);
             Problems.map(config.routes, NotMarcException.class, ProblemCode.UNSUPPORTED_MEDIA_TYPE);

@@ -26,6 +26,9 @@ class OpenApiTest {
 
             Set<String> served = new TreeSet<>();
             for (var parsed : hub.app.unsafe.internalRouter.allHttpHandlers()) {
+                if (!parsed.endpoint.method.isHttpMethod()) {
+                    continue; // a before/after filter (the security headers) is not a route
+                }
                 served.add(parsed.endpoint.method.name().toLowerCase(Locale.ROOT) + " " + parsed.endpoint.path);
             }
             assertEquals(documented(answer.json()), served);

@@ -302,7 +302,7 @@ class ProblemAnswersTest {
     private String fill(String template) {
         String id = template.startsWith("/api/records/") ? recordId : template.startsWith("/api/ill/requests/") ? "1" : "kunshan";
         return template.replace("{id}", id).replace("{library}", "kunshan").replace("{queue}", "to-fill").replace("{entry}", "1")
-                .replace("{barcode}", "KS0001");
+                .replace("{barcode}", "KS0001").replace("{card}", "K-0001");
     }
 
     /** The credentials the route's first security requirement names. */

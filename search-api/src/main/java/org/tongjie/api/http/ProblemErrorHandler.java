@@ -31,6 +31,7 @@ final class ProblemErrorHandler extends ErrorHandler {
         String instance = path == null || path.equals("/badMessage") ? "" : path;
         byte[] body = JSON.writeValueAsBytes(Problem.of(problem, detail, instance));
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        SecurityHeaders.on(response);
         response.write(true, ByteBuffer.wrap(body), callback);
     }
 }

@@ -32,6 +32,13 @@ public final class ProblemException extends RuntimeException {
         return new ProblemException(ProblemCode.CONFLICT, detail);
     }
 
+    /** A 429: {@code what}, then when to try again, also as Retry-After (whole seconds, at least one). */
+    public static ProblemException tooManyRequests(String what, java.time.Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        return new ProblemException(ProblemCode.TOO_MANY_REQUESTS, what + ": try again in " + seconds + " s (each"
+                + " attempt before then makes the wait longer)", Map.of("Retry-After", Long.toString(seconds)));
+    }
+
     public ProblemCode code() {
         return code;
     }

@@ -20,6 +20,7 @@ import org.tongjie.ill.LoanRuleException;
 import org.tongjie.ill.NotPermittedException;
 import org.tongjie.ill.OutboxSender;
 import org.tongjie.ill.UnknownRequestException;
+import org.tongjie.ill.WebhookTargets;
 import org.tongjie.ill.WebhookTransport;
 import org.tongjie.ill.iso18626.Iso18626;
 import org.tongjie.ill.iso18626.Iso18626Schema;
@@ -54,14 +55,20 @@ public final class IllHttp implements AutoCloseable {
      * before the outbox tries again later.
      */
     public IllHttp(IllStore store, CatalogLookup lookup, Clock clock, Iso18626.AgencyId hubAgency, Duration deliveryTimeout) {
+        this(store, lookup, clock, hubAgency, deliveryTimeout, WebhookTargets.PUBLIC_ONLY);
+    }
+
+    /** As above, with where members' webhooks may point (public addresses only unless the administrator allows private ones). */
+    public IllHttp(IllStore store, CatalogLookup lookup, Clock clock, Iso18626.AgencyId hubAgency, Duration deliveryTimeout,
+            WebhookTargets webhookTargets) {
         this.store = store;
         this.lookup = lookup;
         this.ill = new IllService(store, () -> lookup.network(store.settings()), clock);
         this.agency = new SupplyingAgency(ill, lookup, hubAgency, clock, Iso18626Schema.fromClasspath());
         this.sender = new OutboxSender(store.outbox(), Map.of(SupplyingAgency.channel(), agency.transport(deliveryTimeout),
-                WebhookTransport.CHANNEL, new WebhookTransport(store.webhooks(), deliveryTimeout)),
+                WebhookTransport.CHANNEL, new WebhookTransport(store.webhooks(), webhookTargets, deliveryTimeout)),
                 clock, Duration.ofSeconds(5), Duration.ofHours(1));
-        this.notifications = new NotificationRoutes(ill, lookup.catalog(), clock);
+        this.notifications = new NotificationRoutes(ill, lookup.catalog(), clock, webhookTargets);
         this.jobs = new IllJobs(ill, sender);
         store.addListener(t -> sender.nudge());
     }
@@ -73,8 +80,14 @@ public final class IllHttp implements AutoCloseable {
 
     /** As above, with the hub's agency id and delivery timeout. */
     public static IllHttp open(Path dataDir, Catalog catalog, Clock clock, Iso18626.AgencyId hubAgency, Duration deliveryTimeout) {
+        return open(dataDir, catalog, clock, hubAgency, deliveryTimeout, WebhookTargets.PUBLIC_ONLY);
+    }
+
+    /** As above, with where members' webhooks may point. */
+    public static IllHttp open(Path dataDir, Catalog catalog, Clock clock, Iso18626.AgencyId hubAgency, Duration deliveryTimeout,
+            WebhookTargets webhookTargets) {
         return new IllHttp(IllStore.openSqlite(dataDir.resolve("ill.db"), clock), new CatalogLookup(catalog), clock,
-                hubAgency, deliveryTimeout);
+                hubAgency, deliveryTimeout, webhookTargets);
     }
 
     public IllStore store() {

@@ -28,6 +28,7 @@ import org.tongjie.ill.Outgoing;
 import org.tongjie.ill.Principal;
 import org.tongjie.ill.ReaderNotices;
 import org.tongjie.ill.Transition;
+import org.tongjie.ill.WebhookTargets;
 import org.tongjie.ill.WebhookTransport;
 import org.tongjie.indexer.Catalog;
 
@@ -43,6 +44,7 @@ final class NotificationRoutes implements AutoCloseable {
     private final IllStore store;
     private final Catalog catalog;
     private final Clock clock;
+    private final WebhookTargets webhookTargets;
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private final ExecutorService sending = Executors.newSingleThreadExecutor(
             r -> Thread.ofVirtual().name("ill-sse").unstarted(r)); // one thread: each stream keeps the order
@@ -59,8 +61,9 @@ final class NotificationRoutes implements AutoCloseable {
         }
     }
 
-    NotificationRoutes(IllService ill, Catalog catalog, Clock clock) {
+    NotificationRoutes(IllService ill, Catalog catalog, Clock clock, WebhookTargets webhookTargets) {
         this.ill = ill;
+        this.webhookTargets = webhookTargets;
         this.store = ill.store();
         this.catalog = catalog;
         this.clock = clock;
@@ -131,7 +134,7 @@ final class NotificationRoutes implements AutoCloseable {
                 .check("url", b -> b.url() != null, "is required: the http(s) URL the hub posts events to")
                 .get();
         URI url = webhookUrl(body.url());
-        var hook = Valid.of(() -> store.webhooks().register(library, url, caller.principal().actor()));
+        var hook = Valid.of(() -> store.webhooks().register(library, webhookTargets.check(url), caller.principal().actor()));
         ctx.status(HttpStatus.CREATED).json(new WebhookView(hook.id(), hook.libraryId(), hook.url(), hook.secret()));
     }
 

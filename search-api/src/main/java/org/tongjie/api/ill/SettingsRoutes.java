@@ -56,7 +56,15 @@ final class SettingsRoutes {
 
     private void change(Context ctx, Caller.IllCaller caller) {
         String library = ctx.pathParam("library");
-        SettingsBody b = ctx.bodyValidator(SettingsBody.class).get();
+        SettingsBody b = ctx.bodyValidator(SettingsBody.class)
+                .check("quota", x -> within(x.quota(), -1, 10_000), "is -1 (no quota) or a number of loans from 0 to 10000")
+                .check("loanDays", x -> within(x.loanDays(), 1, 365), "must be a positive number of days, at most 365")
+                .check("maxRenewals", x -> within(x.maxRenewals(), 0, 20), "is 0 to 20 renewals")
+                .check("renewalDays", x -> within(x.renewalDays(), 1, 365), "must be a positive number of days, at most 365")
+                .check("recallDays", x -> within(x.recallDays(), 1, 365), "must be a positive number of days, at most 365")
+                .check("holdDays", x -> within(x.holdDays(), 1, 90), "must be a positive number of days, at most 90")
+                .check("responseHours", x -> within(x.responseHours(), 1, 720), "must be a positive number of hours, at most 720 (30 days)")
+                .get();
         LibrarySettings now = store.settings().of(library);
         LendingPolicy p = now.policy();
         LibrarySettings next = Valid.of(() -> new LibrarySettings(
@@ -69,6 +77,11 @@ final class SettingsRoutes {
                         b.responseHours() == null ? p.responseTime() : Duration.ofHours(b.responseHours()))));
         store.settings().save(library, next, caller.principal().actor());
         ctx.json(SettingsView.of(library, next));
+    }
+
+    /** A field left out keeps its value; one sent must lie within the bounds (a 2,147,483,647-day loan is a typo). */
+    private static boolean within(Integer given, int min, int max) {
+        return given == null || given >= min && given <= max;
     }
 
     private static Duration days(Integer given, Duration current) {

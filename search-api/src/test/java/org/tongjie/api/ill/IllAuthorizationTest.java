@@ -21,7 +21,7 @@ class IllAuthorizationTest {
 
     @Test
     void everyEndpointAndRole() throws Exception {
-        try (var hub = new IllTestHub(dir, Clock.systemUTC())) {
+        try (var hub = new IllTestHub(dir, Clock.systemUTC(), IllTestHub.LOCAL_RECEIVERS)) {
             hub.library("a", LibraryKind.CENTRAL, null, 31.38, 120.98)
                     .library("b", LibraryKind.CENTRAL, null, 31.32, 121.05)
                     .library("x", LibraryKind.CENTRAL, null, 31.65, 120.75);

@@ -30,6 +30,7 @@ import org.tongjie.harvest.HarvestScheduler;
 import org.tongjie.harvest.members.Member;
 import org.tongjie.harvest.members.MemberDirectory;
 import org.tongjie.harvest.members.MemberSource;
+import org.tongjie.ill.WebhookTargets;
 import org.tongjie.indexer.Catalog;
 import org.tongjie.testing.Iso2709;
 import org.tongjie.testing.SharedData;
@@ -37,6 +38,8 @@ import org.tongjie.testing.SharedData;
 /** A hub with ILL on a random port over a temporary data directory, and a client that signs in. */
 final class IllTestHub implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
+    /** For tests whose webhook receiver listens on 127.0.0.1: the administrator's opt-in to private targets. */
+    static final WebhookTargets LOCAL_RECEIVERS = new WebhookTargets(true);
     private final HttpClient http = HttpClient.newHttpClient();
     final Catalog catalog;
     final IllHttp ill;
@@ -75,8 +78,13 @@ final class IllTestHub implements AutoCloseable {
     }
 
     IllTestHub(Path dataDir, Clock clock) {
+        this(dataDir, clock, WebhookTargets.PUBLIC_ONLY);
+    }
+
+    /** With where webhooks may point: a test whose receiver listens on 127.0.0.1 opts in to private targets. */
+    IllTestHub(Path dataDir, Clock clock, WebhookTargets webhookTargets) {
         catalog = Catalog.open(dataDir, clock);
-        ill = IllHttp.open(dataDir, catalog, clock);
+        ill = IllHttp.open(dataDir, catalog, clock, IllHttp.HUB_AGENCY, IllHttp.DEFAULT_DELIVERY_TIMEOUT, webhookTargets);
         var log = HarvestLog.open(dataDir, clock);
         harvests = new HarvestScheduler(log, members, clock, HarvestScheduler.standard(catalog, log, clock), Duration.ofHours(1));
         app = Hub.create(catalog, StaffKey.random(), members, harvests, Optional.of(ill)).start(0);

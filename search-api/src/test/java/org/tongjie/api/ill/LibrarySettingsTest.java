@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,6 +94,13 @@ class LibrarySettingsTest {
             assertTrue(zero.get("detail").asText().contains("positive"), zero.json().toString());
             var negative = hub.put("/api/ill/libraries/b/settings", As.key(staffB), Map.of("quota", -5));
             assertEquals(400, negative.status());
+            for (var tooMuch : List.<Map<String, Object>>of(Map.of("loanDays", Integer.MAX_VALUE), Map.of("loanDays", 366),
+                    Map.of("maxRenewals", 21), Map.of("holdDays", 91), Map.of("responseHours", 721), Map.of("quota", 10_001))) {
+                var answer = hub.put("/api/ill/libraries/b/settings", As.key(staffB), tooMuch);
+                assertEquals(400, answer.status(), tooMuch + ": " + answer.json());
+                assertTrue(answer.get("detail").asText().contains(tooMuch.keySet().iterator().next()), answer.json().toString());
+            }
+            assertEquals(365, hub.put("/api/ill/libraries/b/settings", As.key(staffB), Map.of("loanDays", 365)).get("loanDays").asInt());
         }
         try (var again = new IllTestHub(dir, Clock.systemUTC())) {
             var kept = again.get("/api/ill/libraries/b/settings", As.key(staffB));

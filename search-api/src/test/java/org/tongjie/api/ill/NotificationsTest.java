@@ -80,7 +80,7 @@ class NotificationsTest {
             ex.close();
         });
         receiver.start();
-        try (var hub = new IllTestHub(dir, Clock.systemUTC())) {
+        try (var hub = new IllTestHub(dir, Clock.systemUTC(), IllTestHub.LOCAL_RECEIVERS)) {
             Setup s = network(hub);
             var hook = hub.post("/api/ill/libraries/b/webhooks", s.staffB(),
                     Map.of("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"));
