@@ -32,6 +32,8 @@ final class FakeAgency implements AutoCloseable {
     final BlockingQueue<Iso18626.SupplyingAgencyMessage> received = new LinkedBlockingQueue<>();
     final BlockingQueue<String> refusedByUs = new LinkedBlockingQueue<>();
     volatile boolean down;
+    /** Takes the message but answers 200 with a body that is no confirmation, as a broken peer does. */
+    volatile boolean garbles;
 
     FakeAgency() throws IOException {
         this(0);
@@ -48,6 +50,16 @@ final class FakeAgency implements AutoCloseable {
                 return;
             }
             byte[] answer;
+            if (garbles) {
+                if (READER.read(body) instanceof Iso18626Reader.Parsed.Accepted a
+                        && a.message() instanceof Iso18626.SupplyingAgencyMessage m) {
+                    received.add(m);
+                }
+                exchange.sendResponseHeaders(200, 0);
+                exchange.getResponseBody().write("<ok/>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                exchange.close();
+                return;
+            }
             switch (READER.read(body)) {
                 case Iso18626Reader.Parsed.Accepted a when a.message() instanceof Iso18626.SupplyingAgencyMessage m -> {
                     received.add(m);

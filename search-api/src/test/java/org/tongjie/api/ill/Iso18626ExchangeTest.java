@@ -199,6 +199,25 @@ class Iso18626ExchangeTest {
         }
     }
 
+    @Test
+    void aReportTheAgencyTookIsNotSentAgainWhenItsConfirmationIsBroken() throws Exception {
+        try (var agency = new FakeAgency(); var hub = new IllTestHub(dir, Clock.systemUTC())) {
+            String record = loadRecordAtB(hub);
+            hub.post("/api/ill/agencies", As.key(hub.adminKey), agency.registration());
+            hub.iso18626(FakeAgency.request(record, "berlin-0006"));
+            long id = hub.ill.store().agencies().requestOf(new AgencyLink(SYMBOL, "berlin-0006")).orElseThrow();
+            agency.garbles = true;
+            act(hub, As.key(hub.staffKey("b")), id, Map.of("action", "WILL_SUPPLY"));
+
+            assertEquals(new org.tongjie.ill.OutboxSender.Report(1, 0), hub.ill.deliverOutbox());
+            assertEquals(new org.tongjie.ill.OutboxSender.Report(0, 0), hub.ill.deliverOutbox());
+
+            assertEquals(Status.WillSupply, agency.next().status());
+            assertEquals(List.of(), agency.received.stream().toList(), "the agency got the report once");
+            assertEquals(List.of(), hub.ill.store().outbox().pending());
+        }
+    }
+
     private static void assertRefused(Iso18626.Confirmation c, ErrorType type, String why) {
         assertEquals(MessageStatus.ERROR, c.status(), c.toString());
         assertEquals(type, c.error().orElseThrow().type(), c.toString());
