@@ -1,6 +1,6 @@
 // The reader's pages: search with suggestions and facets, a record's holdings nearest first, the request
 // form, and "my requests" with each request's timeline. Views are chosen by the URL's hash.
-import { api, ApiError, basicAuth, el, header, libraries, libraryName, message, session, sortedLibraries, stateBadge } from './common.js';
+import { api, ApiError, basicAuth, confirmed, el, header, libraries, libraryName, message, once, session, sortedLibraries, stateBadge, table } from './common.js';
 import { applyStatic, fmt, label, languageName, t } from './i18n.js';
 
 const view = document.getElementById('view');
@@ -265,12 +265,9 @@ function holdingsSection(holdings, libs) {
           return el('div', {},
             point !== id ? el('h4', {}, libraryName(libs.get(point), point)) : null,
             el('p', { class: onShelf ? 'badge on' : 'badge off' }, t('record.onShelf', { a: fmt.number(onShelf), c: fmt.number(items.length) })),
-            el('div', { class: 'table-wrap' }, el('table', {},
-              el('thead', {}, el('tr', {}, ['record.location', 'record.callNumber', 'record.barcode', 'record.status']
-                .map(k => el('th', { scope: 'col' }, t(k))))),
-              el('tbody', {}, items.map(h => el('tr', {},
-                el('td', {}, h.location ?? ''), el('td', {}, h.callNumber ?? ''), el('td', {}, h.barcode ?? ''),
-                el('td', {}, label('status', h.status))))))));
+            el('div', { class: 'table-wrap' }, table(null, ['record.location', 'record.callNumber', 'record.barcode', 'record.status'],
+              items.map(h => [h.location ? label('location', h.location) : '', h.callNumber ?? '', h.barcode ?? '',
+                label('status', h.status)]))));
         }));
     }));
 }
@@ -339,8 +336,7 @@ function renderRequestForm(panel, record, libs) {
   const pickup = el('fieldset', {}, el('legend', {}, t('request.pickup')), ['BRANCH', 'KIOSK_24H', 'SMART_LOCKER', 'HOME'].map((v, i) =>
     el('label', { class: 'choice' }, el('input', { type: 'radio', name: 'pickupKind', value: v, checked: i === 0,
       onchange: () => fillPoints(v) }), label('pickup', v))));
-  const form = el('form', { id: 'request-form', onsubmit: async e => {
-    e.preventDefault();
+  const form = el('form', { id: 'request-form', onsubmit: once(async () => {
     const data = new FormData(form);
     const kind = data.get('pickupKind');
     const body = { recordId: record.id, serviceType: data.get('serviceType'),
@@ -353,7 +349,7 @@ function renderRequestForm(panel, record, libs) {
     } catch (err) {
       message(status, err.message, 'error');
     }
-  } }, type, pickup, whereField, addressField, el('button', { type: 'submit' }, t('request.submit')), status);
+  }) }, type, pickup, whereField, addressField, el('button', { type: 'submit' }, t('request.submit')), status);
   panel.replaceChildren(title, form);
   fillPoints('BRANCH');
 }
@@ -380,6 +376,7 @@ function pickupText(pickup, libs) {
 function requestItem(r, libs, headers) {
   const status = el('p', { role: 'status' });
   const act = async action => {
+    if (!confirmed(action)) return;
     try {
       await api(`/api/ill/requests/${r.id}/actions`, { method: 'POST', headers, body: { action, version: r.version } });
       showRequests();
@@ -394,7 +391,7 @@ function requestItem(r, libs, headers) {
       p.lender ? t('mine.lender', { l: libraryName(libs.get(p.lender), p.lender) }) : null,
       p.holdUntil ? t('mine.holdUntil', { d: fmt.date(p.holdUntil) }) : null,
       p.due ? t('mine.due', { d: fmt.date(p.due) }) : null].filter(Boolean).join(' · ')),
-    r.allowedActions.map(a => el('button', { type: 'button', class: 'secondary', onclick: () => act(a) }, label('action', a))),
+    r.allowedActions.map(a => el('button', { type: 'button', class: 'secondary', 'data-action': a, onclick: once(() => act(a)) }, label('action', a))),
     el('details', { open: true }, el('summary', {}, t('mine.timeline')),
       el('ol', { class: 'timeline' }, r.timeline.map(e => el('li', {},
         el('time', { datetime: e.at }, fmt.dateTime(e.at)), label('action', e.action), ' → ', label('state', e.to),
