@@ -1,5 +1,6 @@
 // The reader's pages: search with suggestions and facets, a record's holdings nearest first, the request
 // form, and "my requests" with each request's timeline. Views are chosen by the URL's hash.
+import { eventNote } from './reasons.js';
 import { api, ApiError, basicAuth, confirmed, el, header, libraries, libraryName, message, once, session, sortedLibraries, stateBadge, table } from './common.js';
 import { applyStatic, fmt, label, languageName, t } from './i18n.js';
 
@@ -74,14 +75,32 @@ function facetPanel(dimensions, q, selected, libs) {
     selected.length ? el('a', { href: searchHash(q, []) }, t('search.clear')) : null,
     shown.map(d => el('details', { open: window.innerWidth > 800 || d.values.some(v => v.selected) },
       el('summary', {}, t(`facet.${d.dim}`)),
-      el('ul', {}, d.values.slice(0, FACET_VALUES_SHOWN).map(v => {
+      facetValues(d, v => {
         const id = `f-${d.dim}-${v.value}`.replace(/[^\w-]/g, '_');
-        return el('li', {}, el('label', { for: id },
+        return el('label', { for: id },
           el('input', { type: 'checkbox', id, checked: v.selected, 'data-facet': `${d.dim}:${v.value}`,
             onchange: e => toggle(d.dim, v.value, e.target.checked) }),
           el('span', {}, facetLabel(d.dim, v, libs)),
-          el('span', { class: 'count' }, fmt.number(v.count))));
-      })))));
+          el('span', { class: 'count' }, fmt.number(v.count)));
+      }))));
+}
+
+/**
+ * The first values of a facet, the selected ones and a button that shows the rest: a reader can reach every
+ * CLC class and every library, not only the eight most frequent.
+ */
+function facetValues(d, item) {
+  const rest = d.values.length - FACET_VALUES_SHOWN;
+  const items = d.values.map((v, i) => el('li', { hidden: i >= FACET_VALUES_SHOWN && !v.selected }, item(v)));
+  const list = el('ul', { id: `values-${d.dim}` }, items);
+  const more = rest > 0 ? el('button', { type: 'button', class: 'secondary more', id: `more-${d.dim}`, 'aria-controls': `values-${d.dim}`,
+    'aria-expanded': 'false', onclick: () => {
+      const open = more.getAttribute('aria-expanded') !== 'true';
+      items.forEach((li, i) => { li.hidden = !open && i >= FACET_VALUES_SHOWN && !d.values[i].selected; });
+      more.setAttribute('aria-expanded', String(open));
+      more.textContent = open ? t('search.fewer') : t('search.more', { n: fmt.number(rest) });
+    } }, t('search.more', { n: fmt.number(rest) })) : null;
+  return [list, more];
 }
 
 function facetLabel(dim, v, libs) {
@@ -395,7 +414,7 @@ function requestItem(r, libs, headers) {
     el('details', { open: true }, el('summary', {}, t('mine.timeline')),
       el('ol', { class: 'timeline' }, r.timeline.map(e => el('li', {},
         el('time', { datetime: e.at }, fmt.dateTime(e.at)), label('action', e.action), ' → ', label('state', e.to),
-        e.note ? el('div', { class: 'muted' }, e.note) : null)))),
+        e.note ? el('div', { class: 'muted' }, eventNote(e.note, id => libraryName(libs.get(id), id))) : null)))),
     status);
 }
 

@@ -1,6 +1,7 @@
 // The ILL staff desk: queues with counts, actions on one or many requests, a request's rota and timeline,
 // the printable pick list, and the statistics as charts. Staff sign in with their library's ILL API key.
 import { api, confirmed, el, header, libraries, libraryName, message, once, session, sortedLibraries, stateBadge, table } from './common.js';
+import { eventNote, routingReason } from './reasons.js';
 import { applyStatic, lang, clcLabel, fmt, label, t } from './i18n.js';
 
 const view = document.getElementById('view');
@@ -121,42 +122,6 @@ async function showQueue(queue) {
     status));
 }
 
-// The router gives its reasons in English clauses ("available and lendable; 2.2 km to pickup point central;
-// 0 open lending requests; ahead of branch-lujia: shorter delivery"): each clause it writes becomes a sentence
-// of the catalogue, with libraries by name; a clause we do not know is shown only on the English page.
-const CLAUSES = [
-  [/^skipped: (.*)$/, (m, say) => t('route.skipped', { why: clause(m[1], say) })],
-  [/^the reader's own library can fill$/, () => t('route.own')],
-  [/^available and lendable$/, () => t('route.available')],
-  [/^([\d.]+) km to pickup point (\S+)$/, (m, say) => t('route.kmToPoint', { km: fmt.number(Number(m[1])), lib: say(m[2]) })],
-  [/^([\d.]+) km to the reader's home library \(home delivery\)$/, m => t('route.kmToHome', { km: fmt.number(Number(m[1])) })],
-  [/^distance to .* unknown$/, () => t('route.distanceUnknown')],
-  [/^(\d+) open lending requests?$/, m => t('route.load', { n: fmt.number(Number(m[1])) })],
-  [/^ahead of (\S+): own library first$/, (m, say) => t('route.aheadOwn', { lib: say(m[1]) })],
-  [/^ahead of (\S+): shorter delivery$/, (m, say) => t('route.aheadNearer', { lib: say(m[1]) })],
-  [/^ahead of (\S+): same distance band, lighter load \((\d+) vs (\d+)\)$/, (m, say) => t('route.aheadLighter', { lib: say(m[1]), a: m[2], b: m[3] })],
-  [/^ahead of (\S+): same distance band and load.*$/, (m, say) => t('route.aheadTie', { lib: say(m[1]) })],
-  [/^not lendable on ILL.*$/, () => t('route.notLendable')],
-  [/^not available now.*$/, () => t('route.notAvailable')],
-  [/^library (\S+) is not in the member directory$/, (m, say) => t('route.notMember', { lib: say(m[1]) })],
-  [/^library (\S+) is closed$/, (m, say) => t('route.closed', { lib: say(m[1]) })],
-  [/^library (\S+) is over its quota.*$/, (m, say) => t('route.overQuota', { lib: say(m[1]) })],
-  [/^another copy at (\S+) is already on the rota$/, (m, say) => t('route.otherCopy', { lib: say(m[1]) })],
-];
-
-function clause(text, say) {
-  for (const [pattern, sentence] of CLAUSES) {
-    const m = pattern.exec(text.trim());
-    if (m) return sentence(m, say);
-  }
-  return lang() === 'en' ? text.trim() : null;
-}
-
-function routingReason(reason, say) {
-  if (!reason) return '';
-  return reason.split(/;\s*/).filter(Boolean).map(c => clause(c, say)).filter(Boolean).join(lang() === 'en' ? '; ' : '；');
-}
-
 function pickupText(p, libs) {
   return p.kind === 'HOME' ? label('pickup', 'HOME') : `${label('pickup', p.kind)} · ${libraryName(libs.get(p.libraryId), p.libraryId)}`;
 }
@@ -200,8 +165,8 @@ async function showRequest(id) {
     el('h2', {}, t('mine.timeline')),
     el('ol', { class: 'timeline', id: 'timeline' }, r.timeline.map(e => el('li', {},
       el('time', { datetime: e.at }, fmt.dateTime(e.at)), label('action', e.action), ' → ', label('state', e.to),
-      el('span', { class: 'muted' }, ` · ${e.actor}`),
-      e.note ? el('div', { class: 'muted' }, e.note) : null)))));
+      el('span', { class: 'muted' }, ` · ${e.actor === 'system' ? t('actor.system') : e.actor}`),
+      e.note ? el('div', { class: 'muted' }, eventNote(e.note, name)) : null)))));
 }
 
 // ---- pick list, for printing

@@ -30,11 +30,13 @@ import org.tongjie.indexer.Catalog;
 import org.tongjie.indexer.MarcRecords;
 
 /**
- * A small network to try the hub on: a central library, two town branches, a 24-hour self-service
- * library, a smart book locker and a mobile van. Its records are real: the Library of Congress samples
- * that Debian's idzebra-2.0-examples ships, and CNMARC records we catalogued for real Chinese books.
- * Which member holds which record, and the items, are generated (seeded, so every start is the same);
- * several members hold the same titles, as in a real network.
+ * A county network to try the hub on (Kunshan's places, {@value #MEMBERS_FILE}): a central library, town
+ * branches and a children's library, 24-hour kiosks, smart book lockers, circulation points in a factory,
+ * barracks, a school, a government office and a village, and a mobile van. Its records are real: CNMARC
+ * records we catalogued for real Chinese books, the Library of Congress samples that Debian's
+ * idzebra-2.0-examples ships and, when given, the shared test data's MARC21 pool and Taiwanese CMARC
+ * records, read where they are. Which member holds which record, and the items, are generated (seeded,
+ * so every start is the same); several members hold the same titles, as in a real network.
  */
 public final class DemoNetwork {
     private static final Logger LOG = LoggerFactory.getLogger(DemoNetwork.class);
