@@ -95,6 +95,8 @@ public final class DemoNetwork {
      * Austen set, the LC and Zebra samples, Open Library's, ZDB's and the CJK records) and the Taiwanese
      * CMARC records, which are not MARC21. Each file once: the pool already holds the sets it was made of.
      */
+    /** The shared files are larger than the bundled ones: half the shares keep a first start short. */
+    private static final double SHARED_SCALE = 0.5;
     static final List<String> SHARED_FILES = List.of("pool/pool-marc21-utf8.mrc", "pool/pride-cmarc-like-unimarc-records.mrc");
 
     private DemoNetwork() {}
@@ -134,13 +136,13 @@ public final class DemoNetwork {
         MEMBERS.forEach(m -> exports.put(m.library().id(), new Export()));
         var missing = new ArrayList<String>();
         for (InputStream source : sources(missing)) {
-            distribute(source, exports, random, others);
+            distribute(source, exports, random, others, 1.0);
         }
         sharedData.ifPresent(dir -> SHARED_FILES.forEach(file -> {
             Path p = dir.resolve(file);
             if (Files.isRegularFile(p)) {
                 var seeded = new Random(file.hashCode());
-                distribute(ExportFile.open(p), exports, seeded, seeded);
+                distribute(ExportFile.open(p), exports, seeded, seeded, SHARED_SCALE);
             } else {
                 missing.add(p.toString());
             }
@@ -178,16 +180,16 @@ public final class DemoNetwork {
     }
 
     /**
-     * Gives each record to the first six members by their shares, drawn from {@code random}, and to the
-     * others from {@code others}; each holder gets a fresh copy with items of its own.
+     * Gives each record to the first six members by their shares times {@code scale}, drawn from
+     * {@code random}, and to the others from {@code others}; each holder gets a fresh copy with items of its own.
      */
-    private static void distribute(InputStream in, Map<String, Export> exports, Random random, Random others) {
+    private static void distribute(InputStream in, Map<String, Export> exports, Random random, Random others, double scale) {
         try (var records = MarcRecords.read(in)) {
             records.forEach(read -> {
-                for (Member m : holdersOf(FIRST, random, true)) {
+                for (Member m : holdersOf(FIRST, random, true, scale)) {
                     exports.get(m.library().id()).add(withItems(read, m, random));
                 }
-                for (Member m : holdersOf(OTHERS, others, false)) {
+                for (Member m : holdersOf(OTHERS, others, false, scale)) {
                     exports.get(m.library().id()).add(withItems(read, m, others));
                 }
             });
@@ -196,10 +198,10 @@ public final class DemoNetwork {
         }
     }
 
-    private static List<Member> holdersOf(List<Member> members, Random random, boolean someone) {
+    private static List<Member> holdersOf(List<Member> members, Random random, boolean someone, double scale) {
         var holders = new ArrayList<Member>();
         for (Member m : members) {
-            if (random.nextDouble() < m.share()) {
+            if (random.nextDouble() < m.share() * scale) {
                 holders.add(m);
             }
         }
