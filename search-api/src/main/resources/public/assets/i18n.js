@@ -235,7 +235,6 @@ const TEXT = {
   'every.minutes': ['每 {n} 分钟', 'every {n} minutes'],
   'every.days': ['每 {n} 天', 'every {n} days'],
   'member.technical': ['技术细节（英文）', 'Technical details'],
-  'member.harvestError': ['采集出错', 'The harvest failed'],
   'harvestStatus.RUNNING': ['进行中', 'Running'],
   'harvestStatus.SUCCEEDED': ['完成', 'Done'],
   'harvestStatus.FAILED': ['失败', 'Failed'],

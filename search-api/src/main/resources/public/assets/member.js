@@ -85,7 +85,7 @@ function harvestSection(h, lib) {
     h.runs.length === 0 ? el('p', {}, t('member.none')) : el('div', { class: 'table-wrap' }, table(null,
       ['member.started', 'member.source', 'member.status', 'member.records', 'member.added', 'member.updated', 'member.deleted', 'member.quarantined'],
       h.runs.map(r => [fmt.dateTime(r.startedAt), `${label('source', r.kind)} · ${label('trigger', r.trigger)}`,
-        [label('harvestStatus', r.status), r.error ? technical(t('member.harvestError'), r.error) : null],
+        [label('harvestStatus', r.status), r.error ? technical(null, r.error) : null],
         fmt.number(r.records), fmt.number(r.added), fmt.number(r.updated), fmt.number(r.deleted), fmt.number(r.quarantined)]),
       { id: 'harvest-runs' })));
 }
@@ -104,6 +104,7 @@ function reasonText(reason) {
   return technical(t(key), reason);
 }
 
+/** A sentence (or none) and the hub's own English words folded under it. */
 function technical(sentence, original) {
   return el('span', {}, sentence, ' ', el('details', { class: 'technical' }, el('summary', {}, t('member.technical')),
     el('code', { lang: 'en' }, original)));
