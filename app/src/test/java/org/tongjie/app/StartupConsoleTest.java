@@ -48,7 +48,7 @@ class StartupConsoleTest {
             String all = String.join("\n", console);
 
             assertTrue(console.size() <= 20, console.size() + " lines:\n" + all);
-            for (String library : List.of("INFO", "Flyway", "HikariPool", "Jetty", "jetty", "Javalin", "__", "vector")) {
+            for (String library : List.of("INFO", "Flyway", "HikariPool", "Jetty", "jetty", "Javalin", "vector")) {
                 assertFalse(all.contains(library), "no library logging (" + library + ") at a plain start:\n" + all);
             }
             var address = ADDRESS.matcher(line(console, "Pages:"));
