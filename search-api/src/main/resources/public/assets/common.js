@@ -1,6 +1,6 @@
 // What every page shares: building elements, calling the API, the sign-in kept in sessionStorage,
 // the member directory, and the header with the language switch.
-import { applyStatic, fmt, label, lang, setLang, t } from './i18n.js';
+import { applyStatic, fmt, hasText, label, lang, setLang, t } from './i18n.js';
 
 /** el('p', {class: 'x', onclick: f}, 'text', child): attributes starting with 'on' become listeners. */
 export function el(tag, attrs = {}, ...children) {
@@ -17,11 +17,24 @@ export function el(tag, attrs = {}, ...children) {
   return e;
 }
 
+/**
+ * A refusal of the hub, said in the page's language: the catalogue's sentence for the problem's stable code
+ * (problem.CODE with the problem's params); the hub's own detail, written in English for developers, follows
+ * it on the English page only, so a Chinese page never shows English internals.
+ */
 export class ApiError extends Error {
-  constructor(status, message) {
-    super(message);
+  constructor(status, problem) {
+    super(problemText(status, problem));
     this.status = status;
+    this.code = problem?.code ?? null;
   }
+}
+
+export function problemText(status, problem) {
+  const code = problem?.code ?? (status >= 500 ? 'internal-error' : 'unknown');
+  const key = hasText(`problem.${code}`) ? `problem.${code}` : 'problem.unknown';
+  const text = t(key, { status, ...(problem?.params ?? {}) });
+  return lang() === 'en' && problem?.detail ? `${text} (${problem.detail})` : text;
 }
 
 /** A JSON call to the hub; a non-2xx answer throws ApiError with the hub's own message. */
@@ -37,12 +50,21 @@ export async function api(path, { method = 'GET', body, headers = {} } = {}) {
   try {
     response = await fetch(path, init);
   } catch (e) {
-    throw new ApiError(0, t('error.network', { msg: e.message }));
+    throw new ApiError(0, { code: 'network' });
   }
   const text = await response.text();
-  const json = text ? JSON.parse(text) : null;
-  if (!response.ok) throw new ApiError(response.status, json?.detail ?? `HTTP ${response.status}`);
+  const json = text ? parseOrNull(text) : null;
+  if (!response.ok) throw new ApiError(response.status, json);
   return json;
+}
+
+/** A body that is not JSON (a proxy's error page) is no problem description. */
+function parseOrNull(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -81,6 +103,37 @@ export function stateBadge(state) {
   return el('span', { class: `badge state-${state.toLowerCase()}` }, label('state', state));
 }
 
+/**
+ * A handler that runs once at a time: a second click or submit while the first is in flight does nothing,
+ * and the clicked button (or the form's submit buttons) stays disabled until it has settled, so a double
+ * click makes one request.
+ */
+export function once(handler) {
+  let running = false;
+  return async e => {
+    e?.preventDefault?.();
+    if (running) return;
+    running = true;
+    const target = e?.currentTarget;
+    const buttons = target instanceof HTMLFormElement ? [...target.querySelectorAll('button[type=submit]')]
+      : target instanceof HTMLButtonElement ? [target] : [];
+    buttons.forEach(b => { b.disabled = true; });
+    try {
+      await handler(e);
+    } finally {
+      running = false;
+      buttons.forEach(b => { b.disabled = false; });
+    }
+  };
+}
+
+/** Whether the person confirms an action that cannot be undone (cancelling a request); others need no question. */
+export function confirmed(action) {
+  return !IRREVERSIBLE.includes(action) || window.confirm(t('confirm.action', { action: label('action', action) }));
+}
+
+const IRREVERSIBLE = ['CANCEL', 'UNFILLED', 'DECLARE_LOST'];
+
 /** A status line that screen readers announce: message(region, text, 'error'|'ok'). */
 export function message(region, text, kind = 'ok') {
   region.className = `message ${kind}`;
@@ -116,10 +169,14 @@ export function header(current) {
   applyStatic();
 }
 
-/** Table helper: headers (i18n keys) and rows of cells. */
+/**
+ * Table helper: headers (i18n keys) and rows of cells. On a phone each row is a card whose cells carry their
+ * header as a label (class cards, data-label), so no column is cut off at the screen's edge.
+ */
 export function table(caption, headers, rows, attrs = {}) {
-  return el('table', attrs,
+  const names = headers.map(h => t(h));
+  return el('table', { ...attrs, class: ['cards', attrs.class].filter(Boolean).join(' ') },
     caption ? el('caption', {}, caption) : null,
-    el('thead', {}, el('tr', {}, headers.map(h => el('th', { scope: 'col' }, t(h))))),
-    el('tbody', {}, rows.map(cells => el('tr', {}, cells.map(c => el('td', {}, c))))));
+    el('thead', {}, el('tr', {}, names.map(h => el('th', { scope: 'col' }, h)))),
+    el('tbody', {}, rows.map(cells => el('tr', {}, cells.map((c, i) => el('td', { 'data-label': names[i] }, c))))));
 }

@@ -19,6 +19,8 @@ const TEXT = {
   'search.next': ['下一页', 'Next'],
   'search.page': ['第 {page} / {pages} 页', 'Page {page} of {pages}'],
   'search.suggestions': ['检索建议', 'Suggestions'],
+  'search.more': ['更多（{n}）', '{n} more'],
+  'search.fewer': ['收起', 'Fewer'],
   'search.clear': ['清除筛选', 'Clear filters'],
   'search.myLibrary': ['我的图书馆', 'My library'],
   'facet.library': ['馆藏地', 'Library'],
@@ -28,6 +30,7 @@ const TEXT = {
   'facet.language': ['语种', 'Language'],
   'facet.decade': ['出版年代', 'Decade'],
   'facet.clc': ['中图法分类', 'CLC class'],
+  'facet.clc_sub': ['中图法子类', 'CLC subclass'],
   'facet.lcc': ['国会分类', 'LC class'],
   'facet.ddc': ['杜威分类', 'Dewey'],
   'badge.onShelf': ['{lib} 在架 {a}/{c}', '{lib}: {a}/{c} on shelf'],
@@ -118,7 +121,7 @@ const TEXT = {
   'action.SEND_TO_LENDER': ['发送给借出馆', 'Send to lender'],
   'action.WILL_SUPPLY': ['同意提供', 'Will supply'],
   'action.UNFILLED': ['无法满足', 'Unfilled'],
-  'action.PICK': ['已取书', 'Picked'],
+  'action.PICK': ['已从书架取出', 'Pulled from the shelf'],
   'action.SHIP': ['发货', 'Ship'],
   'action.DEPART': ['快递已揽收', 'Courier collected'],
   'action.SHELVE_FOR_PICKUP': ['上架待取', 'Shelve for pickup'],
@@ -231,6 +234,22 @@ const TEXT = {
   'every.hours': ['每 {n} 小时', 'every {n} hours'],
   'every.minutes': ['每 {n} 分钟', 'every {n} minutes'],
   'every.days': ['每 {n} 天', 'every {n} days'],
+  'member.technical': ['技术细节（英文）', 'Technical details'],
+  'harvestStatus.RUNNING': ['进行中', 'Running'],
+  'harvestStatus.SUCCEEDED': ['完成', 'Done'],
+  'harvestStatus.FAILED': ['失败', 'Failed'],
+  'harvestStatus.INTERRUPTED': ['中断（重启后续采）', 'Interrupted (resumes after a restart)'],
+  'trigger.schedule': ['定时', 'scheduled'],
+  'trigger.manual': ['手动', 'started by hand'],
+  'trigger.resume': ['续采', 'resumed'],
+  'reason.tooLarge': ['记录超出大小限制', 'The record is larger than allowed'],
+  'reason.leader': ['记录头区有误', 'The record leader is wrong'],
+  'reason.directory': ['目次区有误', 'The record directory is wrong'],
+  'reason.encoding': ['字符编码无法识别', 'The character encoding cannot be read'],
+  'reason.xml': ['MARCXML 格式有误', 'The MARCXML is not well-formed'],
+  'reason.identity': ['记录标识字段有误或缺失', 'The record id field is wrong or missing'],
+  'reason.empty': ['记录缺少必要内容', 'The record lacks what it needs'],
+  'reason.unreadable': ['记录无法读取', 'The record cannot be read'],
   'member.uploaded': ['已上传 {pct}%', '{pct}% sent'],
   'kind.CENTRAL': ['总馆', 'Central library'],
   'kind.BRANCH': ['分馆', 'Branch'],
@@ -246,11 +265,67 @@ const TEXT = {
   'format.COMPUTER_FILE': ['电子资源', 'Electronic'],
   'format.MAP': ['地图', 'Map'],
   'format.SCORE': ['乐谱', 'Score'],
+  'format.MUSIC_SCORE': ['乐谱', 'Score'],
+  'format.EBOOK': ['电子图书', 'E-book'],
+  'format.LARGE_PRINT': ['大字本', 'Large print'],
+  'format.ONLINE_SERIAL': ['电子期刊', 'Online serial'],
+  'format.MIXED_MATERIALS': ['混合资料', 'Mixed materials'],
+  // the locations the demo's members shelve at; a member's own codes are shown as it sends them
+  'location.STACKS': ['书库', 'Stacks'],
+  'location.ADULT': ['成人借阅区', 'Adult lending'],
+  'location.KIOSK': ['自助借还机', 'Kiosk'],
+  'location.LOCKER': ['智能书柜', 'Locker'],
+  'location.DEPOSIT': ['流通点书架', 'Deposit shelf'],
+  'location.VAN': ['流动图书车', 'Van'],
   'format.VIDEO': ['视频', 'Video'],
   'format.OTHER': ['其他', 'Other'],
   'available.yes': ['在架可借', 'On shelf'],
   'available.no': ['暂不可借', 'Not available now'],
-  'error.network': ['连接失败：{msg}', 'Could not reach the hub: {msg}'],
+  'route.routed': ['已分配给 {lib}（轮转第 {n} 位）：{why}', 'routed to {lib} (rota line {n}): {why}'],
+  'actor.system': ['系统', 'system'],
+  'route.skipped': ['跳过：{why}', 'skipped: {why}'],
+  'route.own': ['读者所属馆即可提供', "the reader's own library can fill it"],
+  'route.available': ['在架可借', 'on shelf and lendable'],
+  'route.kmToPoint': ['距取书点 {lib} {km} 公里', '{km} km to the pickup point {lib}'],
+  'route.kmToHome': ['距读者所属馆（送书上门）{km} 公里', "{km} km to the reader's home library (home delivery)"],
+  'route.distanceUnknown': ['距离未知', 'distance unknown'],
+  'route.load': ['该馆尚有 {n} 件借出申请待办', '{n} open lending requests there'],
+  'route.aheadOwn': ['排在 {lib} 之前：读者所属馆优先', 'ahead of {lib}: own library first'],
+  'route.aheadNearer': ['排在 {lib} 之前：配送路程更短', 'ahead of {lib}: shorter delivery'],
+  'route.aheadLighter': ['排在 {lib} 之前：距离相近，待办更少（{a} 对 {b}）', 'ahead of {lib}: same distance, lighter load ({a} vs {b})'],
+  'route.aheadTie': ['排在 {lib} 之前：距离与待办相同，按编号排序', 'ahead of {lib}: same distance and load, first by id'],
+  'route.notLendable': ['该册不参加馆际互借', 'not lendable on ILL'],
+  'route.notAvailable': ['该册暂不可借', 'not available now'],
+  'route.notMember': ['{lib} 不在成员馆名录中', '{lib} is not in the member directory'],
+  'route.closed': ['{lib} 暂停服务', '{lib} is closed'],
+  'route.overQuota': ['{lib} 已达借出申请上限', '{lib} is over its quota'],
+  'route.otherCopy': ['{lib} 的另一册已在轮转表中', 'another copy at {lib} is already on the rota'],
+  'bulk.CONFLICT': ['申请刚被他人更改，请刷新后再试', 'changed meanwhile; reload and try again'],
+  'bulk.NOT_ALLOWED': ['当前状态下不能这样做', 'not allowed in its state'],
+  'bulk.NOT_FOUND': ['没有这项申请', 'no such request'],
+  'bulk.REFUSED': ['被拒绝', 'refused'],
+  'staff.outcomeNoted': ['对方馆已答复（详见英文页）', 'the library answered'],
+  'confirm.action': ['确定要“{action}”吗？此操作无法撤销。', 'Really “{action}”? This cannot be undone.'],
+  'error.network': ['连接失败，请检查网络后再试。', 'Could not reach the hub; check the connection and try again.'],
+  // the hub's problem answers by their stable code (ProblemCode); the English page adds the hub's detail
+  'problem.invalid-parameter': ['填写的内容有误，请检查后再试。', 'Something in the request is not valid.'],
+  'problem.malformed-body': ['提交的内容无法读取，请刷新页面后再试。', 'The hub could not read what was sent.'],
+  'problem.unauthenticated': ['卡号、密码或密钥不正确，请重新登录。', 'The card number, PIN or key is not right; sign in again.'],
+  'problem.forbidden': ['您的账号不能进行这项操作。', 'Your account may not do this.'],
+  'problem.not-found': ['没有找到，可能已被删除或地址有误。', 'Not found; it may have been removed, or the address is wrong.'],
+  'problem.method-not-allowed': ['这个地址不支持这项操作。', 'This address does not take this action.'],
+  'problem.conflict': ['这项记录刚刚有了变化，或现在的状态不允许这样做；请刷新后再试。', 'It changed meanwhile, or its state does not allow this now; reload and try again.'],
+  'problem.duplicate-request': ['您已经申请过这本书，请在“我的申请”中查看。', 'You have already asked for this title; see My requests.'],
+  'problem.request-limit-reached': ['您的在办申请已达上限，请等已有申请完成后再申请。', 'You have as many open requests as your library allows; wait for one to finish.'],
+  'problem.reader-blocked': ['您有逾期或遗失的图书，暂时不能申请，请联系所属图书馆。', 'You cannot borrow now (an overdue or lost loan); ask your library.'],
+  'problem.locked': ['密码错误次数过多，读者证已暂时锁定，请稍后再试或联系图书馆。', 'Too many wrong PINs: the card is locked for a while; try later or ask your library.'],
+  'problem.too-many-requests': ['操作太频繁，请稍等片刻再试。', 'Too many tries; wait a moment and try again.'],
+  'problem.payload-too-large': ['提交的内容太大。', 'What was sent is too large.'],
+  'problem.unsupported-media-type': ['不支持这种文件格式。', 'This kind of file is not accepted.'],
+  'problem.unprocessable': ['这项操作不符合借阅规则，暂时不能办理。', 'This is against the lending rules and cannot be done now.'],
+  'problem.internal-error': ['系统出错了，请稍后再试；如果一直出错，请联系图书馆。', 'The hub failed; try again later, and tell the library if it persists.'],
+  'problem.network': ['连接失败，请检查网络后再试。', 'Could not reach the hub; check the connection and try again.'],
+  'problem.unknown': ['操作未能完成（代码 {status}），请稍后再试。', 'That did not work (status {status}); try again later.'],
   'loading': ['加载中…', 'Loading…'],
 };
 
@@ -296,6 +371,10 @@ export function setLang(code) {
   window.dispatchEvent(new Event('tongjie:lang'));
 }
 
+export function hasText(key) {
+  return key in TEXT;
+}
+
 export function t(key, params = {}) {
   const text = TEXT[key]?.[INDEX[lang()]] ?? key;
   return text.replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? ''));
@@ -339,8 +418,11 @@ export function applyStatic(root = document) {
 }
 
 // MARC language codes (ISO 639-2/B) to the two-letter codes the browser can name in the page's language.
+// The bibliographic (B) codes that differ from ISO 639-2/T are mapped; Intl names the other three-letter codes
+// itself (grc: 古希腊语, Ancient Greek).
 const MARC_LANGUAGES = { chi: 'zh', eng: 'en', jpn: 'ja', kor: 'ko', fre: 'fr', ger: 'de', rus: 'ru', spa: 'es', ita: 'it',
-  lat: 'la', por: 'pt', ara: 'ar', dut: 'nl' };
+  lat: 'la', por: 'pt', ara: 'ar', dut: 'nl', gre: 'el', per: 'fa', cze: 'cs', arm: 'hy', baq: 'eu', bur: 'my', geo: 'ka',
+  ice: 'is', mac: 'mk', mao: 'mi', may: 'ms', rum: 'ro', slo: 'sk', tib: 'bo', wel: 'cy', alb: 'sq' };
 
 export function languageName(code) {
   const iso = MARC_LANGUAGES[code] ?? code;

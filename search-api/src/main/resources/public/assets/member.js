@@ -1,7 +1,7 @@
 // A member library's page: harvest status and history, the quarantine with each record's reason, and
 // an upload form with a progress bar and the per-record report. Signed in with the member's API key.
-import { api, el, header, libraries, libraryName, message, session, sortedLibraries, table } from './common.js';
-import { applyStatic, every, fmt, label, t } from './i18n.js';
+import { api, el, header, libraries, libraryName, message, once, problemText, session, sortedLibraries, table } from './common.js';
+import { applyStatic, every, fmt, label, lang, t } from './i18n.js';
 
 // The member's key: starting a harvest and reading the quarantine (the records as sent) need it.
 const signedIn = () => ({ Authorization: `Bearer ${me().key}` });
@@ -14,17 +14,23 @@ async function signIn() {
   const libs = await libraries();
   const library = el('select', { id: 'library', name: 'library' }, sortedLibraries(libs).map(l => el('option', { value: l.id }, libraryName(l))));
   const key = el('input', { id: 'key', name: 'key', type: 'password', required: true, autocomplete: 'off' });
-  view.replaceChildren(el('form', { id: 'signin', class: 'panel', onsubmit: e => {
-    e.preventDefault();
-    // The key is checked by the hub when it is used: an upload, a harvest, the quarantine.
-    session.set('member', { library: library.value, key: key.value.trim() });
+  const status = el('p', { role: 'status' });
+  view.replaceChildren(el('form', { id: 'signin', class: 'panel', onsubmit: once(async () => {
+    // the member's quarantine opens to its own key only: reading one line of it checks the key
+    const tried = { library: library.value, key: key.value.trim() };
+    try {
+      await api(`/api/libraries/${encodeURIComponent(tried.library)}/quarantine?size=1`, { headers: { Authorization: `Bearer ${tried.key}` } });
+    } catch (err) {
+      return message(status, err.message, 'error');
+    }
+    session.set('member', tried);
     show();
-  } },
+  }) },
   el('h1', {}, t('signin.member')),
   el('label', { for: 'library' }, t('signin.library')), library,
   el('label', { for: 'key' }, t('signin.key')), key,
   el('p', { class: 'muted' }, t('signin.keyNote')),
-  el('button', { type: 'submit' }, t('signin.go'))));
+  el('button', { type: 'submit' }, t('signin.go')), status));
 }
 
 async function show() {
@@ -54,14 +60,14 @@ function identity(spec) {
 
 function harvestSection(h, lib) {
   const status = el('p', { role: 'status', id: 'harvest-status' });
-  const trigger = async () => {
+  const trigger = once(async () => {
     try {
       await api(path('/harvests'), { method: 'POST', headers: signedIn() });
       show();
     } catch (err) {
       message(status, err.message, 'error');
     }
-  };
+  });
   const facts = [
     [t('member.source'), label('source', h.source ?? 'upload')],
     lib?.recordIdentity ? [t('member.identity'), identity(lib.recordIdentity)] : null,
@@ -78,19 +84,38 @@ function harvestSection(h, lib) {
     el('h3', {}, t('member.history')),
     h.runs.length === 0 ? el('p', {}, t('member.none')) : el('div', { class: 'table-wrap' }, table(null,
       ['member.started', 'member.source', 'member.status', 'member.records', 'member.added', 'member.updated', 'member.deleted', 'member.quarantined'],
-      h.runs.map(r => [fmt.dateTime(r.startedAt), `${r.kind} · ${r.trigger}`, [r.status, r.error].filter(Boolean).join(': '),
+      h.runs.map(r => [fmt.dateTime(r.startedAt), `${label('source', r.kind)} · ${label('trigger', r.trigger)}`,
+        [label('harvestStatus', r.status), r.error ? technical(null, r.error) : null],
         fmt.number(r.records), fmt.number(r.added), fmt.number(r.updated), fmt.number(r.deleted), fmt.number(r.quarantined)]),
       { id: 'harvest-runs' })));
 }
 
 // ---- quarantine
 
+// Why a record could not be read, as the indexer says it (English, for the member's systems people): a
+// sentence for the kinds we know, and the hub's own words folded away under "technical details".
+const REASONS = [[/too (large|long)|exceeds|larger than|longer than/i, 'reason.tooLarge'],
+  [/leader/i, 'reason.leader'], [/directory/i, 'reason.directory'], [/charset|encoding|utf-?8|marc-?8|escape/i, 'reason.encoding'],
+  [/xml|well-formed/i, 'reason.xml'], [/identif|001|id /i, 'reason.identity'], [/empty|no fields|missing/i, 'reason.empty']];
+
+function reasonText(reason) {
+  if (!reason) return '—';
+  const key = REASONS.find(([pattern]) => pattern.test(reason))?.[1] ?? 'reason.unreadable';
+  return technical(t(key), reason);
+}
+
+/** A sentence (or none) and the hub's own English words folded under it. */
+function technical(sentence, original) {
+  return el('span', {}, sentence, ' ', el('details', { class: 'technical' }, el('summary', {}, t('member.technical')),
+    el('code', { lang: 'en' }, original)));
+}
+
 function quarantineSection(q) {
   return el('section', { 'aria-labelledby': 'quarantine-title', id: 'quarantine' },
     el('h2', { id: 'quarantine-title' }, `${t('member.quarantine')} (${fmt.number(q.total)})`),
     q.entries.length === 0 ? el('p', {}, t('member.none')) : el('div', { class: 'table-wrap' }, table(null,
       ['member.position', 'member.sourceId', 'member.reason', 'member.bytes', 'member.received'],
-      q.entries.map(e => [fmt.number(e.position), e.sourceId ?? '—', e.reason, fmt.number(e.bytes), fmt.dateTime(e.receivedAt)]),
+      q.entries.map(e => [fmt.number(e.position), e.sourceId ?? '—', reasonText(e.reason), fmt.number(e.bytes), fmt.dateTime(e.receivedAt)]),
       { id: 'quarantine-entries' })));
 }
 
@@ -116,13 +141,18 @@ function uploadSection() {
       percent.textContent = t('member.uploaded', { pct: bar.value });
     };
     xhr.onload = () => {
-      const answer = JSON.parse(xhr.responseText || '{}');
-      if (xhr.status !== 200) return message(report, answer.detail ?? `HTTP ${xhr.status}`, 'error');
+      let answer = null;
+      try {
+        answer = JSON.parse(xhr.responseText);
+      } catch {
+        // not JSON: said by its status alone
+      }
+      if (xhr.status !== 200) return message(report, problemText(xhr.status, answer), 'error');
       bar.value = 100;
       percent.textContent = t('member.uploaded', { pct: 100 });
       showReport(report, answer);
     };
-    xhr.onerror = () => message(report, t('error.network', { msg: 'upload' }), 'error');
+    xhr.onerror = () => message(report, t('error.network'), 'error');
     xhr.send(file.files[0]);
   } },
   el('h2', {}, t('member.upload')),
@@ -142,7 +172,7 @@ function showReport(region, r) {
       el('span', { class: 'muted' }, t(k)), el('b', {}, fmt.number(n))))),
     r.problems.length === 0 ? null : el('div', { class: 'table-wrap' }, table(t('member.problems'),
       ['member.position', 'member.sourceId', 'member.reason'],
-      r.problems.map(p => [fmt.number(p.position), p.sourceId ?? '—', p.reason]), { id: 'report-problems' })));
+      r.problems.map(p => [fmt.number(p.position), p.sourceId ?? '—', reasonText(p.reason)]), { id: 'report-problems' })));
   // the quarantine below may have grown
   api(path('/quarantine?size=50'), { headers: signedIn() }).then(q => document.getElementById('quarantine').replaceWith(quarantineSection(q)));
 }

@@ -1,6 +1,7 @@
 // The reader's pages: search with suggestions and facets, a record's holdings nearest first, the request
 // form, and "my requests" with each request's timeline. Views are chosen by the URL's hash.
-import { api, ApiError, basicAuth, el, header, libraries, libraryName, message, session, sortedLibraries, stateBadge } from './common.js';
+import { eventNote } from './reasons.js';
+import { api, ApiError, basicAuth, confirmed, el, header, libraries, libraryName, message, once, session, sortedLibraries, stateBadge, table } from './common.js';
 import { applyStatic, fmt, label, languageName, t } from './i18n.js';
 
 const view = document.getElementById('view');
@@ -74,14 +75,32 @@ function facetPanel(dimensions, q, selected, libs) {
     selected.length ? el('a', { href: searchHash(q, []) }, t('search.clear')) : null,
     shown.map(d => el('details', { open: window.innerWidth > 800 || d.values.some(v => v.selected) },
       el('summary', {}, t(`facet.${d.dim}`)),
-      el('ul', {}, d.values.slice(0, FACET_VALUES_SHOWN).map(v => {
+      facetValues(d, v => {
         const id = `f-${d.dim}-${v.value}`.replace(/[^\w-]/g, '_');
-        return el('li', {}, el('label', { for: id },
+        return el('label', { for: id },
           el('input', { type: 'checkbox', id, checked: v.selected, 'data-facet': `${d.dim}:${v.value}`,
             onchange: e => toggle(d.dim, v.value, e.target.checked) }),
           el('span', {}, facetLabel(d.dim, v, libs)),
-          el('span', { class: 'count' }, fmt.number(v.count))));
-      })))));
+          el('span', { class: 'count' }, fmt.number(v.count)));
+      }))));
+}
+
+/**
+ * The first values of a facet, the selected ones and a button that shows the rest: a reader can reach every
+ * CLC class and every library, not only the eight most frequent.
+ */
+function facetValues(d, item) {
+  const rest = d.values.length - FACET_VALUES_SHOWN;
+  const items = d.values.map((v, i) => el('li', { hidden: i >= FACET_VALUES_SHOWN && !v.selected }, item(v)));
+  const list = el('ul', { id: `values-${d.dim}` }, items);
+  const more = rest > 0 ? el('button', { type: 'button', class: 'secondary more', id: `more-${d.dim}`, 'aria-controls': `values-${d.dim}`,
+    'aria-expanded': 'false', onclick: () => {
+      const open = more.getAttribute('aria-expanded') !== 'true';
+      items.forEach((li, i) => { li.hidden = !open && i >= FACET_VALUES_SHOWN && !d.values[i].selected; });
+      more.setAttribute('aria-expanded', String(open));
+      more.textContent = open ? t('search.fewer') : t('search.more', { n: fmt.number(rest) });
+    } }, t('search.more', { n: fmt.number(rest) })) : null;
+  return [list, more];
 }
 
 function facetLabel(dim, v, libs) {
@@ -265,12 +284,9 @@ function holdingsSection(holdings, libs) {
           return el('div', {},
             point !== id ? el('h4', {}, libraryName(libs.get(point), point)) : null,
             el('p', { class: onShelf ? 'badge on' : 'badge off' }, t('record.onShelf', { a: fmt.number(onShelf), c: fmt.number(items.length) })),
-            el('div', { class: 'table-wrap' }, el('table', {},
-              el('thead', {}, el('tr', {}, ['record.location', 'record.callNumber', 'record.barcode', 'record.status']
-                .map(k => el('th', { scope: 'col' }, t(k))))),
-              el('tbody', {}, items.map(h => el('tr', {},
-                el('td', {}, h.location ?? ''), el('td', {}, h.callNumber ?? ''), el('td', {}, h.barcode ?? ''),
-                el('td', {}, label('status', h.status))))))));
+            el('div', { class: 'table-wrap' }, table(null, ['record.location', 'record.callNumber', 'record.barcode', 'record.status'],
+              items.map(h => [h.location ? label('location', h.location) : '', h.callNumber ?? '', h.barcode ?? '',
+                label('status', h.status)]))));
         }));
     }));
 }
@@ -339,8 +355,7 @@ function renderRequestForm(panel, record, libs) {
   const pickup = el('fieldset', {}, el('legend', {}, t('request.pickup')), ['BRANCH', 'KIOSK_24H', 'SMART_LOCKER', 'HOME'].map((v, i) =>
     el('label', { class: 'choice' }, el('input', { type: 'radio', name: 'pickupKind', value: v, checked: i === 0,
       onchange: () => fillPoints(v) }), label('pickup', v))));
-  const form = el('form', { id: 'request-form', onsubmit: async e => {
-    e.preventDefault();
+  const form = el('form', { id: 'request-form', onsubmit: once(async () => {
     const data = new FormData(form);
     const kind = data.get('pickupKind');
     const body = { recordId: record.id, serviceType: data.get('serviceType'),
@@ -353,7 +368,7 @@ function renderRequestForm(panel, record, libs) {
     } catch (err) {
       message(status, err.message, 'error');
     }
-  } }, type, pickup, whereField, addressField, el('button', { type: 'submit' }, t('request.submit')), status);
+  }) }, type, pickup, whereField, addressField, el('button', { type: 'submit' }, t('request.submit')), status);
   panel.replaceChildren(title, form);
   fillPoints('BRANCH');
 }
@@ -380,6 +395,7 @@ function pickupText(pickup, libs) {
 function requestItem(r, libs, headers) {
   const status = el('p', { role: 'status' });
   const act = async action => {
+    if (!confirmed(action)) return;
     try {
       await api(`/api/ill/requests/${r.id}/actions`, { method: 'POST', headers, body: { action, version: r.version } });
       showRequests();
@@ -394,11 +410,11 @@ function requestItem(r, libs, headers) {
       p.lender ? t('mine.lender', { l: libraryName(libs.get(p.lender), p.lender) }) : null,
       p.holdUntil ? t('mine.holdUntil', { d: fmt.date(p.holdUntil) }) : null,
       p.due ? t('mine.due', { d: fmt.date(p.due) }) : null].filter(Boolean).join(' · ')),
-    r.allowedActions.map(a => el('button', { type: 'button', class: 'secondary', onclick: () => act(a) }, label('action', a))),
+    r.allowedActions.map(a => el('button', { type: 'button', class: 'secondary', 'data-action': a, onclick: once(() => act(a)) }, label('action', a))),
     el('details', { open: true }, el('summary', {}, t('mine.timeline')),
       el('ol', { class: 'timeline' }, r.timeline.map(e => el('li', {},
         el('time', { datetime: e.at }, fmt.dateTime(e.at)), label('action', e.action), ' → ', label('state', e.to),
-        e.note ? el('div', { class: 'muted' }, e.note) : null)))),
+        e.note ? el('div', { class: 'muted' }, eventNote(e.note, id => libraryName(libs.get(id), id))) : null)))),
     status);
 }
 

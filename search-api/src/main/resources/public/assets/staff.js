@@ -1,7 +1,8 @@
 // The ILL staff desk: queues with counts, actions on one or many requests, a request's rota and timeline,
 // the printable pick list, and the statistics as charts. Staff sign in with their library's ILL API key.
-import { api, el, header, libraries, libraryName, message, session, sortedLibraries, stateBadge, table } from './common.js';
-import { applyStatic, clcLabel, fmt, label, t } from './i18n.js';
+import { api, confirmed, el, header, libraries, libraryName, message, once, session, sortedLibraries, stateBadge, table } from './common.js';
+import { eventNote, routingReason } from './reasons.js';
+import { applyStatic, lang, clcLabel, fmt, label, t } from './i18n.js';
 
 const view = document.getElementById('view');
 const QUEUES = ['to-fill', 'to-ship', 'to-receive', 'to-send-home', 'expired-at-pickup', 'to-check-in', 'overdue'];
@@ -100,11 +101,11 @@ async function showQueue(queue) {
   const all = el('input', { type: 'checkbox', id: 'select-all', onchange: e => checks.forEach(c => { c.checked = e.target.checked; }) });
   const apply = async () => {
     const items = checks.filter(c => c.checked).map(c => ({ id: Number(c.dataset.id), version: Number(c.dataset.version) }));
-    if (items.length === 0) return;
+    if (items.length === 0 || !confirmed(action.value)) return;
     const outcomes = await call(`/api/ill/libraries/${lib}/bulk`, { method: 'POST', body: { ...details.body(action.value), items } });
     await showQueue(queue);
     const list = el('ul', { id: 'outcomes' }, outcomes.map(o => el('li', { class: o.result === 'DONE' ? 'message ok' : 'message error' },
-      t('staff.outcome', { id: o.id, result: o.result === 'DONE' ? label('state', o.state) : `${o.result} ${o.message ?? ''}` }))));
+      t('staff.outcome', { id: o.id, result: o.result === 'DONE' ? label('state', o.state) : label('bulk', o.result) }))));
     document.getElementById('bulk-status').replaceChildren(list);
   };
   await frame(queue, el('section', { 'aria-labelledby': 'queue-title' },
@@ -112,16 +113,12 @@ async function showQueue(queue) {
     rows.length === 0 ? el('p', {}, t('staff.empty')) : el('div', {},
       el('div', { class: 'bulk panel no-print' },
         el('span', {}, el('label', { for: 'bulk-action' }, t('staff.action')), action), details.node,
-        el('button', { type: 'button', id: 'bulk-apply', onclick: apply }, t('staff.apply'))),
-      el('div', { class: 'table-wrap' }, el('table', { id: 'queue' },
-        el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, el('label', { for: 'select-all', class: 'visually-hidden' }, t('staff.selectAll')), all),
-          ['staff.requestId', 'staff.titleCol', 'staff.state', 'staff.pickupCol', 'staff.reader'].map(k => el('th', { scope: 'col' }, t(k))))),
-        el('tbody', {}, rows.map((r, i) => el('tr', {},
-          el('td', {}, el('label', { for: `pick-${r.id}`, class: 'visually-hidden' }, `${t('staff.select')} #${r.id}`), checks[i]),
-          el('td', {}, el('a', { href: `#/request/${r.id}` }, `#${r.id}`)),
-          el('td', {}, r.title), el('td', {}, stateBadge(r.state)),
-          el('td', {}, pickupText(r.pickup, libs)),
-          el('td', {}, libraryName(libs.get(r.homeLibraryId), r.homeLibraryId)))))))),
+        el('button', { type: 'button', id: 'bulk-apply', onclick: once(apply) }, t('staff.apply'))),
+      el('p', { class: 'select-all' }, all, el('label', { for: 'select-all' }, t('staff.selectAll'))),
+      el('div', { class: 'table-wrap' }, table(null, ['staff.select', 'staff.requestId', 'staff.titleCol', 'staff.state', 'staff.pickupCol', 'staff.reader'],
+        rows.map((r, i) => [[el('label', { for: `pick-${r.id}`, class: 'visually-hidden' }, `${t('staff.select')} #${r.id}`), checks[i]],
+          el('a', { href: `#/request/${r.id}` }, `#${r.id}`), r.title, stateBadge(r.state), pickupText(r.pickup, libs),
+          libraryName(libs.get(r.homeLibraryId), r.homeLibraryId)]), { id: 'queue' }))),
     status));
 }
 
@@ -137,6 +134,7 @@ async function showRequest(id) {
   const status = el('div', { role: 'status', id: 'action-status' });
   const details = detailFields(libs);
   const act = async action => {
+    if (!confirmed(action)) return;
     try {
       const after = await call(`/api/ill/requests/${id}/actions`, { method: 'POST', body: { ...details.body(action), version: r.version } });
       await showRequest(id);
@@ -156,17 +154,19 @@ async function showRequest(id) {
       r.progress.due ? t('mine.due', { d: fmt.date(r.progress.due) }) : null].filter(Boolean).join(' · ')),
     r.allowedActions.length === 0 ? el('p', {}, t('staff.noActions')) : el('div', { class: 'bulk panel no-print' },
       el('span', {}, el('label', { for: 'one-action' }, t('staff.action')), choose), details.node,
-      el('button', { type: 'button', id: 'do-action', onclick: () => act(choose.value) }, t('staff.do'))),
+      el('button', { type: 'button', id: 'do-action', onclick: once(() => act(choose.value)) }, t('staff.do'))),
     status,
     el('h2', {}, t('staff.rota')),
     el('div', { class: 'table-wrap' }, table(null, ['staff.position', 'signin.library', 'record.callNumber', 'staff.rotaStatus', 'staff.reason'],
-      r.rota.map(e => [String(e.position), name(e.libraryId), e.callNumber ?? '', label('rota', e.status), [e.reason, e.outcome].filter(Boolean).join(' — ')]),
+      r.rota.map(e => [String(e.position), name(e.libraryId), e.callNumber ?? '', label('rota', e.status),
+        [routingReason(e.reason, name), e.outcome ? el('div', { class: 'muted' },
+          lang() === 'en' || !/[A-Za-z]/.test(e.outcome) ? e.outcome : t('staff.outcomeNoted')) : null]]),
       { id: 'rota' })),
     el('h2', {}, t('mine.timeline')),
     el('ol', { class: 'timeline', id: 'timeline' }, r.timeline.map(e => el('li', {},
       el('time', { datetime: e.at }, fmt.dateTime(e.at)), label('action', e.action), ' → ', label('state', e.to),
-      el('span', { class: 'muted' }, ` · ${e.actor}`),
-      e.note ? el('div', { class: 'muted' }, e.note) : null)))));
+      el('span', { class: 'muted' }, ` · ${e.actor === 'system' ? t('actor.system') : e.actor}`),
+      e.note ? el('div', { class: 'muted' }, eventNote(e.note, name)) : null)))));
 }
 
 // ---- pick list, for printing

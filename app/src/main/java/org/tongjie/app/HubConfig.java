@@ -14,10 +14,12 @@ import org.tongjie.ill.iso18626.Iso18626;
  *
  * @param membersFile the member directory file; none: the demo network's on a demo data directory, else nobody's
  * @param demo whether a new data directory without a members file becomes the demo network
+ * @param demoRecords the shared real record files the demo's first start spreads over its members, besides its own
  * @param staffKey the network staff's key; none: the one in the data directory's staff.key
  * @param limits how large a member's record, field and id may be before the record is quarantined
  */
-public record HubConfig(Path dataDir, Optional<Path> membersFile, boolean demo, Optional<Secret> staffKey,
+public record HubConfig(Path dataDir, Optional<Path> membersFile, boolean demo, Optional<Path> demoRecords,
+                        Optional<Secret> staffKey,
                         Http http, Z3950 z3950, Harvest harvest, Ill ill, Oai oai, IngestLimits limits) {
 
     /**
@@ -54,6 +56,7 @@ public record HubConfig(Path dataDir, Optional<Path> membersFile, boolean demo, 
     public HubConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(membersFile, "membersFile");
+        Objects.requireNonNull(demoRecords, "demoRecords");
         Objects.requireNonNull(staffKey, "staffKey");
         Objects.requireNonNull(limits, "limits");
     }

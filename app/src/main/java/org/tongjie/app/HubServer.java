@@ -4,11 +4,16 @@ import io.javalin.Javalin;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.tongjie.api.Hub;
 import org.tongjie.api.StaffKey;
 import org.tongjie.api.ill.IllHttp;
+import org.tongjie.app.demo.DemoAccounts;
 import org.tongjie.app.demo.DemoNetwork;
+import org.tongjie.harvest.members.Member;
 import org.tongjie.harvest.HarvestLog;
 import org.tongjie.harvest.HarvestScheduler;
 import org.tongjie.ill.WebhookTargets;
@@ -21,7 +26,10 @@ final class HubServer implements AutoCloseable {
     private final HarvestScheduler scheduler;
     private final Javalin app;
 
-    private HubServer(Catalog catalog, IllHttp ill, HarvestScheduler scheduler, Javalin app) {
+    private final List<String> accountLines;
+
+    private HubServer(Catalog catalog, IllHttp ill, HarvestScheduler scheduler, Javalin app, List<String> accountLines) {
+        this.accountLines = accountLines;
         this.catalog = catalog;
         this.ill = ill;
         this.scheduler = scheduler;
@@ -31,21 +39,22 @@ final class HubServer implements AutoCloseable {
     /** Opens the data directory, chooses its member directory (the demo's only on the demo's) and starts HTTP. */
     static HubServer start(HubConfig config) throws IOException {
         Clock clock = Clock.systemUTC();
+        Path dataDir = config.dataDir().toAbsolutePath();
         Catalog catalog = Catalog.open(config.dataDir(), clock, config.limits());
         try {
             Network.Choice members = Network.choose(config, catalog.libraries().all());
             members.directory().members().forEach(m -> catalog.libraries().save(m.library()));
-            System.out.printf("Member directory: %d members from %s%n", members.directory().members().size(), members.from());
+            System.out.printf("Data:     %s (%s, %d members)%n", dataDir, members.from(), members.directory().members().size());
             if (members.loadDemo()) {
-                System.out.println("First start: loading the demo network into " + config.dataDir().toAbsolutePath());
-                DemoNetwork.load(catalog);
+                loadDemo(catalog, config);
             }
             IllHttp ill = IllHttp.open(config.dataDir(), catalog, clock, config.ill().agencyId(), config.ill().deliveryTimeout(),
                     new WebhookTargets(config.ill().allowPrivateWebhooks()));
-            Path adminKey = config.dataDir().resolve("ill-admin.key");
-            if (ill.bootstrapAdminKey(adminKey).isPresent()) {
-                System.out.println("ILL: a network administrator API key was written to " + adminKey.toAbsolutePath());
-            }
+            Optional<String> adminKey = ill.bootstrapAdminKey(config.dataDir().resolve("ill-admin.key"));
+            List<String> accounts = members.network() != Network.DEMO ? List.of()
+                    : members.loadDemo() ? DemoAccounts.create(ill.store().accounts(),
+                            members.directory().members().stream().map(Member::library).toList(), dataDir, adminKey)
+                    : DemoAccounts.recorded(dataDir);
             ill.scheduleJobs(config.ill().jobInterval().toMinutes());
             var harvestLog = HarvestLog.open(config.dataDir(), clock);
             var scheduler = new HarvestScheduler(harvestLog, members.directory(), clock,
@@ -55,14 +64,32 @@ final class HubServer implements AutoCloseable {
             Javalin app = Hub.create(catalog, staffKey, members.directory(), scheduler, Optional.of(ill), config.hubSettings())
                     .start(config.port());
             scheduler.start();
-            System.out.println(config.staffKey().isPresent()
-                    ? "Staff actions (split, merge) take the key set as " + Setting.STAFF_KEY.key
-                    : "Staff actions (split, merge) take the key in " + config.dataDir().resolve("staff.key").toAbsolutePath());
-            return new HubServer(catalog, ill, scheduler, app);
+            var keys = new ArrayList<>(accounts);
+            if (accounts.isEmpty() && adminKey.isPresent()) {
+                keys.add("Administrator key (ILL, issues desk keys): " + dataDir.resolve("ill-admin.key"));
+            }
+            keys.add(config.staffKey().isPresent()
+                    ? "Cataloguing staff key (split, merge): as set in " + Setting.STAFF_KEY.key
+                    : "Cataloguing staff key (split, merge): " + dataDir.resolve("staff.key"));
+            return new HubServer(catalog, ill, scheduler, app, List.copyOf(keys));
         } catch (RuntimeException | IOException e) {
             catalog.close();
             throw e;
         }
+    }
+
+    private static void loadDemo(Catalog catalog, HubConfig config) {
+        System.out.println("First start: loading the demo network (once; later starts take a second)");
+        long started = System.nanoTime();
+        DemoNetwork.Loaded loaded = DemoNetwork.load(catalog, config.demoRecords());
+        System.out.printf("          %,d records from the members, %,d union records, in %d s%n",
+                loaded.records(), loaded.unionRecords(), Duration.ofNanos(System.nanoTime() - started).toSeconds());
+        loaded.missing().forEach(m -> System.out.println("          not found, left out: " + m));
+    }
+
+    /** The lines that say which accounts and keys open the pages and the protected routes. */
+    List<String> accountLines() {
+        return accountLines;
     }
 
     Catalog catalog() {

@@ -173,11 +173,17 @@ public final class Main implements Callable<Integer> {
         }
     }
 
+    /** Lucene logs through java.util.logging (its vector API advice at every start); held so the level stays. */
+    private static final java.util.logging.Logger LUCENE_LOG = java.util.logging.Logger.getLogger("org.apache.lucene");
+
     @Command(name = "run", description = "Run the hub: HTTP API and pages, and the Z39.50 server. "
             + "A new data directory without a members file becomes the demo network.")
     static final class Run extends Configured implements Callable<Integer> {
         @Mixin
         HubOptions hub;
+
+        @Option(names = "--verbose", description = "the libraries' own messages (Jetty, Flyway, Hikari, Javalin) too, not only warnings")
+        boolean verbose;
 
         @Override
         Map<Setting, String> flags() {
@@ -186,19 +192,31 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
+            if (verbose) {
+                // read by slf4j-simple when the first logger is made, which nothing has done yet
+                System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+            } else {
+                LUCENE_LOG.setLevel(java.util.logging.Level.SEVERE);
+            }
             ConfigLoader.Loaded loaded = loaded();
-            System.out.println(loaded.fileLine());
+            System.out.println("通借 Tongjie. " + loaded.fileLine());
             HubConfig config = loaded.config();
             refuseTakenPorts(config);
             refuseUnreadableMembers(config);
             HubServer hub = HubServer.start(config);
-            Optional<HubZ3950Server> z3950 = startZ3950(config, hub.catalog());
+            Z3950Started z3950 = startZ3950(config, hub.catalog());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                z3950.ifPresent(HubZ3950Server::close);
+                z3950.server().ifPresent(HubZ3950Server::close);
                 hub.close();
             }));
-            System.out.printf("Tongjie is running: open http://localhost:%d/ (API: http://localhost:%d/openapi.json)%n",
-                    hub.port(), hub.port());
+            String base = "http://localhost:" + hub.port();
+            System.out.println("Pages:    " + base + "/  (readers), " + base + "/staff.html (ILL desks), " + base + "/member.html (members)");
+            System.out.println("API:      " + base + "/api/search?q=三体  (described at " + base + "/openapi.json)");
+            System.out.println("SRU:      " + base + "/sru?operation=explain");
+            System.out.println("OAI-PMH:  " + base + "/oai?verb=Identify");
+            System.out.println("Z39.50:   " + z3950.line());
+            hub.accountLines().forEach(System.out::println);
+            System.out.println("Logging:  " + (verbose ? "everything (--verbose)" : "warnings only (--verbose: the libraries' own messages too)"));
             return 0;
         }
     }
@@ -361,25 +379,23 @@ public final class Main implements Callable<Integer> {
         });
     }
 
+    /** The Z39.50 server if it runs, and the console's line about it. */
+    private record Z3950Started(Optional<HubZ3950Server> server, String line) {}
+
     /**
-     * The Z39.50 server in a JVM of its own, reading through this one's catalogue; it ends with the hub,
-     * since the hub holds its standard input.
+     * Starts the Z39.50 server in a JVM of its own, reading through this one's catalogue (it ends with the
+     * hub, since the hub holds its standard input).
      */
-    private static Optional<HubZ3950Server> startZ3950(HubConfig config, Catalog catalog) {
+    private static Z3950Started startZ3950(HubConfig config, Catalog catalog) {
         if (!config.z3950Enabled()) {
-            System.out.println("Z39.50 server: off (--no-z3950)");
-            return Optional.empty();
+            return new Z3950Started(Optional.empty(), "off (--no-z3950)");
         }
         return switch (HubZ3950Server.start(catalog, config.dataDir().resolve("z3950.log"), "0.0.0.0", config.z3950Port())) {
             case HubZ3950Server.Outcome.Running running -> {
-                System.out.printf("Z39.50 server listening on %s (try: yaz-client tcp:localhost:%d)%n",
-                        running.address(), config.z3950Port());
-                yield Optional.of(running.server());
+                yield new Z3950Started(Optional.of(running.server()), "tcp:localhost:" + config.z3950Port()
+                        + "  (yaz-client tcp:localhost:" + config.z3950Port() + "; listening on " + running.address() + ")");
             }
-            case HubZ3950Server.Outcome.Off off -> {
-                System.out.println("Z39.50 server: off, " + off.reason());
-                yield Optional.empty();
-            }
+            case HubZ3950Server.Outcome.Off off -> new Z3950Started(Optional.empty(), "off, " + off.reason());
         };
     }
 

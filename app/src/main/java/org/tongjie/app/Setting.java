@@ -20,6 +20,9 @@ enum Setting {
     DATA_DIR("data-dir", Kind.PATH, "data", "--data", "a directory path", Path::of),
     MEMBERS("members", Kind.PATH, "", "--members", "the path of a member directory file (harvester/README.md)", Path::of),
     DEMO("demo", Kind.BOOLEAN, "true", "--no-demo", "true or false", Setting::bool),
+    DEMO_RECORDS("demo-records", Kind.PATH, "", null,
+            "the directory of the shared real record files the demo's first start spreads over its members"
+                    + " (pool/, koha-misc4dev/, marc4j-test-resources/; ./tongjie run gives ../shared/data)", Path::of),
     STAFF_KEY("staff-key", Kind.SECRET, "", null, "at least 16 characters (default: the data directory's staff.key)",
             Setting::staffKey),
     HTTP_PORT("http.port", Kind.NUMBER, "7070", "--port", "a port number from 0 (any free port) to 65535",

@@ -107,15 +107,18 @@ class MemberPagesBrowserTest {
         assertEquals("2", browser.find("#report-counts [data-count=quarantined] b").getText());
         var problems = browser.findAll("#report-problems tbody tr");
         assertEquals(2, problems.size());
-        assertTrue(problems.get(0).getText().startsWith("4") && problems.get(0).getText().contains("leader/00-04"), problems.get(0).getText());
-        assertTrue(problems.get(1).getText().startsWith("6") && problems.get(1).getText().contains("truncated record"), problems.get(1).getText());
+        assertTrue(problems.get(0).getText().startsWith("4") && problems.get(0).getText().contains("记录头区有误"), problems.get(0).getText());
+        assertTrue(problems.get(0).getAttribute("textContent").contains("leader/00-04"), "the hub's words under the details");
+        assertTrue(problems.get(1).getText().startsWith("6") && problems.get(1).getAttribute("textContent").contains("truncated record"),
+                problems.get(1).getAttribute("textContent"));
 
         JsonNode quarantine = demo.hub.get("/api/libraries/" + UPLOADER + "/quarantine", "demo-key-" + UPLOADER).json();
         var shown = browser.await("the quarantine lists both", d -> {
             var rows = d.findElements(By.cssSelector("#quarantine-entries tbody tr"));
             return rows.size() == quarantine.get("total").asInt() ? rows : null;
         });
-        assertTrue(shown.getFirst().getText().contains(quarantine.at("/entries/0/reason").asText()), shown.getFirst().getText());
+        assertTrue(shown.getFirst().getAttribute("textContent").contains(quarantine.at("/entries/0/reason").asText()),
+                shown.getFirst().getAttribute("textContent"));
         browser.screenshot("member-upload-desktop", Browser.DESKTOP);
         browser.screenshot("member-upload-phone", Browser.PHONE);
         assertEquals(0, browser.overflowOnPhone(), "fits a phone's width");
@@ -130,11 +133,12 @@ class MemberPagesBrowserTest {
         browser.awaitText("#harvests", "每 6 小时"); // the schedule, PT6H
         browser.find("#harvest-now").click();
 
-        browser.awaitText("#harvest-runs tbody tr", "FAILED");
+        browser.awaitText("#harvest-runs tbody tr", "失败");
         JsonNode run = demo.hub.get("/api/libraries/" + HARVESTED + "/harvests").json().at("/runs/0");
         assertEquals("FAILED", run.get("status").asText());
-        assertTrue(browser.find("#harvest-runs tbody tr").getText().contains(run.get("error").asText()),
-                browser.find("#harvest-runs tbody tr").getText());
+        var row = browser.find("#harvest-runs tbody tr");
+        assertTrue(row.getText().contains("OAI-PMH 采集 · 手动") && !row.getText().contains("FAILED"), row.getText());
+        assertTrue(row.getAttribute("textContent").contains(run.get("error").asText()), "the error under the details: " + row.getText());
         browser.screenshot("member-harvests-desktop", Browser.DESKTOP);
     }
 

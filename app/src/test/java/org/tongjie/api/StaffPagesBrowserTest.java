@@ -76,7 +76,7 @@ class StaffPagesBrowserTest {
         browser.open(demo.hub.uri("/staff.html"));
         new Select(browser.find("#library")).selectByValue(LENDER);
         browser.find("#key").sendKeys("tj_not-our-key", Keys.ENTER);
-        browser.awaitText("#signin [role=status]", "unknown API key");
+        browser.awaitText("#signin [role=status]", "卡号、密码或密钥不正确"); // the zh page says it in Chinese
         browser.find("#key").clear();
         browser.find("#key").sendKeys(key, Keys.ENTER);
         browser.find("#tab-to-fill");

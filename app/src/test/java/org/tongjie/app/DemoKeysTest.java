@@ -14,7 +14,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -23,6 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tongjie.app.demo.DemoAccounts;
 import org.tongjie.app.demo.DemoNetwork;
 import org.tongjie.harvest.members.Member;
 
@@ -54,6 +58,7 @@ class DemoKeysTest {
             assertTrue(tries.size() > 6 * 10, tries.size() + " tries");
             assertTrue(tries.stream().anyMatch(t -> t.route().equals(UPLOAD)));
             tries.forEach(t -> assertTrue(Set.of(401, 403).contains(t.status()), t.toString()));
+            assertNoDemoAccounts(hub, dir.resolve("data"));
             var realKey = upload(hub, "central", "Bearer real-key-central");
             assertEquals(200, realKey.statusCode(), "the member's own key opens the route: " + realKey.body());
         }
@@ -65,6 +70,7 @@ class DemoKeysTest {
         try (var hub = HubServer.start(config(data, Setting.DEMO, "false"))) {
             tryDemoKeys(hub).forEach(t -> assertTrue(Set.of(401, 403, 404).contains(t.status()), t.toString()));
             assertTrue(hub.catalog().libraries().all().isEmpty(), "no demo members");
+            assertNoDemoAccounts(hub, data);
         }
         var again = config(data, Setting.DEMO, "true");
         assertTrue(assertThrows(Network.MismatchException.class, () -> HubServer.start(again))
@@ -74,6 +80,7 @@ class DemoKeysTest {
     @Test
     void theDemoDataDirectoryTakesThemForTheMembersOwnRoutesOnly(@TempDir Path dir) throws Exception {
         try (var hub = HubServer.start(config(dir.resolve("data"), Setting.DEMO, "true"))) {
+            assertTrue(Files.exists(dir.resolve("data").resolve(DemoAccounts.FILE)), "the demo's accounts are written down");
             List<Try> tries = tryDemoKeys(hub);
 
             tries.stream().filter(t -> t.route().equals(UPLOAD))
@@ -82,6 +89,19 @@ class DemoKeysTest {
                     .forEach(t -> assertFalse(Set.of(401, 403).contains(t.status()), t.toString()));
             tries.stream().filter(t -> !t.route().contains(MEMBERS_OWN))
                     .forEach(t -> assertTrue(Set.of(401, 403).contains(t.status()), t.toString()));
+        }
+    }
+
+    /** No demo reader signs in, no desk keys were issued, no accounts file was written. */
+    private void assertNoDemoAccounts(HubServer hub, Path data) throws Exception {
+        assertFalse(Files.exists(data.resolve(DemoAccounts.FILE)), "no demo accounts file");
+        assertTrue(hub.accountLines().stream().noneMatch(l -> l.contains("reader card") || l.contains("desk keys for")),
+                hub.accountLines().toString());
+        for (var reader : DemoAccounts.READERS) {
+            String basic = "Basic " + Base64.getEncoder().encodeToString((reader.card() + ":" + reader.pin()).getBytes(StandardCharsets.UTF_8));
+            var me = http.send(HttpRequest.newBuilder(uri(hub, "/api/ill/me")).header("Authorization", basic).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            assertEquals(401, me.statusCode(), reader.card() + " is no reader here");
         }
     }
 
@@ -109,7 +129,10 @@ class DemoKeysTest {
     private List<Try> tryDemoKeys(HubServer hub) throws Exception {
         JsonNode paths = JSON.readTree(get(hub, "/openapi.json")).get("paths");
         var tries = new ArrayList<Try>();
-        for (String member : DemoNetwork.directory().members().stream().map(Member::id).toList()) {
+        // one member of each kind: their keys are made and checked alike
+        var oneOfEachKind = DemoNetwork.directory().members().stream()
+                .collect(java.util.stream.Collectors.toMap(m -> m.library().kind(), Member::id, (a, b) -> a)).values();
+        for (String member : oneOfEachKind) {
             for (var path : paths.properties()) {
                 for (var operation : path.getValue().properties()) {
                     for (JsonNode requirement : operation.getValue().path("security")) {
@@ -132,7 +155,8 @@ class DemoKeysTest {
                 .replaceAll("\\{[^}]+}", "1");
         String header = KEY_HEADERS.get(scheme);
         String key = "demo-key-" + member;
-        var request = HttpRequest.newBuilder(uri(hub, path))
+        // an upload refused before its body is read must not break the connection under the body still being sent
+        var request = HttpRequest.newBuilder(uri(hub, path)).expectContinue(route.equals(UPLOAD))
                 .header(header, header.equals("Authorization") ? "Bearer " + key : key)
                 .header("Content-Type", route.equals(UPLOAD) ? "application/marcxml+xml" : "application/json")
                 .method(methodAndPath[0], route.equals(UPLOAD) ? HttpRequest.BodyPublishers.ofByteArray(records())

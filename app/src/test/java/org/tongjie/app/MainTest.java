@@ -75,8 +75,8 @@ class MainTest {
         assertTrue(refusal("--port", "70000").startsWith("http.port = \"70000\" (flag --port) is not allowed"));
         var err = new StringWriter();
         var cli = Main.commandLine(Map.of()).setErr(new PrintWriter(err));
-        assertEquals(2, cli.execute("run", "--verbose"));
-        assertTrue(err.toString().contains("Unknown option: '--verbose'"), err.toString());
+        assertEquals(2, cli.execute("run", "--loud"));
+        assertTrue(err.toString().contains("Unknown option: '--loud'"), err.toString());
         assertEquals(2, cli.execute("run", "--data"));
         assertTrue(err.toString().contains("Missing required parameter for option '--data'"), err.toString());
         assertEquals(2, cli.execute("load", "central"));

@@ -23,17 +23,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tongjie.catalog.HoldingsMapping;
 import org.tongjie.catalog.Library;
+import org.tongjie.catalog.LibraryKind;
 import org.tongjie.harvest.ExportFile;
 import org.tongjie.harvest.members.MemberDirectory;
 import org.tongjie.indexer.Catalog;
 import org.tongjie.indexer.MarcRecords;
 
 /**
- * A small network to try the hub on: a central library, two town branches, a 24-hour self-service
- * library, a smart book locker and a mobile van. Its records are real: the Library of Congress samples
- * that Debian's idzebra-2.0-examples ships, and CNMARC records we catalogued for real Chinese books.
- * Which member holds which record, and the items, are generated (seeded, so every start is the same);
- * several members hold the same titles, as in a real network.
+ * A county network to try the hub on (Kunshan's places, {@value #MEMBERS_FILE}): a central library, town
+ * branches and a children's library, 24-hour kiosks, smart book lockers, circulation points in a factory,
+ * barracks, a school, a government office and a village, and a mobile van. Its records are real: CNMARC
+ * records we catalogued for real Chinese books, the Library of Congress samples that Debian's
+ * idzebra-2.0-examples ships and, when given, the shared test data's MARC21 pool and Taiwanese CMARC
+ * records, read where they are. Which member holds which record, and the items, are generated (seeded,
+ * so every start is the same); several members hold the same titles, as in a real network.
  */
 public final class DemoNetwork {
     private static final Logger LOG = LoggerFactory.getLogger(DemoNetwork.class);
@@ -43,6 +46,8 @@ public final class DemoNetwork {
     private static final List<String> ZEBRA_FILES = List.of(
             "marc21/sample-marc.gz", "marcxml/collection-2.xml.gz", "marcxml/collection-opera-43.xml.gz",
             "marcxml/collection-sandburg-1.xml");
+
+    private static final java.util.Set<String> ITEM_TAGS = java.util.Set.of("852", "905", "952");
 
     /** A member and the share of the network's titles it holds. */
     private record Member(Library library, double share, String location) {}
@@ -63,21 +68,36 @@ public final class DemoNetwork {
             905 servicePoint=a location=c callNumber=d/e barcode=b onLoan=z""");
 
     static final String CENTRAL = "central";
-    /** Which share of the titles each member holds, and the location its items are shelved at. */
-    private static final Map<String, Map.Entry<Double, String>> SHARES = Map.of(
-            CENTRAL, Map.entry(0.7, "STACKS"),
-            "branch-zhoushi", Map.entry(0.4, "ADULT"),
-            "branch-lujia", Map.entry(0.4, "ADULT"),
-            "kiosk-station", Map.entry(0.2, "KIOSK"),
-            "locker-huaqiao", Map.entry(0.15, "LOCKER"),
-            "van-1", Map.entry(0.15, "VAN"));
-    private static final List<Member> MEMBERS = directory().members().stream().map(m -> {
-        var share = SHARES.get(m.id());
-        if (share == null) {
-            throw new IllegalStateException("the demo directory's member " + m.id() + " has no share of the titles");
-        }
-        return new Member(m.library(), share.getKey(), share.getValue());
-    }).toList();
+    /**
+     * The share of the bundled titles the first six members hold, drawn from the first random stream as
+     * before the network grew, so the holdings the page tests and judged queries rely on stay where they were.
+     */
+    private static final Map<String, Double> FIRST_SHARES = Map.of(
+            CENTRAL, 0.7, "branch-zhoushi", 0.4, "branch-lujia", 0.4, "kiosk-station", 0.2, "locker-huaqiao", 0.15, "van-1", 0.15);
+    /** The share of the titles every other member holds, by its kind: a kiosk or locker holds a small rotating stock. */
+    private static final Map<LibraryKind, Double> SHARE_BY_KIND = Map.of(
+            LibraryKind.CENTRAL, 0.7, LibraryKind.BRANCH, 0.25, LibraryKind.KIOSK_24H, 0.08,
+            LibraryKind.SMART_LOCKER, 0.05, LibraryKind.CIRCULATION_POINT, 0.04, LibraryKind.MOBILE_VAN, 0.15);
+    /** The location its items are shelved at, by the member's kind. */
+    private static final Map<LibraryKind, String> LOCATION_BY_KIND = Map.of(
+            LibraryKind.CENTRAL, "STACKS", LibraryKind.BRANCH, "ADULT", LibraryKind.KIOSK_24H, "KIOSK",
+            LibraryKind.SMART_LOCKER, "LOCKER", LibraryKind.CIRCULATION_POINT, "DEPOSIT", LibraryKind.MOBILE_VAN, "VAN");
+    private static final List<Member> MEMBERS = directory().members().stream()
+            .map(m -> new Member(m.library(), FIRST_SHARES.getOrDefault(m.id(), SHARE_BY_KIND.get(m.library().kind())),
+                    LOCATION_BY_KIND.get(m.library().kind())))
+            .toList();
+    private static final List<Member> FIRST = MEMBERS.stream().filter(m -> FIRST_SHARES.containsKey(m.library().id())).toList();
+    private static final List<Member> OTHERS = MEMBERS.stream().filter(m -> !FIRST.contains(m)).toList();
+
+    /**
+     * The real record files of the shared test data that the demo spreads over its members when they are
+     * there: the MARC21 pool (the union of Koha's sample, its own 952 items replaced by the demo's, the
+     * Austen set, the LC and Zebra samples, Open Library's, ZDB's and the CJK records) and the Taiwanese
+     * CMARC records, which are not MARC21. Each file once: the pool already holds the sets it was made of.
+     */
+    /** The shared files are larger than the bundled ones: half the shares keep a first start short. */
+    private static final double SHARED_SCALE = 0.5;
+    static final List<String> SHARED_FILES = List.of("pool/pool-marc21-utf8.mrc", "pool/pride-cmarc-like-unimarc-records.mrc");
 
     private DemoNetwork() {}
 
@@ -93,22 +113,53 @@ public final class DemoNetwork {
         }
     }
 
-    /** Loads the directory and the records; meant for an empty catalogue on first start. */
-    public static void load(Catalog catalog) {
-        MEMBERS.forEach(m -> catalog.libraries().save(m.library()));
-        var random = new Random(20261123L);
-        var exports = new LinkedHashMap<String, Export>();
-        MEMBERS.forEach(m -> exports.put(m.library().id(), new Export()));
-        for (InputStream source : sources()) {
-            distribute(source, exports, random);
-        }
-        exports.forEach((libraryId, export) -> {
-            var report = catalog.ingest().file(libraryId, export.toInputStream(), "demo");
-            LOG.info("demo member {}: {} records loaded, {} quarantined", libraryId, report.accepted(), report.quarantined());
-        });
+    /** Loads the directory and the bundled records; meant for an empty catalogue on first start. */
+    public static Loaded load(Catalog catalog) {
+        return load(catalog, Optional.empty());
     }
 
-    private static List<InputStream> sources() {
+    /**
+     * What a first start loaded: how many records the members sent, how many union records they made, and
+     * which shared files were missing.
+     */
+    public record Loaded(long records, long unionRecords, List<String> missing) {}
+
+    /**
+     * Loads the directory, the bundled records and, from {@code sharedData} when given, the shared real
+     * record files ({@link #SHARED_FILES}), read where they are (never copied).
+     */
+    public static Loaded load(Catalog catalog, Optional<Path> sharedData) {
+        MEMBERS.forEach(m -> catalog.libraries().save(m.library()));
+        var random = new Random(20261123L);
+        var others = new Random(20261208L);
+        var exports = new LinkedHashMap<String, Export>();
+        MEMBERS.forEach(m -> exports.put(m.library().id(), new Export()));
+        var missing = new ArrayList<String>();
+        for (InputStream source : sources(missing)) {
+            distribute(source, exports, random, others, 1.0);
+        }
+        sharedData.ifPresent(dir -> SHARED_FILES.forEach(file -> {
+            Path p = dir.resolve(file);
+            if (Files.isRegularFile(p)) {
+                var seeded = new Random(file.hashCode());
+                distribute(ExportFile.open(p), exports, seeded, seeded, SHARED_SCALE);
+            } else {
+                missing.add(p.toString());
+            }
+        }));
+        var records = new long[1];
+        catalog.maintenance().inBulk(() -> {
+            exports.forEach((libraryId, export) -> {
+                var report = catalog.ingest().file(libraryId, export.toInputStream(), "demo");
+                records[0] += report.accepted() + report.updated();
+                LOG.info("demo member {}: {} records loaded, {} quarantined", libraryId, report.accepted(), report.quarantined());
+            });
+            return null;
+        });
+        return new Loaded(records[0], catalog.search().page("", 1, 1).total(), List.copyOf(missing));
+    }
+
+    private static List<InputStream> sources(List<String> missing) {
         var out = new ArrayList<InputStream>();
         for (String fixture : OWN_FIXTURES) {
             InputStream records = DemoNetwork.class.getResourceAsStream(fixture);
@@ -122,17 +173,24 @@ public final class DemoNetwork {
             if (Files.isRegularFile(p)) {
                 out.add(ExportFile.open(p));
             } else {
-                LOG.warn("demo records {} not found: install Debian's idzebra-2.0-examples (./tongjie run does)", p);
+                missing.add(p + " (install Debian's idzebra-2.0-examples; ./tongjie run does)");
             }
         }
         return out;
     }
 
-    private static void distribute(InputStream in, Map<String, Export> exports, Random random) {
+    /**
+     * Gives each record to the first six members by their shares times {@code scale}, drawn from
+     * {@code random}, and to the others from {@code others}; each holder gets a fresh copy with items of its own.
+     */
+    private static void distribute(InputStream in, Map<String, Export> exports, Random random, Random others, double scale) {
         try (var records = MarcRecords.read(in)) {
             records.forEach(read -> {
-                for (Member m : holdersOf(random)) {
+                for (Member m : holdersOf(FIRST, random, true, scale)) {
                     exports.get(m.library().id()).add(withItems(read, m, random));
+                }
+                for (Member m : holdersOf(OTHERS, others, false, scale)) {
+                    exports.get(m.library().id()).add(withItems(read, m, others));
                 }
             });
         } catch (UncheckedIOException e) {
@@ -140,19 +198,21 @@ public final class DemoNetwork {
         }
     }
 
-    private static List<Member> holdersOf(Random random) {
+    private static List<Member> holdersOf(List<Member> members, Random random, boolean someone, double scale) {
         var holders = new ArrayList<Member>();
-        for (Member m : MEMBERS) {
-            if (random.nextDouble() < m.share()) {
+        for (Member m : members) {
+            if (random.nextDouble() < m.share() * scale) {
                 holders.add(m);
             }
         }
-        return holders.isEmpty() ? List.of(MEMBERS.getFirst()) : holders;
+        return holders.isEmpty() && someone ? List.of(members.getFirst()) : holders;
     }
 
     /** A fresh copy of the record with 1-3 items: Koha's 952 for MARC21, CNMARC's 905 for UNIMARC. */
     private static Record withItems(MarcRecords.Read read, Member m, Random random) {
         Record record = reparse(read.raw());
+        // a Koha export's own items name Koha's branches (CPL, FPL, MPL), which are not this network's
+        List.copyOf(record.getDataFields()).stream().filter(f -> ITEM_TAGS.contains(f.getTag())).forEach(record::removeVariableField);
         boolean unimarc = record.getVariableField("200") != null && record.getVariableField("245") == null;
         var factory = MarcFactory.newInstance();
         int copies = 1 + random.nextInt(3);

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -55,9 +57,41 @@ class DemoNetworkTest {
     @Test
     void theBundledDirectoryFileHoldsTheDemoMembersWithTheirHoldingsMapping() {
         var members = DemoNetwork.directory().members();
-        assertEquals(6, members.size());
+        assertTrue(members.size() >= 25, members.size() + " members");
+        var kinds = members.stream().collect(Collectors.groupingBy(m -> m.library().kind(), Collectors.counting()));
+        assertEquals(1, kinds.get(LibraryKind.CENTRAL));
+        assertTrue(kinds.get(LibraryKind.BRANCH) >= 10, kinds.toString());
+        assertTrue(kinds.get(LibraryKind.KIOSK_24H) >= 3 && kinds.get(LibraryKind.SMART_LOCKER) >= 3, kinds.toString());
+        assertTrue(kinds.get(LibraryKind.CIRCULATION_POINT) >= 3 && kinds.get(LibraryKind.MOBILE_VAN) >= 1, kinds.toString());
+        members.forEach(m -> assertTrue(m.library().nameZh().codePoints().anyMatch(c -> c > 0x4e00), m.id()));
         assertEquals(DemoNetwork.CENTRAL, members.getFirst().id());
         members.forEach(m -> assertEquals(DemoNetwork.HOLDINGS.spec(), m.library().holdingsMapping().orElseThrow().spec(), m.id()));
+    }
+
+    @Test
+    void theSharedRealRecordsAreSpreadOverTheWholeCountyWithTheDemosOwnItems(@TempDir Path data) throws IOException {
+        Path shared = SharedData.folder("pool").getParent();
+        try (var catalog = Catalog.open(data, Clock.systemUTC())) {
+            var loaded = DemoNetwork.load(catalog, Optional.of(shared));
+
+            assertEquals(List.of(), loaded.missing().stream().filter(m -> m.startsWith(shared.toString())).toList());
+            assertTrue(loaded.unionRecords() > 800, loaded.toString());
+            var everything = catalog.search().page("", 1, 5000).hits();
+            var holders = everything.stream().flatMap(h -> h.libraries().stream()).collect(Collectors.toSet());
+            assertEquals(DemoNetwork.directory().members().size(), holders.size(), "every member holds something");
+            var servicePoints = everything.stream().flatMap(h -> h.holdings().stream()).map(h -> h.servicePoint())
+                    .collect(Collectors.toSet());
+            assertTrue(servicePoints.stream().noneMatch(Set.of("CPL", "FPL", "MPL")::contains), "no Koha branch codes: " + servicePoints);
+            assertTrue(catalog.search().page("pride prejudice", 1, 1).total() > 10, "the Austen set");
+            assertTrue(catalog.search().page("傲慢與偏見", 1, 1).total() > 0, "the Taiwanese CMARC records");
+            var statuses = everything.stream().flatMap(h -> h.holdings().stream()).map(h -> h.status()).collect(Collectors.toSet());
+            assertTrue(statuses.containsAll(Set.of(HoldingStatus.AVAILABLE, HoldingStatus.ON_LOAN)), statuses.toString());
+            DemoNetwork.directory().members().forEach(m -> {
+                var at = m.library().coordinates().orElseThrow();
+                assertTrue(at.latitude() > 31.0 && at.latitude() < 31.5 && at.longitude() > 120.8 && at.longitude() < 121.2,
+                        m.id() + " lies in the county: " + at);
+            });
+        }
     }
 
     @Test
