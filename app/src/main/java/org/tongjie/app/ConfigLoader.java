@@ -177,7 +177,8 @@ final class ConfigLoader {
                 throw new ConfigException(show(Setting.Z3950_PORT) + " must differ from " + show(Setting.HTTP_PORT));
             }
             return new HubConfig(get(Setting.DATA_DIR, Path.class), optional(Setting.MEMBERS, Path.class),
-                    get(Setting.DEMO, Boolean.class), optional(Setting.DEMO_RECORDS, Path.class), optional(Setting.STAFF_KEY, HubConfig.Secret.class), http, z3950,
+                    get(Setting.DEMO, Boolean.class), optional(Setting.DEMO_RECORDS, Path.class),
+                    optional(Setting.STORE, HubConfig.Secret.class), optional(Setting.STAFF_KEY, HubConfig.Secret.class), http, z3950,
                     new HubConfig.Harvest(get(Setting.HARVEST_SCHEDULER_TICK, Duration.class)),
                     new HubConfig.Ill(get(Setting.ILL_AGENCY_ID, Iso18626.AgencyId.class),
                             get(Setting.ILL_JOB_INTERVAL, Duration.class), get(Setting.ILL_DELIVERY_TIMEOUT, Duration.class),

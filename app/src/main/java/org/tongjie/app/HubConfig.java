@@ -1,10 +1,12 @@
 package org.tongjie.app;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import org.tongjie.api.HubSettings;
+import org.tongjie.indexer.Catalog;
 import org.tongjie.indexer.IngestLimits;
 import org.tongjie.ill.iso18626.Iso18626;
 
@@ -15,11 +17,12 @@ import org.tongjie.ill.iso18626.Iso18626;
  * @param membersFile the member directory file; none: the demo network's on a demo data directory, else nobody's
  * @param demo whether a new data directory without a members file becomes the demo network
  * @param demoRecords the shared real record files the demo's first start spreads over its members, besides its own
+ * @param store the catalogue store's PostgreSQL URL; none: catalog.db in the data directory
  * @param staffKey the network staff's key; none: the one in the data directory's staff.key
  * @param limits how large a member's record, field and id may be before the record is quarantined
  */
 public record HubConfig(Path dataDir, Optional<Path> membersFile, boolean demo, Optional<Path> demoRecords,
-                        Optional<Secret> staffKey,
+                        Optional<Secret> store, Optional<Secret> staffKey,
                         Http http, Z3950 z3950, Harvest harvest, Ill ill, Oai oai, IngestLimits limits) {
 
     /**
@@ -57,6 +60,7 @@ public record HubConfig(Path dataDir, Optional<Path> membersFile, boolean demo, 
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(membersFile, "membersFile");
         Objects.requireNonNull(demoRecords, "demoRecords");
+        Objects.requireNonNull(store, "store");
         Objects.requireNonNull(staffKey, "staffKey");
         Objects.requireNonNull(limits, "limits");
     }
@@ -64,6 +68,12 @@ public record HubConfig(Path dataDir, Optional<Path> membersFile, boolean demo, 
     /** The configuration with nothing given: data under ./data, HTTP on 7070, Z39.50 on 2100, the demo. */
     public static HubConfig defaults() {
         return ConfigLoader.load(ConfigLoader.Sources.none()).config();
+    }
+
+    /** The catalogue of the data directory, its store where {@link #store} says. */
+    public Catalog openCatalog(Clock clock) {
+        return store.map(url -> Catalog.open(dataDir, url.value(), clock, limits))
+                .orElseGet(() -> Catalog.open(dataDir, clock, limits));
     }
 
     public int port() {

@@ -40,7 +40,7 @@ final class HubServer implements AutoCloseable {
     static HubServer start(HubConfig config) throws IOException {
         Clock clock = Clock.systemUTC();
         Path dataDir = config.dataDir().toAbsolutePath();
-        Catalog catalog = Catalog.open(config.dataDir(), clock, config.limits());
+        Catalog catalog = config.openCatalog(clock);
         try {
             Network.Choice members = Network.choose(config, catalog.libraries().all());
             members.directory().members().forEach(m -> catalog.libraries().save(m.library()));

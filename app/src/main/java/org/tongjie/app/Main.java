@@ -129,11 +129,18 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--data", paramLabel = "DIR", description = "the data directory (default: data; data-dir, TONGJIE_DATA_DIR)")
         String data;
 
+        @Option(names = "--store", paramLabel = "URL",
+                description = "the catalogue store on PostgreSQL, jdbc:postgresql://HOST:PORT/DATABASE (default: catalog.db in the data directory; store, TONGJIE_STORE)")
+        String store;
+
         ConfigLoader.Loaded load(Map<String, String> env, Map<Setting, String> flags) {
             var all = new EnumMap<Setting, String>(Setting.class);
             all.putAll(flags);
             if (data != null) {
                 all.put(Setting.DATA_DIR, data);
+            }
+            if (store != null) {
+                all.put(Setting.STORE, store);
             }
             return ConfigLoader.load(new ConfigLoader.Sources(env, all, Optional.ofNullable(config)));
         }
@@ -333,7 +340,7 @@ public final class Main implements Callable<Integer> {
                     + " (./tongjie run --data " + dataDir + " --members FILE), or give the right --data DIR");
         }
         try {
-            return Catalog.open(dataDir, Clock.systemUTC(), config.limits());
+            return config.openCatalog(Clock.systemUTC());
         } catch (CatalogInUseException e) {
             throw new Refused("a hub is running on " + dataDir + ": " + whileRunning);
         }

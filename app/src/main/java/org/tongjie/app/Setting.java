@@ -23,6 +23,9 @@ enum Setting {
     DEMO_RECORDS("demo-records", Kind.PATH, "", null,
             "the directory of the shared real record files the demo's first start spreads over its members"
                     + " (pool/, koha-misc4dev/, marc4j-test-resources/; ./tongjie run gives ../shared/data)", Path::of),
+    STORE("store", Kind.SECRET, "", "--store",
+            "a PostgreSQL JDBC URL, jdbc:postgresql://HOST:PORT/DATABASE (credentials as user= and password= in it,"
+                    + " or PGUSER and PGPASSWORD); default: catalog.db in the data directory", Setting::storeUrl),
     STAFF_KEY("staff-key", Kind.SECRET, "", null, "at least 16 characters (default: the data directory's staff.key)",
             Setting::staffKey),
     HTTP_PORT("http.port", Kind.NUMBER, "7070", "--port", "a port number from 0 (any free port) to 65535",
@@ -208,6 +211,13 @@ enum Setting {
             throw new IllegalArgumentException();
         }
         return text;
+    }
+
+    private static HubConfig.Secret storeUrl(String text) {
+        if (!text.startsWith("jdbc:postgresql://")) {
+            throw new IllegalArgumentException();
+        }
+        return new HubConfig.Secret(text);
     }
 
     private static HubConfig.Secret staffKey(String text) {

@@ -105,7 +105,7 @@ class ConfigLoaderTest {
     @Test
     void unknownKeysAreErrorsNotIgnored(@TempDir Path data) throws Exception {
         assertTrue(refusal(data, "[http]\nprot = 8080\n").startsWith("unknown key http.prot in " + data.resolve("tongjie.toml")
-                + "; the keys are data-dir, members, demo, demo-records, staff-key, http.port,"));
+                + "; the keys are data-dir, members, demo, demo-records, store, staff-key, http.port,"));
         assertTrue(refusal(data, "http = 8080\n").startsWith("http in"));
         assertTrue(refusal(data, "[http\n").startsWith("cannot read " + data.resolve("tongjie.toml") + " as TOML"));
         var env = Map.of("TONGJIE_HTTP_PROT", "8080");
