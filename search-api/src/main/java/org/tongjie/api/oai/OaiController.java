@@ -26,8 +26,14 @@ public final class OaiController {
     static final String OAI_NS = "http://www.openarchives.org/OAI/2.0/";
     static final String XSI_NS = "http://www.w3.org/2001/XMLSchema-instance";
     static final String OAI_IDENTIFIER_NS = "http://www.openarchives.org/OAI/2.0/oai-identifier";
-    static final String REPOSITORY_IDENTIFIER = "tongjie";
-    static final String ID_PREFIX = "oai:" + REPOSITORY_IDENTIFIER + ":";
+    /**
+     * The repository part of identifiers when the network names none: not a domain name, so the oai-identifier
+     * description (which requires one) is left out; kept so that harvested identifiers stay as they were.
+     */
+    public static final String DEFAULT_REPOSITORY_IDENTIFIER = "tongjie";
+    /** The oai-identifier scheme's repositoryIdentifier: a domain name the network controls. */
+    private static final java.util.regex.Pattern DOMAIN = java.util.regex.Pattern.compile(
+            "[a-zA-Z][a-zA-Z0-9\\-]*(\\.[a-zA-Z][a-zA-Z0-9\\-]*)+");
     public static final int DEFAULT_PAGE_SIZE = 100;
     /** Identify must name a contact; a network sets its own (the integrator's HubConfig is the place for it). */
     public static final String DEFAULT_ADMIN_EMAIL = "catalogue@tongjie.invalid";
@@ -44,6 +50,7 @@ public final class OaiController {
     private final Clock clock;
     private final String adminEmail;
     private final String repositoryName;
+    private final String repositoryIdentifier;
     private final OaiRecords records;
 
     public OaiController(Catalog catalog, Clock clock, String adminEmail) {
@@ -57,6 +64,18 @@ public final class OaiController {
 
     /** With the name Identify gives the repository. */
     public OaiController(Catalog catalog, Clock clock, String adminEmail, String repositoryName, int pageSize) {
+        this(catalog, clock, adminEmail, repositoryName, DEFAULT_REPOSITORY_IDENTIFIER, pageSize);
+    }
+
+    /**
+     * With the repository identifier of identifiers ({@code oai:REPOSITORY:UNION-ID}); a domain name (the
+     * oai-identifier scheme's) also puts the oai-identifier description in Identify.
+     */
+    public OaiController(Catalog catalog, Clock clock, String adminEmail, String repositoryName, String repositoryIdentifier,
+            int pageSize) {
+        if (!repositoryIdentifier.matches("[a-zA-Z][a-zA-Z0-9\\-]*(\\.[a-zA-Z][a-zA-Z0-9\\-]*)*")) {
+            throw new IllegalArgumentException("an OAI repository identifier is a domain name, was '" + repositoryIdentifier + "'");
+        }
         if (pageSize < 1) {
             throw new IllegalArgumentException("an OAI-PMH page holds at least one record, was " + pageSize);
         }
@@ -64,7 +83,8 @@ public final class OaiController {
         this.clock = clock;
         this.adminEmail = adminEmail;
         this.repositoryName = repositoryName;
-        this.records = new OaiRecords(catalog, pageSize);
+        this.repositoryIdentifier = repositoryIdentifier;
+        this.records = new OaiRecords(catalog, pageSize, "oai:" + repositoryIdentifier + ":");
     }
 
     /**
@@ -199,7 +219,9 @@ public final class OaiController {
                 catalog.feed().earliest().orElse(clock.instant().truncatedTo(ChronoUnit.SECONDS)).toString());
         doc.element(OAI_NS, "deletedRecord", "persistent");
         doc.element(OAI_NS, "granularity", "YYYY-MM-DDThh:mm:ssZ");
-        identifierDescription(doc);
+        if (DOMAIN.matcher(repositoryIdentifier).matches()) {
+            identifierDescription(doc);
+        }
         out.writeEndElement();
     }
 
@@ -212,12 +234,12 @@ public final class OaiController {
         out.writeDefaultNamespace(OAI_IDENTIFIER_NS);
         out.writeAttribute(XSI_NS, "schemaLocation", OAI_IDENTIFIER_NS + " http://www.openarchives.org/OAI/2.0/oai-identifier.xsd");
         doc.element(OAI_IDENTIFIER_NS, "scheme", "oai");
-        doc.element(OAI_IDENTIFIER_NS, "repositoryIdentifier", REPOSITORY_IDENTIFIER);
+        doc.element(OAI_IDENTIFIER_NS, "repositoryIdentifier", repositoryIdentifier);
         doc.element(OAI_IDENTIFIER_NS, "delimiter", ":");
         String sample = catalog.feed().list(new PublishedUnions.Window(Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty()), 1).stream().findFirst()
                 .map(PublishedUnions.Entry::unionId).orElse("UNION-RECORD-ID");
-        doc.element(OAI_IDENTIFIER_NS, "sampleIdentifier", ID_PREFIX + sample);
+        doc.element(OAI_IDENTIFIER_NS, "sampleIdentifier", records.identifier(sample));
         out.writeEndElement();
         out.setPrefix("", OAI_NS);
         out.writeEndElement();

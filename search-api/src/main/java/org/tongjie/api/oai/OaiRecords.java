@@ -23,10 +23,12 @@ final class OaiRecords {
     private final UnionRecordXml xml;
 
     private final int pageSize;
+    private final String idPrefix;
 
-    OaiRecords(Catalog catalog, int pageSize) {
+    OaiRecords(Catalog catalog, int pageSize, String idPrefix) {
         this.catalog = catalog;
         this.pageSize = pageSize;
+        this.idPrefix = idPrefix;
         this.xml = new UnionRecordXml(catalog);
     }
 
@@ -34,10 +36,9 @@ final class OaiRecords {
     private record Item(PublishedUnions.Entry entry, Optional<String> metadata) {}
 
     PublishedUnions.Entry entry(String identifier) {
-        Optional<String> id = identifier.startsWith(OaiController.ID_PREFIX)
-                ? Optional.of(identifier.substring(OaiController.ID_PREFIX.length())) : Optional.empty();
+        Optional<String> id = identifier.startsWith(idPrefix) ? Optional.of(identifier.substring(idPrefix.length())) : Optional.empty();
         return id.flatMap(catalog.feed()::get).orElseThrow(() -> new OaiError(OaiError.Code.idDoesNotExist,
-                "no record '" + identifier + "' (identifiers look like " + OaiController.ID_PREFIX + "UNION-RECORD-ID)"));
+                "no record '" + identifier + "' (identifiers look like " + idPrefix + "UNION-RECORD-ID)"));
     }
 
     void getRecord(XmlOutput doc, String identifier, MetadataFormat format) throws XMLStreamException {
@@ -141,7 +142,12 @@ final class OaiRecords {
         return union;
     }
 
-    private static void record(XmlOutput doc, Item item) throws XMLStreamException {
+    /** The OAI identifier of a union record. */
+    String identifier(String unionId) {
+        return idPrefix + unionId;
+    }
+
+    private void record(XmlOutput doc, Item item) throws XMLStreamException {
         XMLStreamWriter out = doc.writer();
         out.writeStartElement(OaiController.OAI_NS, "record");
         header(doc, item.entry());
@@ -153,13 +159,13 @@ final class OaiRecords {
         out.writeEndElement();
     }
 
-    private static void header(XmlOutput doc, PublishedUnions.Entry entry) throws XMLStreamException {
+    private void header(XmlOutput doc, PublishedUnions.Entry entry) throws XMLStreamException {
         XMLStreamWriter out = doc.writer();
         out.writeStartElement(OaiController.OAI_NS, "header");
         if (entry.deleted()) {
             out.writeAttribute("status", "deleted");
         }
-        doc.element(OaiController.OAI_NS, "identifier", OaiController.ID_PREFIX + entry.unionId());
+        doc.element(OaiController.OAI_NS, "identifier", identifier(entry.unionId()));
         doc.element(OaiController.OAI_NS, "datestamp", entry.datestamp().toString());
         for (String library : entry.libraries()) {
             doc.element(OaiController.OAI_NS, "setSpec", library);

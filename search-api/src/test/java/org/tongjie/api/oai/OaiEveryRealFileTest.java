@@ -178,6 +178,23 @@ class OaiEveryRealFileTest {
         Schemas.assertValid(schema, page, "the pool's first page");
     }
 
+    /** Debian's HTTP::OAI harvester (oai_pmh) follows every resumption token of the MARCXML list to its end. */
+    @Test
+    void debiansHarvesterCompletesAHarvestOfEveryFile() throws Exception {
+        Required.program("/usr/bin/oai_pmh", "libhttp-oai-perl");
+        List<String> marcxml = harvest("ListIdentifiers", "marcxml", new ArrayList<>());
+        Path out = dir.resolve("oai_pmh.out");
+        var command = new ProcessBuilder("/usr/bin/oai_pmh", "-X", "ListRecords", "--metadataPrefix", "marcxml",
+                "http://localhost:" + app.port() + "/oai").redirectErrorStream(true).redirectOutput(out.toFile());
+        command.environment().put("PERL_UNICODE", "SO");
+        Process harvester = command.start();
+        harvester.getOutputStream().close();
+        assertTrue(harvester.waitFor(5, java.util.concurrent.TimeUnit.MINUTES), "oai_pmh did not finish");
+        String printed = Files.readString(out);
+        assertEquals(0, harvester.exitValue(), printed.substring(Math.max(0, printed.length() - 2000)));
+        assertEquals(Set.copyOf(marcxml), Set.copyOf(all(Pattern.compile("identifier: oai:tongjie:(\\S+)"), printed)));
+    }
+
     private static String libraryOf(String sharedFile) throws IOException {
         List<Path> marc;
         try (Stream<Path> all = Files.walk(SharedData.folder("."))) {

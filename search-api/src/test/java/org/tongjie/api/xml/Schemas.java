@@ -38,6 +38,7 @@ public final class Schemas {
         imports.put("http://www.openarchives.org/OAI/2.0/oai_dc/", "schemas/oai-pmh/oai_dc.xsd");
         imports.put("http://www.loc.gov/MARC21/slim", MARC21_SLIM);
         imports.put("info:lc/xmlns/marcxchange-v2", MARCXCHANGE);
+        imports.put("http://www.openarchives.org/OAI/2.0/oai-identifier", "classpath:/org/tongjie/api/oai/oai-identifier.xsd");
         return wrapper(dir.resolve("oai-pmh-all.xsd"), imports);
     }
 
@@ -59,9 +60,20 @@ public final class Schemas {
     private static Path wrapper(Path file, Map<String, String> imports) throws IOException {
         var xsd = new StringBuilder("<?xml version=\"1.0\"?>\n<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\">\n");
         imports.forEach((namespace, path) -> xsd.append("  <xs:import namespace=\"").append(namespace)
-                .append("\" schemaLocation=\"").append(SharedData.file(path).toUri()).append("\"/>\n"));
+                .append("\" schemaLocation=\"").append(location(path)).append("\"/>\n"));
         Files.writeString(file, xsd.append("</xs:schema>\n"));
         return file;
+    }
+
+    private static java.net.URI location(String path) {
+        if (path.startsWith("classpath:")) {
+            try {
+                return java.util.Objects.requireNonNull(Schemas.class.getResource(path.substring("classpath:".length())), path).toURI();
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return SharedData.file(path).toUri();
     }
 
     public static Schema load(Path xsd) {
