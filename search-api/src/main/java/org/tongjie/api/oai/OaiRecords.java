@@ -8,6 +8,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tongjie.api.xml.MarcSchema;
 import org.tongjie.api.xml.UnionRecordXml;
 import org.tongjie.api.xml.XmlOutput;
 import org.tongjie.catalog.UnionRecord;
@@ -199,7 +200,7 @@ final class OaiRecords {
             xml.dublinCoreElements(out, union);
             out.writeEndElement();
         } else {
-            xml.marcXml(out, union);
+            xml.marcXml(out, union, format == MetadataFormat.MARCXCHANGE ? MarcSchema.MARCXCHANGE : MarcSchema.MARC21_SLIM);
         }
         return fragment.text();
     }

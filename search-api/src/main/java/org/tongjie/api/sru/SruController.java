@@ -6,6 +6,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tongjie.api.xml.MarcSchema;
 import org.tongjie.api.xml.UnionRecordXml;
 import org.tongjie.api.xml.XmlOutput;
 import org.tongjie.catalog.UnionRecord;
@@ -46,7 +47,7 @@ public final class SruController {
         Matches matches = catalog.search().find(query, request.startRecord() - 1, request.maximumRecords());
         if (matches.total() > 0 && request.startRecord() > matches.total()) {
             throw new SruDiagnostic(SruDiagnostic.FIRST_RECORD_OUT_OF_RANGE, Integer.toString(request.startRecord()),
-                    "startRecord is past the " + matches.total() + " records found");
+                    "startRecord is past the " + matches.total() + " records found", matches.total());
         }
         SruVersion v = request.version();
         XmlOutput doc = XmlOutput.document();
@@ -76,9 +77,11 @@ public final class SruController {
         SruVersion v = request.version();
         doc.writer().writeStartElement(v.namespace, "record");
         String data;
-        String schema = request.schema().identifier;
+        RecordSchema served = request.schema() == RecordSchema.MARCXML && MarcSchema.of(union) == MarcSchema.MARCXCHANGE
+                ? RecordSchema.MARCXCHANGE : request.schema();
+        String schema = served.identifier;
         try {
-            data = recordData(request.schema(), union);
+            data = recordData(served, union);
         } catch (UnionRecordXml.UnavailableException e) {
             LOG.warn("SRU record {} unavailable: {}", union.id(), e.getMessage());
             schema = "info:srw/schema/1/diagnostics-v1.1";
@@ -93,9 +96,6 @@ public final class SruController {
             doc.raw(data);
         }
         doc.writer().writeEndElement();
-        if (v.isTwo()) {
-            doc.element(v.namespace, "recordIdentifier", union.id());
-        }
         doc.element(v.namespace, "recordPosition", Integer.toString(position));
         doc.writer().writeEndElement();
     }
@@ -104,7 +104,9 @@ public final class SruController {
         XmlOutput fragment = XmlOutput.fragment();
         XMLStreamWriter out = fragment.writer();
         if (schema == RecordSchema.MARCXML) {
-            records.marcXml(out, union);
+            records.marcXml(out, union, MarcSchema.MARC21_SLIM);
+        } else if (schema == RecordSchema.MARCXCHANGE) {
+            records.marcXml(out, union, MarcSchema.MARCXCHANGE);
         } else {
             String srwDc = "info:srw/schema/1/dc-schema";
             out.setPrefix("srw_dc", srwDc);
@@ -128,7 +130,7 @@ public final class SruController {
         out.writeNamespace("zs", v.namespace);
         doc.element(v.namespace, "version", v.number);
         if (!explain) {
-            doc.element(v.namespace, "numberOfRecords", "0");
+            doc.element(v.namespace, "numberOfRecords", Long.toString(d.numberOfRecords()));
         }
         out.writeStartElement(v.namespace, "diagnostics");
         doc.raw(diagnosticFragment(v, d));

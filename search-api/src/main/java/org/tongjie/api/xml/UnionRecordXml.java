@@ -16,10 +16,9 @@ import org.tongjie.indexer.MarcRecords;
 
 /**
  * A union record as the XML that SRU and OAI-PMH serve: MARCXML (or MarcXchange for UNIMARC) of the source
- * record that describes it, with
- * one 852 per copy held by any member, and simple Dublin Core of that description. The MARC is the member's
- * record as sent (read back with marc4j), not rebuilt from our normalised fields, so a cataloguer or an
- * aggregator gets everything the member catalogued.
+ * record that describes it, with one 852 per copy held by any member, and simple Dublin Core of that
+ * description. The MARC is the member's record as sent (read back with marc4j), not rebuilt from our
+ * normalised fields, so a cataloguer or an aggregator gets everything the member catalogued.
  */
 public final class UnionRecordXml {
     public static final String MARCXML_NS = "http://www.loc.gov/MARC21/slim";
@@ -52,8 +51,20 @@ public final class UnionRecordXml {
      * order; what the schema cannot carry is changed as {@link SchemaSafe} says.
      */
     public void marcXml(XMLStreamWriter out, UnionRecord union) throws XMLStreamException {
+        marcXml(out, union, MarcSchema.of(union));
+    }
+
+    /**
+     * As {@link #marcXml(XMLStreamWriter, UnionRecord)} in the schema asked for: MarcXchange for any record,
+     * MARC21slim for a MARC21 one.
+     *
+     * @throws IllegalArgumentException for a UNIMARC record in MARC21slim
+     */
+    public void marcXml(XMLStreamWriter out, UnionRecord union, MarcSchema schema) throws XMLStreamException {
+        if (schema == MarcSchema.MARC21_SLIM && MarcSchema.of(union) != schema) {
+            throw new IllegalArgumentException(union.id() + " is a UNIMARC record, which MARC21slim cannot carry");
+        }
         Record record = parsed(union.description());
-        MarcSchema schema = MarcSchema.of(union);
         String ns = schema.namespace();
         out.setDefaultNamespace(ns);
         out.writeStartElement(ns, "record");
