@@ -20,6 +20,7 @@ import org.tongjie.query.Matches;
 public final class SruController {
     private static final Logger LOG = LoggerFactory.getLogger(SruController.class);
     static final String XML = "text/xml; charset=UTF-8";
+    private static final String SCAN_2_0 = "http://docs.oasis-open.org/ns/search-ws/scan";
 
     private final Catalog catalog;
     private final UnionRecordXml records;
@@ -120,19 +121,26 @@ public final class SruController {
         return fragment.text();
     }
 
-    /** A searchRetrieve (or explain) response that holds only the diagnostic. */
+    /**
+     * The response to the operation asked for (searchRetrieve, explain or scan) holding only the diagnostic;
+     * SRU 2.0's scanResponse lives in its own namespace and has no version.
+     */
     private static String refusal(SruVersion v, String operation, String query, SruDiagnostic d) throws XMLStreamException {
         boolean explain = "explain".equals(operation) || (operation == null && query == null);
+        boolean scan = "scan".equals(operation);
+        String ns = scan && v.isTwo() ? SCAN_2_0 : v.namespace;
         XmlOutput doc = XmlOutput.document();
         XMLStreamWriter out = doc.writer();
-        out.setPrefix("zs", v.namespace);
-        out.writeStartElement(v.namespace, explain ? "explainResponse" : "searchRetrieveResponse");
-        out.writeNamespace("zs", v.namespace);
-        doc.element(v.namespace, "version", v.number);
-        if (!explain) {
-            doc.element(v.namespace, "numberOfRecords", Long.toString(d.numberOfRecords()));
+        out.setPrefix(scan && v.isTwo() ? "scan" : "zs", ns);
+        out.writeStartElement(ns, explain ? "explainResponse" : scan ? "scanResponse" : "searchRetrieveResponse");
+        out.writeNamespace(scan && v.isTwo() ? "scan" : "zs", ns);
+        if (!(scan && v.isTwo())) {
+            doc.element(ns, "version", v.number);
         }
-        out.writeStartElement(v.namespace, "diagnostics");
+        if (!explain && !scan) {
+            doc.element(ns, "numberOfRecords", Long.toString(d.numberOfRecords()));
+        }
+        out.writeStartElement(ns, "diagnostics");
         doc.raw(diagnosticFragment(v, d));
         out.writeEndElement();
         out.writeEndElement();

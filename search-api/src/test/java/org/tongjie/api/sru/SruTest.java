@@ -142,6 +142,8 @@ class SruTest {
         assertDiagnostic(sru("version=1.2&operation=searchRetrieve"), 7, "query");
         assertDiagnostic(sru("version=3.0&operation=explain"), 5, "1.2");
         assertDiagnostic(sru("version=1.2&operation=scan&scanClause=x"), 4, "scan");
+        assertTrue(sru("version=1.2&operation=scan&scanClause=x").contains("<zs:scanResponse"), "a scan is answered as a scan");
+        assertTrue(sru("version=2.0&operation=scan&scanClause=x").contains("<scan:scanResponse"), "in SRU 2.0's scan namespace");
     }
 
     @Test
@@ -216,7 +218,7 @@ class SruTest {
         for (String query : List.of("query=" + enc("dc.title=三体"), "query=" + enc("tongjie.library=branch-koha") + "&maximumRecords=50",
                 "query=" + enc("dc.title=三体") + "&recordSchema=dc", "query=" + enc("dc.title=三体") + "&recordXMLEscaping=string",
                 "query=" + enc("dc.title=三体") + "&recordSchema=marcxchange", "query=" + enc("dc.nosuchindex=x"),
-                "query=" + enc("dc.title=三体") + "&startRecord=9", "query=and")) {
+                "query=" + enc("dc.title=三体") + "&startRecord=9", "query=and", "operation=scan&scanClause=dc.title")) {
             Schemas.assertValid(schema, sru("version=2.0&" + query), query);
         }
     }
