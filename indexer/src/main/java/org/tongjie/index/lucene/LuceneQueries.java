@@ -67,7 +67,9 @@ public final class LuceneQueries {
             case LOCAL_ID -> new ScanStart(CatalogIndex.LOCAL_ID, value);
             case LIBRARY -> new ScanStart(CatalogIndex.LIBRARY, value);
             case RECORD_ID -> new ScanStart(CatalogIndex.ID, value);
+            case PUBLISHER -> firstWord(CatalogIndex.PUBLISHER, value);
             case ANY -> throw new IllegalArgumentException("the ANY index has no terms of its own to scan");
+            case YEAR, ALL_RECORDS -> throw new IllegalArgumentException("the " + index + " index has no terms to scan");
         };
     }
 
