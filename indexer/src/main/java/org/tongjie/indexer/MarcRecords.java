@@ -147,10 +147,13 @@ public final class MarcRecords {
         };
     }
 
-    /** A stored bibliographic record as marc4j reads it. @throws UnusableRecordException */
+    /**
+     * A stored bibliographic record as marc4j reads it, its fields in the order of the record's directory (as
+     * YAZ writes them), not marc4j's order of the data's offsets. @throws UnusableRecordException
+     */
     public static Record record(SourceRecord source) {
         profile(source);
-        return parsed(source).record();
+        return inDirectoryOrder(source, parsed(source).record());
     }
 
     /**
@@ -187,9 +190,17 @@ public final class MarcRecords {
         MarcProfile profile = profile(source);
         var out = new ByteArrayOutputStream();
         var writer = new MarcXmlWriter(out, "UTF-8");
-        writer.write(unicode(parsed(source).record(), profile));
+        writer.write(unicode(inDirectoryOrder(source, parsed(source).record()), profile));
         writer.close();
         return out.toByteArray();
+    }
+
+    /** marc4j reads an ISO 2709 record's fields in the order of their data; the directory's order is the record's. */
+    private static Record inDirectoryOrder(SourceRecord source, Record record) {
+        if (source.syntax() == RecordSyntax.ISO2709) {
+            DirectoryOrder.of(source.raw()).reorder(record);
+        }
+        return record;
     }
 
     /**

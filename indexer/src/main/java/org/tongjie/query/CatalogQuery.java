@@ -65,7 +65,13 @@ public sealed interface CatalogQuery {
         /** The id of a member library that holds a copy. */
         LIBRARY,
         /** The Chinese Library Classification top class (A–Z) of any source record. */
-        CLC
+        CLC,
+        /** The publisher's name, as words. */
+        PUBLISHER,
+        /** The year of publication of the describing record, four digits. */
+        YEAR,
+        /** Every union record, whatever the term (CQL's cql.allRecords). */
+        ALL_RECORDS
     }
 
     /** How the words of a term must occur in a text index; identifier indexes always match whole values. */

@@ -9,8 +9,12 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.marc4j.MarcStreamReader;
 import org.marc4j.MarcStreamWriter;
@@ -21,6 +25,8 @@ import org.tongjie.catalog.NotMarcException;
 import org.tongjie.catalog.RecordSyntax;
 import org.tongjie.catalog.SourceRecord;
 import org.tongjie.testing.Fixtures;
+import org.tongjie.testing.Required;
+import org.tongjie.testing.SharedData;
 
 /** What other modules get of the hub's MARC handling: reading, describing, and a stored record served again. */
 class MarcRecordsTest {
@@ -84,5 +90,27 @@ class MarcRecordsTest {
     void aStoredRecordThatNoLongerReadsIsUnusable() {
         var garbage = stored(RecordSyntax.ISO2709, "not a record".getBytes(StandardCharsets.UTF_8));
         assertThrows(MarcRecords.UnusableRecordException.class, () -> MarcRecords.marcXml(garbage));
+    }
+
+    /** yaz-marcdump writes a record's fields in directory order; so do we, where marc4j reads them by data offset. */
+    @Test
+    void fieldsComeInTheDirectorysOrderAsYazMarcdumpWritesThem() throws Exception {
+        Path file = SharedData.file("marc4j-test-resources/test/resources/unordered-directory-entries.mrc");
+        Required.program("/usr/bin/yaz-marcdump", "yaz");
+        Process dump = new ProcessBuilder("/usr/bin/yaz-marcdump", "-o", "marcxml", file.toString()).start();
+        String yaz = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, dump.waitFor());
+        var yazFields = new ArrayList<String>();
+        Matcher m = Pattern.compile("<datafield tag=\"(\\d{3})\"[^>]*>\\s*<subfield code=\"(.)\">([^<]*)<").matcher(yaz);
+        while (m.find()) {
+            yazFields.add(m.group(1) + "$" + m.group(2) + m.group(3));
+        }
+        SourceRecord source = stored(RecordSyntax.ISO2709, Files.readAllBytes(file));
+        List<String> ours = MarcRecords.record(source).getDataFields().stream()
+                .map(f -> f.getTag() + "$" + f.getSubfields().getFirst().getCode() + f.getSubfields().getFirst().getData()).toList();
+        assertEquals(yazFields, ours);
+        assertTrue(ours.indexOf("020$a9781561457953 (lib. bdg.) :") < ours.indexOf("020$a1561457957 (lib. bdg.) :"), ours.toString());
+        String xml = new String(MarcRecords.marcXml(source), StandardCharsets.UTF_8);
+        assertTrue(xml.indexOf("9781561457953") < xml.indexOf(">1561457957"), "the MARCXML served over Z39.50 too");
     }
 }

@@ -13,6 +13,7 @@ import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+import org.apache.lucene.document.IntField;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.Term;
@@ -66,7 +67,9 @@ public final class LuceneQueries {
             case LOCAL_ID -> new ScanStart(CatalogIndex.LOCAL_ID, value);
             case LIBRARY -> new ScanStart(CatalogIndex.LIBRARY, value);
             case RECORD_ID -> new ScanStart(CatalogIndex.ID, value);
+            case PUBLISHER -> firstWord(CatalogIndex.PUBLISHER, value);
             case ANY -> throw new IllegalArgumentException("the ANY index has no terms of its own to scan");
+            case YEAR, ALL_RECORDS -> throw new IllegalArgumentException("the " + index + " index has no terms to scan");
         };
     }
 
@@ -106,6 +109,10 @@ public final class LuceneQueries {
                     ? new TermQuery(DrillDownQuery.term(FacetsConfig.DEFAULT_INDEX_FIELD_NAME, Facet.CLC.dim(),
                             value.toUpperCase(Locale.ROOT)))
                     : new MatchNoDocsQuery();
+            case PUBLISHER -> text(CatalogIndex.PUBLISHER, clause);
+            case YEAR -> value.matches("\\d{4}") ? IntField.newExactQuery(CatalogIndex.YEAR, Integer.parseInt(value))
+                    : new MatchNoDocsQuery();
+            case ALL_RECORDS -> new PrefixQuery(new Term(CatalogIndex.ID, ""));
         };
     }
 

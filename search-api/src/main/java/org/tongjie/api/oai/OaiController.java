@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -24,7 +25,15 @@ import org.tongjie.store.PublishedUnions;
 public final class OaiController {
     static final String OAI_NS = "http://www.openarchives.org/OAI/2.0/";
     static final String XSI_NS = "http://www.w3.org/2001/XMLSchema-instance";
-    static final String ID_PREFIX = "oai:tongjie:";
+    static final String OAI_IDENTIFIER_NS = "http://www.openarchives.org/OAI/2.0/oai-identifier";
+    /**
+     * The repository part of identifiers when the network names none: not a domain name, so the oai-identifier
+     * description (which requires one) is left out; kept so that harvested identifiers stay as they were.
+     */
+    public static final String DEFAULT_REPOSITORY_IDENTIFIER = "tongjie";
+    /** The oai-identifier scheme's repositoryIdentifier: a domain name the network controls. */
+    private static final java.util.regex.Pattern DOMAIN = java.util.regex.Pattern.compile(
+            "[a-zA-Z][a-zA-Z0-9\\-]*(\\.[a-zA-Z][a-zA-Z0-9\\-]*)+");
     public static final int DEFAULT_PAGE_SIZE = 100;
     /** Identify must name a contact; a network sets its own (the integrator's HubConfig is the place for it). */
     public static final String DEFAULT_ADMIN_EMAIL = "catalogue@tongjie.invalid";
@@ -41,6 +50,7 @@ public final class OaiController {
     private final Clock clock;
     private final String adminEmail;
     private final String repositoryName;
+    private final String repositoryIdentifier;
     private final OaiRecords records;
 
     public OaiController(Catalog catalog, Clock clock, String adminEmail) {
@@ -54,6 +64,18 @@ public final class OaiController {
 
     /** With the name Identify gives the repository. */
     public OaiController(Catalog catalog, Clock clock, String adminEmail, String repositoryName, int pageSize) {
+        this(catalog, clock, adminEmail, repositoryName, DEFAULT_REPOSITORY_IDENTIFIER, pageSize);
+    }
+
+    /**
+     * With the repository identifier of identifiers ({@code oai:REPOSITORY:UNION-ID}); a domain name (the
+     * oai-identifier scheme's) also puts the oai-identifier description in Identify.
+     */
+    public OaiController(Catalog catalog, Clock clock, String adminEmail, String repositoryName, String repositoryIdentifier,
+            int pageSize) {
+        if (!repositoryIdentifier.matches("[a-zA-Z][a-zA-Z0-9\\-]*(\\.[a-zA-Z][a-zA-Z0-9\\-]*)*")) {
+            throw new IllegalArgumentException("an OAI repository identifier is a domain name, was '" + repositoryIdentifier + "'");
+        }
         if (pageSize < 1) {
             throw new IllegalArgumentException("an OAI-PMH page holds at least one record, was " + pageSize);
         }
@@ -61,7 +83,8 @@ public final class OaiController {
         this.clock = clock;
         this.adminEmail = adminEmail;
         this.repositoryName = repositoryName;
-        this.records = new OaiRecords(catalog, pageSize);
+        this.repositoryIdentifier = repositoryIdentifier;
+        this.records = new OaiRecords(catalog, pageSize, "oai:" + repositoryIdentifier + ":");
     }
 
     /**
@@ -70,7 +93,7 @@ public final class OaiController {
      */
     public void handle(Context ctx) throws XMLStreamException {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        String baseUrl = ctx.scheme() + "://" + ctx.host() + "/oai";
+        String baseUrl = baseUrl(ctx);
         Map<String, List<String>> params = ctx.method().name().equals("POST") ? ctx.formParamMap() : ctx.queryParamMap();
         String verb = null;
         Map<String, String> args = Map.of();
@@ -96,6 +119,24 @@ public final class OaiController {
         }
         doc.writer().writeEndElement();
         ctx.contentType("text/xml; charset=UTF-8").result(doc.text());
+    }
+
+    /**
+     * The URL harvesters reach this provider at. Behind a reverse proxy that is the proxy's, which says it in
+     * the de-facto headers X-Forwarded-Proto, -Host and -Prefix (what Spring, Traefik and nginx set); they only
+     * change what this answer names, never what it holds.
+     */
+    static String baseUrl(Context ctx) {
+        String scheme = forwarded(ctx, "X-Forwarded-Proto").filter(p -> p.equals("http") || p.equals("https")).orElse(ctx.scheme());
+        String host = forwarded(ctx, "X-Forwarded-Host").filter(h -> h.matches("[A-Za-z0-9.\\-\\[\\]:]+")).orElse(ctx.host());
+        String prefix = forwarded(ctx, "X-Forwarded-Prefix").filter(p -> p.matches("/[A-Za-z0-9._~/\\-]*"))
+                .map(p -> p.endsWith("/") ? p.substring(0, p.length() - 1) : p).orElse("");
+        return scheme + "://" + host + prefix + "/oai";
+    }
+
+    /** The first value of a forwarded header (a chain of proxies lists the client-facing one first). */
+    private static Optional<String> forwarded(Context ctx, String header) {
+        return Optional.ofNullable(ctx.header(header)).map(v -> v.split(",")[0].strip()).filter(v -> !v.isEmpty());
     }
 
     private static XmlOutput start(Instant now) throws XMLStreamException {
@@ -178,16 +219,38 @@ public final class OaiController {
                 catalog.feed().earliest().orElse(clock.instant().truncatedTo(ChronoUnit.SECONDS)).toString());
         doc.element(OAI_NS, "deletedRecord", "persistent");
         doc.element(OAI_NS, "granularity", "YYYY-MM-DDThh:mm:ssZ");
+        if (DOMAIN.matcher(repositoryIdentifier).matches()) {
+            identifierDescription(doc);
+        }
+        out.writeEndElement();
+    }
+
+    /** The oai-identifier description: how this repository's identifiers are made, with one of them. */
+    private void identifierDescription(XmlOutput doc) throws XMLStreamException {
+        XMLStreamWriter out = doc.writer();
+        out.writeStartElement(OAI_NS, "description");
+        out.setPrefix("", OAI_IDENTIFIER_NS);
+        out.writeStartElement(OAI_IDENTIFIER_NS, "oai-identifier");
+        out.writeDefaultNamespace(OAI_IDENTIFIER_NS);
+        out.writeAttribute(XSI_NS, "schemaLocation", OAI_IDENTIFIER_NS + " http://www.openarchives.org/OAI/2.0/oai-identifier.xsd");
+        doc.element(OAI_IDENTIFIER_NS, "scheme", "oai");
+        doc.element(OAI_IDENTIFIER_NS, "repositoryIdentifier", repositoryIdentifier);
+        doc.element(OAI_IDENTIFIER_NS, "delimiter", ":");
+        String sample = catalog.feed().list(new PublishedUnions.Window(Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty()), 1).stream().findFirst()
+                .map(PublishedUnions.Entry::unionId).orElse("UNION-RECORD-ID");
+        doc.element(OAI_IDENTIFIER_NS, "sampleIdentifier", records.identifier(sample));
+        out.writeEndElement();
+        out.setPrefix("", OAI_NS);
         out.writeEndElement();
     }
 
     private void listMetadataFormats(XmlOutput doc, Map<String, String> args) throws XMLStreamException {
-        if (args.containsKey("identifier")) {
-            records.entry(args.get("identifier"));
-        }
+        List<MetadataFormat> formats = args.containsKey("identifier")
+                ? records.formats(args.get("identifier")) : List.of(MetadataFormat.values());
         XMLStreamWriter out = doc.writer();
         out.writeStartElement(OAI_NS, "ListMetadataFormats");
-        for (MetadataFormat format : MetadataFormat.values()) {
+        for (MetadataFormat format : formats) {
             out.writeStartElement(OAI_NS, "metadataFormat");
             doc.element(OAI_NS, "metadataPrefix", format.prefix);
             doc.element(OAI_NS, "schema", format.schema);

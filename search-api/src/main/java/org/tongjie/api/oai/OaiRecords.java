@@ -1,11 +1,14 @@
 package org.tongjie.api.oai;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tongjie.api.xml.MarcSchema;
 import org.tongjie.api.xml.UnionRecordXml;
 import org.tongjie.api.xml.XmlOutput;
 import org.tongjie.catalog.UnionRecord;
@@ -21,18 +24,22 @@ final class OaiRecords {
     private final UnionRecordXml xml;
 
     private final int pageSize;
+    private final String idPrefix;
 
-    OaiRecords(Catalog catalog, int pageSize) {
+    OaiRecords(Catalog catalog, int pageSize, String idPrefix) {
         this.catalog = catalog;
         this.pageSize = pageSize;
+        this.idPrefix = idPrefix;
         this.xml = new UnionRecordXml(catalog);
     }
 
+    /** An entry as it goes on a page: its header, and its metadata when the page carries records and it is not deleted. */
+    private record Item(PublishedUnions.Entry entry, Optional<String> metadata) {}
+
     PublishedUnions.Entry entry(String identifier) {
-        Optional<String> id = identifier.startsWith(OaiController.ID_PREFIX)
-                ? Optional.of(identifier.substring(OaiController.ID_PREFIX.length())) : Optional.empty();
+        Optional<String> id = identifier.startsWith(idPrefix) ? Optional.of(identifier.substring(idPrefix.length())) : Optional.empty();
         return id.flatMap(catalog.feed()::get).orElseThrow(() -> new OaiError(OaiError.Code.idDoesNotExist,
-                "no record '" + identifier + "' (identifiers look like " + OaiController.ID_PREFIX + "UNION-RECORD-ID)"));
+                "no record '" + identifier + "' (identifiers look like " + idPrefix + "UNION-RECORD-ID)"));
     }
 
     void getRecord(XmlOutput doc, String identifier, MetadataFormat format) throws XMLStreamException {
@@ -41,37 +48,87 @@ final class OaiRecords {
         if (!entry.deleted() && union.isEmpty()) {
             throw new OaiError(OaiError.Code.idDoesNotExist, identifier + " is being changed; ask again in a moment");
         }
+        if (union.isPresent() && !format.serves(union.get())) {
+            throw new OaiError(OaiError.Code.cannotDisseminateFormat, identifier + " is a UNIMARC record, which "
+                    + format.prefix + " (MARC21slim) cannot carry; ask for marcxchange or oai_dc");
+        }
+        Optional<String> metadata = union.isEmpty() ? Optional.empty() : metadata(entry, union.get(), format);
+        if (union.isPresent() && metadata.isEmpty()) {
+            throw new OaiError(OaiError.Code.idDoesNotExist, identifier + " is being changed; ask again in a moment");
+        }
         doc.writer().writeStartElement(OaiController.OAI_NS, "GetRecord");
-        record(doc, entry, union, format);
+        record(doc, new Item(entry, metadata));
         doc.writer().writeEndElement();
     }
 
-    /** One page of the list (and a token for the next) or, for an empty list, noRecordsMatch. */
+    /** The formats one record is given in: all for a deleted record, else those that can carry it. */
+    List<MetadataFormat> formats(String identifier) {
+        PublishedUnions.Entry entry = entry(identifier);
+        Optional<UnionRecord> union = entry.deleted() ? Optional.empty() : current(entry);
+        return Arrays.stream(MetadataFormat.values()).filter(f -> union.map(f::serves).orElse(true)).toList();
+    }
+
+    /**
+     * One page of the list (and a token for the next) or, for an empty list, noRecordsMatch. A page never
+     * comes out empty (the schema wants a record in each): entries not in the format (a UNIMARC record asked
+     * for in MARC21slim) are passed over and the page filled from further on.
+     */
     void list(XmlOutput doc, ListRequest request, boolean withMetadata) throws XMLStreamException {
-        List<PublishedUnions.Entry> entries = catalog.feed().list(request.window(), pageSize + 1);
-        if (entries.isEmpty() && request.window().after().isEmpty()) {
-            throw new OaiError(OaiError.Code.noRecordsMatch, "no union record matches these arguments");
+        var page = new ArrayList<Item>();
+        boolean more = collect(request, withMetadata, page);
+        if (page.isEmpty()) {
+            throw new OaiError(OaiError.Code.noRecordsMatch, request.window().after().isEmpty()
+                    ? "no union record matches these arguments" : "no union record is left in this list");
         }
-        boolean more = entries.size() > pageSize;
-        List<PublishedUnions.Entry> page = more ? entries.subList(0, pageSize) : entries;
         XMLStreamWriter out = doc.writer();
         out.writeStartElement(OaiController.OAI_NS, withMetadata ? "ListRecords" : "ListIdentifiers");
-        for (PublishedUnions.Entry entry : page) {
-            if (!withMetadata) {
-                header(doc, entry);
-                continue;
-            }
-            Optional<UnionRecord> union = entry.deleted() ? Optional.empty() : current(entry);
-            if (entry.deleted() || union.isPresent()) {
-                record(doc, entry, union, request.format());
+        for (Item item : page) {
+            if (withMetadata) {
+                record(doc, item);
+            } else {
+                header(doc, item.entry());
             }
         }
         if (more) {
-            doc.element(OaiController.OAI_NS, "resumptionToken", request.after(OaiController.cursorOf(page.getLast())).token());
+            doc.element(OaiController.OAI_NS, "resumptionToken", request.after(OaiController.cursorOf(page.getLast().entry())).token());
         } else if (request.window().after().isPresent()) {
             out.writeEmptyElement(OaiController.OAI_NS, "resumptionToken");
         }
         out.writeEndElement();
+    }
+
+    /** Fills the page with up to pageSize items; true when at least one more follows. */
+    private boolean collect(ListRequest request, boolean withMetadata, List<Item> page) {
+        ListRequest at = request;
+        while (true) {
+            List<PublishedUnions.Entry> batch = catalog.feed().list(at.window(), pageSize + 1);
+            for (PublishedUnions.Entry entry : batch) {
+                item(entry, request.format(), withMetadata).ifPresent(page::add);
+                if (page.size() > pageSize) {
+                    page.removeLast();
+                    return true;
+                }
+            }
+            if (batch.size() <= pageSize) {
+                return false;
+            }
+            at = request.after(OaiController.cursorOf(batch.getLast()));
+        }
+    }
+
+    private Optional<Item> item(PublishedUnions.Entry entry, MetadataFormat format, boolean withMetadata) {
+        boolean marc21Only = format == MetadataFormat.MARCXML || format == MetadataFormat.MARC21;
+        if (entry.deleted() || !(withMetadata || marc21Only)) {
+            return Optional.of(new Item(entry, Optional.empty()));
+        }
+        Optional<UnionRecord> union = current(entry).filter(format::serves);
+        if (union.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!withMetadata) {
+            return Optional.of(new Item(entry, Optional.empty()));
+        }
+        return metadata(entry, union.get(), format).map(m -> new Item(entry, Optional.of(m)));
     }
 
     /**
@@ -86,40 +143,47 @@ final class OaiRecords {
         return union;
     }
 
-    private void record(XmlOutput doc, PublishedUnions.Entry entry, Optional<UnionRecord> union, MetadataFormat format)
-            throws XMLStreamException {
+    /** The OAI identifier of a union record. */
+    String identifier(String unionId) {
+        return idPrefix + unionId;
+    }
+
+    private void record(XmlOutput doc, Item item) throws XMLStreamException {
         XMLStreamWriter out = doc.writer();
-        String metadata = null;
-        if (union.isPresent()) {
-            try {
-                metadata = metadata(union.get(), format);
-            } catch (UnionRecordXml.UnavailableException e) {
-                LOG.warn("OAI-PMH: union record {} left out of this page: {}", entry.unionId(), e.getMessage());
-                return;
-            }
-        }
         out.writeStartElement(OaiController.OAI_NS, "record");
-        header(doc, entry);
-        if (metadata != null) {
+        header(doc, item.entry());
+        if (item.metadata().isPresent()) {
             out.writeStartElement(OaiController.OAI_NS, "metadata");
-            doc.raw(metadata);
+            doc.raw(item.metadata().get());
             out.writeEndElement();
         }
         out.writeEndElement();
     }
 
-    private static void header(XmlOutput doc, PublishedUnions.Entry entry) throws XMLStreamException {
+    private void header(XmlOutput doc, PublishedUnions.Entry entry) throws XMLStreamException {
         XMLStreamWriter out = doc.writer();
         out.writeStartElement(OaiController.OAI_NS, "header");
         if (entry.deleted()) {
             out.writeAttribute("status", "deleted");
         }
-        doc.element(OaiController.OAI_NS, "identifier", OaiController.ID_PREFIX + entry.unionId());
+        doc.element(OaiController.OAI_NS, "identifier", identifier(entry.unionId()));
         doc.element(OaiController.OAI_NS, "datestamp", entry.datestamp().toString());
         for (String library : entry.libraries()) {
             doc.element(OaiController.OAI_NS, "setSpec", library);
         }
         out.writeEndElement();
+    }
+
+    /** The record in the format; empty (and logged) when its describing record is gone or no longer reads. */
+    private Optional<String> metadata(PublishedUnions.Entry entry, UnionRecord union, MetadataFormat format) {
+        try {
+            return Optional.of(metadata(union, format));
+        } catch (UnionRecordXml.UnavailableException e) {
+            LOG.warn("OAI-PMH: union record {} left out: {}", entry.unionId(), e.getMessage());
+            return Optional.empty();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("the JDK's StAX writer failed on an in-memory string", e);
+        }
     }
 
     private String metadata(UnionRecord union, MetadataFormat format) throws XMLStreamException {
@@ -136,7 +200,7 @@ final class OaiRecords {
             xml.dublinCoreElements(out, union);
             out.writeEndElement();
         } else {
-            xml.marcXml(out, union);
+            xml.marcXml(out, union, format == MetadataFormat.MARCXCHANGE ? MarcSchema.MARCXCHANGE : MarcSchema.MARC21_SLIM);
         }
         return fragment.text();
     }

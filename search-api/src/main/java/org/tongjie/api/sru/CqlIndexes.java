@@ -15,8 +15,16 @@ final class CqlIndexes {
     /** A context set: its usual prefix and its identifier. */
     record ContextSet(String prefix, String identifier) {}
 
-    /** A CQL index (prefix.name), its title for explain, and the index of ours it searches. */
-    record CqlIndex(ContextSet set, String name, String title, Index index) {
+    /** A CQL index (prefix.name), its title for explain, and the indexes of ours it searches (any of them). */
+    record CqlIndex(ContextSet set, String name, String title, List<Index> indexes) {
+        CqlIndex(ContextSet set, String name, String title, Index index) {
+            this(set, name, title, List.of(index));
+        }
+
+        CqlIndex {
+            indexes = List.copyOf(indexes);
+        }
+
         String qualified() {
             return set.prefix() + "." + name;
         }
@@ -34,9 +42,14 @@ final class CqlIndexes {
     static final List<CqlIndex> ALL = List.of(
             new CqlIndex(CQL, "serverChoice", "any word of the record", Index.ANY),
             new CqlIndex(CQL, "anywhere", "any word of the record", Index.ANY),
+            new CqlIndex(CQL, "allRecords", "every record (the term is not looked at)", Index.ALL_RECORDS),
             new CqlIndex(DC, "title", "title", Index.TITLE),
             new CqlIndex(DC, "creator", "author", Index.AUTHOR),
             new CqlIndex(DC, "subject", "subject", Index.SUBJECT),
+            new CqlIndex(DC, "publisher", "publisher", Index.PUBLISHER),
+            new CqlIndex(DC, "date", "year of publication (four digits)", Index.YEAR),
+            new CqlIndex(DC, "identifier", "ISBN, ISSN, a member's record number or a union record id",
+                    List.of(Index.ISBN, Index.ISSN, Index.LOCAL_ID, Index.RECORD_ID)),
             new CqlIndex(BATH, "title", "title", Index.TITLE),
             new CqlIndex(BATH, "author", "author", Index.AUTHOR),
             new CqlIndex(BATH, "name", "author", Index.AUTHOR),

@@ -1,6 +1,7 @@
 package org.tongjie.api.sru;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.xbib.cql.BooleanGroup;
 import org.xbib.cql.CQLParser;
@@ -83,12 +84,21 @@ final class CqlQueries {
         if (clause.getQuery() != null) {
             return query(clause.getQuery(), prefixes);
         }
-        CatalogQuery.Index index = clause.getIndex() == null ? CatalogQuery.Index.ANY : index(clause.getIndex(), prefixes);
+        List<CatalogQuery.Index> indexes = clause.getIndex() == null ? List.of(CatalogQuery.Index.ANY) : indexes(clause.getIndex(), prefixes);
         Match match = clause.getRelation() == null ? Match.ALL_WORDS : match(clause.getRelation());
-        return term(index, match, clause.getTerm().getValue());
+        if (clause.getTerm() == null || clause.getTerm().getValue() == null) {
+            throw new SruDiagnostic(SruDiagnostic.QUERY_SYNTAX_ERROR, clause.toString().strip(), "and, or, not and prox are"
+                    + " CQL's boolean words: to search for one as a word, quote it (title=\"and\")");
+        }
+        String value = clause.getTerm().getValue();
+        CatalogQuery query = term(indexes.getFirst(), match, value);
+        for (CatalogQuery.Index other : indexes.subList(1, indexes.size())) {
+            query = new CatalogQuery.Or(query, term(other, match, value));
+        }
+        return query;
     }
 
-    private static CatalogQuery.Index index(org.xbib.cql.Index index, Map<String, CqlIndexes.ContextSet> prefixes) {
+    private static List<CatalogQuery.Index> indexes(org.xbib.cql.Index index, Map<String, CqlIndexes.ContextSet> prefixes) {
         String prefix = index.getContext() == null ? "" : index.getContext();
         String qualified = prefix.isEmpty() ? index.getName() : prefix + "." + index.getName();
         CqlIndexes.ContextSet set = prefixes.containsKey(prefix.toLowerCase(java.util.Locale.ROOT))
@@ -96,7 +106,7 @@ final class CqlQueries {
                 : prefix.isEmpty() ? CqlIndexes.DEFAULT_SET
                 : CqlIndexes.setByPrefix(prefix).orElseThrow(() -> new SruDiagnostic(
                         SruDiagnostic.UNSUPPORTED_CONTEXT_SET, prefix, "unknown context set prefix '" + prefix + "'"));
-        return CqlIndexes.find(set, index.getName()).map(CqlIndexes.CqlIndex::index).orElseThrow(() -> new SruDiagnostic(
+        return CqlIndexes.find(set, index.getName()).map(CqlIndexes.CqlIndex::indexes).orElseThrow(() -> new SruDiagnostic(
                 SruDiagnostic.UNSUPPORTED_INDEX, qualified, "unsupported index " + qualified + " (explain lists the indexes)"));
     }
 

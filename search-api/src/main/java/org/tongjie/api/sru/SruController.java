@@ -6,6 +6,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tongjie.api.xml.MarcSchema;
 import org.tongjie.api.xml.UnionRecordXml;
 import org.tongjie.api.xml.XmlOutput;
 import org.tongjie.catalog.UnionRecord;
@@ -19,6 +20,7 @@ import org.tongjie.query.Matches;
 public final class SruController {
     private static final Logger LOG = LoggerFactory.getLogger(SruController.class);
     static final String XML = "text/xml; charset=UTF-8";
+    private static final String SCAN_2_0 = "http://docs.oasis-open.org/ns/search-ws/scan";
 
     private final Catalog catalog;
     private final UnionRecordXml records;
@@ -46,7 +48,7 @@ public final class SruController {
         Matches matches = catalog.search().find(query, request.startRecord() - 1, request.maximumRecords());
         if (matches.total() > 0 && request.startRecord() > matches.total()) {
             throw new SruDiagnostic(SruDiagnostic.FIRST_RECORD_OUT_OF_RANGE, Integer.toString(request.startRecord()),
-                    "startRecord is past the " + matches.total() + " records found");
+                    "startRecord is past the " + matches.total() + " records found", matches.total());
         }
         SruVersion v = request.version();
         XmlOutput doc = XmlOutput.document();
@@ -76,9 +78,11 @@ public final class SruController {
         SruVersion v = request.version();
         doc.writer().writeStartElement(v.namespace, "record");
         String data;
-        String schema = request.schema().identifier;
+        RecordSchema served = request.schema() == RecordSchema.MARCXML && MarcSchema.of(union) == MarcSchema.MARCXCHANGE
+                ? RecordSchema.MARCXCHANGE : request.schema();
+        String schema = served.identifier;
         try {
-            data = recordData(request.schema(), union);
+            data = recordData(served, union);
         } catch (UnionRecordXml.UnavailableException e) {
             LOG.warn("SRU record {} unavailable: {}", union.id(), e.getMessage());
             schema = "info:srw/schema/1/diagnostics-v1.1";
@@ -93,9 +97,6 @@ public final class SruController {
             doc.raw(data);
         }
         doc.writer().writeEndElement();
-        if (v.isTwo()) {
-            doc.element(v.namespace, "recordIdentifier", union.id());
-        }
         doc.element(v.namespace, "recordPosition", Integer.toString(position));
         doc.writer().writeEndElement();
     }
@@ -104,7 +105,9 @@ public final class SruController {
         XmlOutput fragment = XmlOutput.fragment();
         XMLStreamWriter out = fragment.writer();
         if (schema == RecordSchema.MARCXML) {
-            records.marcXml(out, union);
+            records.marcXml(out, union, MarcSchema.MARC21_SLIM);
+        } else if (schema == RecordSchema.MARCXCHANGE) {
+            records.marcXml(out, union, MarcSchema.MARCXCHANGE);
         } else {
             String srwDc = "info:srw/schema/1/dc-schema";
             out.setPrefix("srw_dc", srwDc);
@@ -118,19 +121,26 @@ public final class SruController {
         return fragment.text();
     }
 
-    /** A searchRetrieve (or explain) response that holds only the diagnostic. */
+    /**
+     * The response to the operation asked for (searchRetrieve, explain or scan) holding only the diagnostic;
+     * SRU 2.0's scanResponse lives in its own namespace and has no version.
+     */
     private static String refusal(SruVersion v, String operation, String query, SruDiagnostic d) throws XMLStreamException {
         boolean explain = "explain".equals(operation) || (operation == null && query == null);
+        boolean scan = "scan".equals(operation);
+        String ns = scan && v.isTwo() ? SCAN_2_0 : v.namespace;
         XmlOutput doc = XmlOutput.document();
         XMLStreamWriter out = doc.writer();
-        out.setPrefix("zs", v.namespace);
-        out.writeStartElement(v.namespace, explain ? "explainResponse" : "searchRetrieveResponse");
-        out.writeNamespace("zs", v.namespace);
-        doc.element(v.namespace, "version", v.number);
-        if (!explain) {
-            doc.element(v.namespace, "numberOfRecords", "0");
+        out.setPrefix(scan && v.isTwo() ? "scan" : "zs", ns);
+        out.writeStartElement(ns, explain ? "explainResponse" : scan ? "scanResponse" : "searchRetrieveResponse");
+        out.writeNamespace(scan && v.isTwo() ? "scan" : "zs", ns);
+        if (!(scan && v.isTwo())) {
+            doc.element(ns, "version", v.number);
         }
-        out.writeStartElement(v.namespace, "diagnostics");
+        if (!explain && !scan) {
+            doc.element(ns, "numberOfRecords", Long.toString(d.numberOfRecords()));
+        }
+        out.writeStartElement(ns, "diagnostics");
         doc.raw(diagnosticFragment(v, d));
         out.writeEndElement();
         out.writeEndElement();

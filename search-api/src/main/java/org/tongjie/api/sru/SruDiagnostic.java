@@ -30,11 +30,22 @@ final class SruDiagnostic extends RuntimeException {
 
     private final int code;
     private final String details;
+    private final long numberOfRecords;
 
     SruDiagnostic(int code, String details, String message) {
+        this(code, details, message, 0);
+    }
+
+    /** A refusal of a search that found records: startRecord past them still says how many there are. */
+    SruDiagnostic(int code, String details, String message, long numberOfRecords) {
         super(message);
         this.code = code;
         this.details = details;
+        this.numberOfRecords = numberOfRecords;
+    }
+
+    long numberOfRecords() {
+        return numberOfRecords;
     }
 
     int code() {

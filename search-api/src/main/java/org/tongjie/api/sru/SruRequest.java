@@ -44,7 +44,7 @@ record SruRequest(SruVersion version, Operation operation, Optional<String> quer
         int maximum = Math.min(number(ctx, "maximumRecords", DEFAULT_MAXIMUM_RECORDS, 0), MAXIMUM_RECORDS_LIMIT);
         String schemaName = Optional.ofNullable(param(ctx, "recordSchema")).orElse("marcxml");
         RecordSchema schema = RecordSchema.of(schemaName).orElseThrow(() -> new SruDiagnostic(SruDiagnostic.UNKNOWN_SCHEMA,
-                schemaName, "unknown record schema; marcxml and dc are served"));
+                schemaName, "unknown record schema; marcxml, marcxchange and dc are served"));
         String packing = Optional.ofNullable(param(ctx, version.escapingParameter())).orElse("xml");
         if (!packing.equals("xml") && !packing.equals("string")) {
             throw new SruDiagnostic(SruDiagnostic.UNSUPPORTED_RECORD_PACKING, packing,

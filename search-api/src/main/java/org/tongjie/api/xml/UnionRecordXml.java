@@ -1,6 +1,7 @@
 package org.tongjie.api.xml;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -9,20 +10,20 @@ import org.marc4j.marc.DataField;
 import org.marc4j.marc.Record;
 import org.tongjie.catalog.BibRecord;
 import org.tongjie.catalog.Holding;
-import org.tongjie.catalog.MarcProfile;
 import org.tongjie.catalog.UnionRecord;
 import org.tongjie.indexer.Catalog;
 import org.tongjie.indexer.MarcRecords;
 
 /**
- * A union record as the XML that SRU and OAI-PMH serve: MARCXML of the source record that describes it, with
- * one 852 per copy held by any member, and simple Dublin Core of that description. The MARC is the member's
- * record as sent (read back with marc4j), not rebuilt from our normalised fields, so a cataloguer or an
- * aggregator gets everything the member catalogued.
+ * A union record as the XML that SRU and OAI-PMH serve: MARCXML (or MarcXchange for UNIMARC) of the source
+ * record that describes it, with one 852 per copy held by any member, and simple Dublin Core of that
+ * description. The MARC is the member's record as sent (read back with marc4j), not rebuilt from our
+ * normalised fields, so a cataloguer or an aggregator gets everything the member catalogued.
  */
 public final class UnionRecordXml {
     public static final String MARCXML_NS = "http://www.loc.gov/MARC21/slim";
     public static final String DC_NS = "http://purl.org/dc/elements/1.1/";
+    public static final String XSI_NS = "http://www.w3.org/2001/XMLSchema-instance";
 
     private final Catalog catalog;
 
@@ -40,26 +41,45 @@ public final class UnionRecordXml {
     }
 
     /**
-     * Writes {@code <record xmlns="http://www.loc.gov/MARC21/slim">}. 001 is the union record's id (what an
-     * aggregator must key on: members' own numbers collide across libraries), the member's number moves to
-     * 035 as {@code (library)number}. The member's own 852s go (they describe one library's shelves in its own
-     * terms) and each holding of the union record becomes an 852: $a library, $b service point, $c shelving
-     * location, $h call number, $p barcode, $z availability.
+     * Writes the union record as a MARC21slim {@code <record>} (a MARC21 description) or a MarcXchange one
+     * (UNIMARC or CNMARC, {@code format="UNIMARC"}): see {@link MarcSchema#of}. 001 is the union record's id
+     * (what an aggregator must key on: members' own numbers collide across libraries); the member's number
+     * moves to 035 as {@code (library)number} and the member's 003 goes with its 001, so that no agency is
+     * named for a number it did not give. The member's own 852s go (they describe one library's shelves in its
+     * own terms) and each holding of the union record becomes an 852: $a library, $b service point, $c
+     * shelving location, $h call number, $p barcode, $z availability. Fields come in the member's directory
+     * order; what the schema cannot carry is changed as {@link SchemaSafe} says.
      */
     public void marcXml(XMLStreamWriter out, UnionRecord union) throws XMLStreamException {
-        Record record = parsed(union.description());
-        out.setDefaultNamespace(MARCXML_NS);
-        out.writeStartElement(MARCXML_NS, "record");
-        out.writeDefaultNamespace(MARCXML_NS);
-        String leader = record.getLeader().toString();
-        if (union.description().profile() == MarcProfile.MARC21) {
-            leader = leader.substring(0, 9) + 'a' + leader.substring(10); // marc4j decoded it; we write Unicode
+        marcXml(out, union, MarcSchema.of(union));
+    }
+
+    /**
+     * As {@link #marcXml(XMLStreamWriter, UnionRecord)} in the schema asked for: MarcXchange for any record,
+     * MARC21slim for a MARC21 one.
+     *
+     * @throws IllegalArgumentException for a UNIMARC record in MARC21slim
+     */
+    public void marcXml(XMLStreamWriter out, UnionRecord union, MarcSchema schema) throws XMLStreamException {
+        if (schema == MarcSchema.MARC21_SLIM && MarcSchema.of(union) != schema) {
+            throw new IllegalArgumentException(union.id() + " is a UNIMARC record, which MARC21slim cannot carry");
         }
-        element(out, "leader", leader);
-        controlField(out, "001", union.id());
+        Record record = parsed(union.description());
+        String ns = schema.namespace();
+        out.setDefaultNamespace(ns);
+        out.writeStartElement(ns, "record");
+        out.writeDefaultNamespace(ns);
+        out.writeNamespace("xsi", XSI_NS);
+        out.writeAttribute(XSI_NS, "schemaLocation", ns + " " + schema.location());
+        if (schema == MarcSchema.MARCXCHANGE) {
+            out.writeAttribute("format", MarcSchema.format(union));
+            out.writeAttribute("type", "Bibliographic");
+        }
+        element(out, ns, "leader", SchemaSafe.leader(schema, record.getLeader().toString(), union.description().format()));
+        controlField(out, ns, "001", union.id());
         for (ControlField field : record.getControlFields()) {
-            if (!field.getTag().equals("001")) {
-                controlField(out, field.getTag(), field.getData());
+            if (!field.getTag().equals("001") && !field.getTag().equals("003") && SchemaSafe.controlTag(field.getTag())) {
+                controlField(out, ns, field.getTag(), field.getData());
             }
         }
         BibRecord described = union.description();
@@ -67,27 +87,27 @@ public final class UnionRecordXml {
         boolean numbered = false;
         for (DataField field : record.getDataFields()) {
             if (!numbered && field.getTag().compareTo("035") > 0) {
-                dataField(out, "035", ' ', ' ', memberNumber);
+                dataField(out, schema, "035", ' ', ' ', memberNumber);
                 numbered = true;
             }
-            if (!field.getTag().equals("852")) {
-                dataField(out, field.getTag(), field.getIndicator1(), field.getIndicator2(),
+            if (!field.getTag().equals("852") && SchemaSafe.dataTag(schema, field.getTag())) {
+                dataField(out, schema, field.getTag(), field.getIndicator1(), field.getIndicator2(),
                         field.getSubfields().stream().map(s -> new Sub(s.getCode(), s.getData())).toList());
             }
         }
         if (!numbered) {
-            dataField(out, "035", ' ', ' ', memberNumber);
+            dataField(out, schema, "035", ' ', ' ', memberNumber);
         }
         for (Holding h : union.holdings()) {
-            dataField(out, "852", ' ', ' ', holding(h));
+            dataField(out, schema, "852", ' ', ' ', holding(h));
         }
         out.writeEndElement();
     }
 
     private record Sub(char code, String data) {}
 
-    private static void controlField(XMLStreamWriter out, String tag, String data) throws XMLStreamException {
-        out.writeStartElement(MARCXML_NS, "controlfield");
+    private static void controlField(XMLStreamWriter out, String ns, String tag, String data) throws XMLStreamException {
+        out.writeStartElement(ns, "controlfield");
         out.writeAttribute("tag", tag);
         out.writeCharacters(clean(data));
         out.writeEndElement();
@@ -104,16 +124,25 @@ public final class UnionRecordXml {
         return subs;
     }
 
-    private static void dataField(XMLStreamWriter out, String tag, char ind1, char ind2, List<Sub> subfields)
+    /** A data field with the subfields the schema can carry; none written when none is left. */
+    private static void dataField(XMLStreamWriter out, MarcSchema schema, String tag, char ind1, char ind2, List<Sub> subfields)
             throws XMLStreamException {
-        out.writeStartElement(MARCXML_NS, "datafield");
-        out.writeAttribute("tag", tag);
-        out.writeAttribute("ind1", String.valueOf(ind1 == 0 ? ' ' : ind1));
-        out.writeAttribute("ind2", String.valueOf(ind2 == 0 ? ' ' : ind2));
+        var written = new java.util.ArrayList<Map.Entry<String, String>>();
         for (Sub sub : subfields) {
-            out.writeStartElement(MARCXML_NS, "subfield");
-            out.writeAttribute("code", clean(String.valueOf(sub.code())));
-            out.writeCharacters(clean(sub.data()));
+            SchemaSafe.code(schema, sub.code()).ifPresent(code -> written.add(Map.entry(code, clean(sub.data()))));
+        }
+        if (written.isEmpty()) {
+            return;
+        }
+        String ns = schema.namespace();
+        out.writeStartElement(ns, "datafield");
+        out.writeAttribute("tag", tag);
+        out.writeAttribute("ind1", String.valueOf(SchemaSafe.indicator(schema, ind1)));
+        out.writeAttribute("ind2", String.valueOf(SchemaSafe.indicator(schema, ind2)));
+        for (var sub : written) {
+            out.writeStartElement(ns, "subfield");
+            out.writeAttribute("code", sub.getKey());
+            out.writeCharacters(sub.getValue());
             out.writeEndElement();
         }
         out.writeEndElement();
@@ -162,19 +191,15 @@ public final class UnionRecordXml {
         out.writeEndElement();
     }
 
-    private static void element(XMLStreamWriter out, String name, String value) throws XMLStreamException {
-        out.writeStartElement(MARCXML_NS, name);
+    private static void element(XMLStreamWriter out, String ns, String name, String value) throws XMLStreamException {
+        out.writeStartElement(ns, name);
         out.writeCharacters(clean(value));
         out.writeEndElement();
     }
 
-    /** Characters XML 1.0 cannot carry (a member's stray control bytes) become U+FFFD rather than broken XML. */
+    /** Without the characters XML 1.0 cannot carry (a member's stray control bytes), as YAZ writes MARCXML. */
     static String clean(String text) {
-        var out = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> out.appendCodePoint(
-                c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
-                        || c >= 0x10000 ? c : 0xFFFD));
-        return out.toString();
+        return SchemaSafe.text(text);
     }
 
     private Record parsed(BibRecord description) {

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -99,12 +100,22 @@ class OaiProviderTest {
     }
 
     @Test
-    void debiansHarvesterFollowsResumptionTokensToEveryUnionRecordInMarcXml() throws Exception {
+    void debiansHarvesterFollowsResumptionTokensToEveryMarc21UnionRecordInMarcXml() throws Exception {
         String out = oaiPmh("-X", "ListRecords", "--metadataPrefix", "marcxml");
         assertTrue(out.endsWith("exit 0"), out.substring(Math.max(0, out.length() - 2000)));
-        assertEquals(unionIds, identifiers(out, "identifier: "));
-        assertEquals(unionIds.size(), out.split("<record xmlns=\"http://www.loc.gov/MARC21/slim\"", -1).length - 1);
+        Set<String> koha = unionIdsOf(hub.catalog, List.of("branch-koha"));
+        assertEquals(koha, identifiers(out, "identifier: "), "the MARC21 records; the CNMARC ones are not MARC21slim");
+        assertEquals(koha.size(), Pattern.compile("<record [^>]*xmlns=\"http://www.loc.gov/MARC21/slim\"").matcher(out).results().count());
         assertTrue(out.contains("<datafield tag=\"852\""), "holdings as 852");
+    }
+
+    /** MarcXchange carries every record, the CNMARC ones as UNIMARC. */
+    @Test
+    void debiansHarvesterHarvestsEveryUnionRecordInMarcXchange() throws Exception {
+        String out = oaiPmh("-X", "ListRecords", "--metadataPrefix", "marcxchange");
+        assertTrue(out.endsWith("exit 0"), out.substring(Math.max(0, out.length() - 2000)));
+        assertEquals(unionIds, identifiers(out, "identifier: "));
+        assertEquals(37, out.split("format=\"UNIMARC\"", -1).length - 1, "the 37 CNMARC records");
     }
 
     @Test
@@ -121,7 +132,7 @@ class OaiProviderTest {
     @Test
     void ourOwnHarvesterCopiesTheHubIntoASecondCatalogue() throws Exception {
         try (Catalog second = Catalog.open(workDir.resolve("second"), Clock.systemUTC());
-             var client = OaiPmhClient.create(OaiEndpoint.marc21(URI.create(hub.base("/oai"))))) {
+             var client = OaiPmhClient.create(new OaiEndpoint(URI.create(hub.base("/oai")), "marcxchange", Optional.empty()))) {
             second.libraries().save(ProtocolFixture.library("regional-hub"));
             var report = OaiHarvest.run(second, HarvestLog.open(workDir.resolve("second"), Clock.systemUTC()), "regional-hub", client,
                     Clock.systemUTC());
@@ -157,10 +168,50 @@ class OaiProviderTest {
         String identify = hub.get("/oai?verb=Identify");
         assertTrue(identify.contains("<deletedRecord>persistent</deletedRecord>")
                 && identify.contains("<granularity>YYYY-MM-DDThh:mm:ssZ</granularity>"), identify);
+        assertFalse(identify.contains("oai-identifier"), "tongjie is no domain name, as the oai-identifier scheme wants");
+        SCHEMA.newValidator().validate(new StreamSource(new StringReader(identify)));
         String formats = hub.get("/oai?verb=ListMetadataFormats");
         assertTrue(formats.contains("<metadataPrefix>oai_dc</metadataPrefix>") && formats.contains("<metadataPrefix>marcxml</metadataPrefix>"));
         String sets = hub.get("/oai?verb=ListSets");
         assertTrue(sets.contains("<setSpec>central</setSpec>") && sets.contains("<setSpec>branch-koha</setSpec>"), sets);
+    }
+
+    /** A network that names its domain gets oai:DOMAIN:ID identifiers and says so in an oai-identifier description. */
+    @Test
+    void aDomainAsRepositoryIdentifierIsDescribedInIdentify() throws Exception {
+        var oai = new OaiController(hub.catalog, Clock.systemUTC(), "test@tongjie.invalid", "Regional union catalogue",
+                "catalogue.example.org", OaiController.DEFAULT_PAGE_SIZE);
+        var app = io.javalin.Javalin.create(c -> c.routes.get("/oai", oai::handle)).start(0);
+        try {
+            var http = java.net.http.HttpClient.newHttpClient();
+            String identify = http.send(java.net.http.HttpRequest.newBuilder(URI.create("http://localhost:" + app.port()
+                    + "/oai?verb=Identify")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(identify.contains("<repositoryIdentifier>catalogue.example.org</repositoryIdentifier>"), identify);
+            Matcher sample = Pattern.compile("<sampleIdentifier>(oai:catalogue\\.example\\.org:[^<]+)</sampleIdentifier>").matcher(identify);
+            assertTrue(sample.find(), identify);
+            org.tongjie.api.xml.Schemas.assertValid(org.tongjie.api.xml.Schemas.load(org.tongjie.api.xml.Schemas.oaiPmh(workDir)),
+                    identify, "Identify with its oai-identifier description");
+            String record = http.send(java.net.http.HttpRequest.newBuilder(URI.create("http://localhost:" + app.port()
+                    + "/oai?verb=GetRecord&metadataPrefix=oai_dc&identifier=" + sample.group(1))).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(record.contains("<identifier>" + sample.group(1) + "</identifier>"), record);
+        } finally {
+            app.stop();
+        }
+    }
+
+    /** Behind a reverse proxy, the base URL is the proxy's, as its X-Forwarded headers say. */
+    @Test
+    void baseUrlBehindAProxyIsTheProxys() throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(URI.create(hub.base("/oai?verb=Identify")))
+                .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "catalogue.example.org")
+                .header("X-Forwarded-Prefix", "/tongjie/").build();
+        String identify = java.net.http.HttpClient.newHttpClient().send(request,
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(identify.contains("<baseURL>https://catalogue.example.org/tongjie/oai</baseURL>"), identify);
+        assertTrue(identify.contains(">https://catalogue.example.org/tongjie/oai</request>"), identify);
+        String direct = hub.get("/oai?verb=Identify");
+        assertTrue(direct.contains("<baseURL>" + hub.base("/oai") + "</baseURL>"), direct);
     }
 
     /** A date the provider cannot read is explained in the protocol's words, not java.time's. */

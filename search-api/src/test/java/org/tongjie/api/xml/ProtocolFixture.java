@@ -77,7 +77,7 @@ public final class ProtocolFixture implements AutoCloseable {
         Process process = builder.start();
         process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
         process.getOutputStream().close();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly().waitFor();
             throw new AssertionError(command + " did not finish; it printed:\n" + Files.readString(out));
         }
