@@ -39,8 +39,9 @@ final class CorpusRecords {
 
     /**
      * Another edition of the template's work: a new ISBN (or ISSN for a serial) that no real record has, a
-     * subtitle of its own, and none of the template's system numbers or alternative titles, so by the hub's
-     * rules it can join neither the template nor any other edition.
+     * subtitle and an edition statement of its own, and none of the template's system numbers or alternative
+     * titles, so by the hub's rules it can join neither the template nor any other edition (a subtitle alone
+     * no longer keeps two records apart: the matcher compares subtitles leniently).
      */
     static Record derivedEdition(Record template, MarcProfile profile, boolean serial, String identifier, String subtitle) {
         Record r = copy(template);
@@ -53,6 +54,11 @@ final class CorpusRecords {
         DataField id = FACTORY.newDataField(idTag, ' ', ' ');
         id.addSubfield(FACTORY.newSubfield('a', identifier));
         r.addVariableField(id);
+        removeTags(r, List.of(marc21 ? "250" : "205"));
+        DataField edition = FACTORY.newDataField(marc21 ? "250" : "205", ' ', ' ');
+        // A numbered statement the matcher reads (2nd to 901st), drawn from the identifier so runs agree.
+        edition.addSubfield(FACTORY.newSubfield('a', "Edition " + (2 + Math.floorMod(identifier.hashCode(), 900))));
+        r.addVariableField(edition);
         for (DataField title : r.getDataFields()) {
             boolean titleField = marc21 ? title.getTag().equals("245")
                     || (title.getTag().equals("880") && title.getSubfield('6') != null && prefix(title.getSubfield('6').getData()).equals("245"))

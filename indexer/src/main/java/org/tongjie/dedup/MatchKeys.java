@@ -190,5 +190,5 @@ record MatchKeys(
     }
 
     private static final Pattern SERIES_NUMBER = Pattern.compile(
-            "(.+?)[\\s;,]*(?:no\\.?|nr\\.?|v\\.|vol\\.?|bd\\.?|第)?\\s*(\\d+)\\s*[册辑號号卷集]?", Pattern.CASE_INSENSITIVE);
+            "(.+?)[\\s;,]*(?:no\\.?|nr\\.?|v\\.|vol\\.?|bd\\.?|第)?\\s*(\\d{1,6})\\s*[册辑號号卷集]?", Pattern.CASE_INSENSITIVE);
 }

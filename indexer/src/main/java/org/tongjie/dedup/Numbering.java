@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * editions or volumes; statements without a number say nothing.
  */
 final class Numbering {
-    private static final Pattern ARABIC = Pattern.compile("(\\d+)");
+    private static final Pattern ARABIC = Pattern.compile("(?<!\\d)(\\d{1,6})(?!\\d)");
     private static final Pattern ROMAN = Pattern.compile("(?<![A-Za-z])([IVX]{1,5})(?![A-Za-z])");
     private static final Map<Character, Integer> CHINESE = Map.ofEntries(
             Map.entry('一', 1), Map.entry('二', 2), Map.entry('三', 3), Map.entry('四', 4), Map.entry('五', 5),

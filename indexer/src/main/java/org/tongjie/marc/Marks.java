@@ -40,7 +40,7 @@ final class Marks {
             term("cd-rom|computer dis[ck]|dvd-rom|computer optical", "cd"),
             term("online resource|remote", "cr"),
             term("computer file|dis[ck]ette|floppy", "cd"));
-    private static final Pattern SET = Pattern.compile("^\\s*(\\d+)\\s*(?:v\\b|v\\.|vols?\\b|volumes|bde?\\b|t\\.|tomes|册|冊|卷)",
+    private static final Pattern SET = Pattern.compile("^\\s*(\\d{1,6})\\s*(?:v\\b|v\\.|vols?\\b|volumes|bde?\\b|t\\.|tomes|册|冊|卷)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern VOLUME_QUALIFIER = Pattern.compile("(?:v\\.|vol\\.?|volume|band|bd\\.|tome|t\\.|part|pt\\.)\\s*(\\d+)|第?(\\d+)[册冊卷]",
             Pattern.CASE_INSENSITIVE);

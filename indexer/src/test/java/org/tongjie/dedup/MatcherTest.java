@@ -233,6 +233,7 @@ class MatcherTest {
             v. II          | 2
             卷三            | 3
             Abridged ed.   | ''
+            Edition 9798000001288 | ''
             """)
     void editionAndVolumeNumbersHoweverWritten(String statement, String number) {
         assertEquals(number.isEmpty() ? Optional.empty() : Optional.of(Integer.parseInt(number)), Numbering.of(statement));

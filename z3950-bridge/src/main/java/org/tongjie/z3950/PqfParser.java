@@ -13,6 +13,7 @@ import java.util.List;
  */
 final class PqfParser {
     private static final int RELATION_EQUAL = 3;
+    private static final int ALWAYS_MATCHES = 103;
     private static final int POSITION_ANY = 3;
 
     private final List<Token> tokens;
@@ -40,6 +41,7 @@ final class PqfParser {
             case RpnQuery.And and -> "@and " + render(and.left()) + " " + render(and.right());
             case RpnQuery.Or or -> "@or " + render(or.left()) + " " + render(or.right());
             case RpnQuery.AndNot not -> "@not " + render(not.left()) + " " + render(not.right());
+            case RpnQuery.AllRecords all -> "@attr 1=1016 @attr 2=" + ALWAYS_MATCHES + " \"\"";
         };
     }
 
@@ -94,7 +96,33 @@ final class PqfParser {
         if (!term.quoted() && term.text().startsWith("@")) {
             throw malformed(term.text());
         }
+        if (attributes.relation == ALWAYS_MATCHES) {
+            return new RpnQuery.AllRecords();
+        }
+        if (attributes.use == RpnQuery.Use.DATE) {
+            return new RpnQuery.Term(attributes.use, years(term.text(), attributes.relation), attributes.truncation,
+                    attributes.structure);
+        }
+        require(attributes.relation == RELATION_EQUAL, 117, Integer.toString(attributes.relation));
         return new RpnQuery.Term(attributes.use, term.text(), attributes.truncation, attributes.structure);
+    }
+
+    /** A date term with its relation as the years it allows: {@code @attr 2=4 2000} is {@code 2000-}. */
+    private static String years(String term, int relation) {
+        if (relation == RELATION_EQUAL) {
+            return term;
+        }
+        if (!term.matches("\\d{1,4}")) {
+            throw new Bib1Exception(117, relation + " with the date '" + term + "': relations take a year");
+        }
+        int year = Integer.parseInt(term);
+        return switch (relation) {
+            case 1 -> "-" + (year - 1);
+            case 2 -> "-" + year;
+            case 4 -> year + "-";
+            case 5 -> (year + 1) + "-";
+            default -> throw new Bib1Exception(117, Integer.toString(relation));
+        };
     }
 
     /** The attributes of one term; what a client leaves out means "any field, word list, no truncation". */
@@ -102,6 +130,7 @@ final class PqfParser {
         RpnQuery.Use use = RpnQuery.Use.ANY;
         RpnQuery.Truncation truncation = RpnQuery.Truncation.NONE;
         RpnQuery.Structure structure = RpnQuery.Structure.WORD_LIST;
+        int relation = RELATION_EQUAL;
     }
 
     private void attribute(Attributes attributes) {
@@ -116,7 +145,7 @@ final class PqfParser {
         switch (type) {
             case 1 -> attributes.use = RpnQuery.Use.ofBib1(number(value, 114, value))
                     .orElseThrow(() -> new Bib1Exception(114, value));
-            case 2 -> require(number(value, 117, value) == RELATION_EQUAL, 117, value);
+            case 2 -> attributes.relation = relation(number(value, 117, value), value);
             case 3 -> require(number(value, 119, value) == POSITION_ANY, 119, value);
             case 4 -> attributes.structure = RpnQuery.Structure.ofBib1(number(value, 118, value))
                     .orElseThrow(() -> new Bib1Exception(118, value));
@@ -125,6 +154,12 @@ final class PqfParser {
             case 6 -> number(value, 122, value); // completeness: our word matching ignores it
             default -> throw new Bib1Exception(113, Integer.toString(type));
         }
+    }
+
+    /** Less than to greater than (1-5) and AlwaysMatches (103); phonetic, stem and the rest are 117. */
+    private static int relation(int relation, String value) {
+        require((relation >= 1 && relation <= 5) || relation == ALWAYS_MATCHES, 117, value);
+        return relation;
     }
 
     private static void requireBib1(String attributeSet) {

@@ -24,7 +24,11 @@ public sealed interface RpnQuery {
         return PqfParser.render(this);
     }
 
-    /** A search term. {@code term} is the client's text as sent (UTF-8), not normalised. */
+    /**
+     * A search term. {@code term} is the client's text as sent (UTF-8), not normalised; for {@link Use#DATE}
+     * a year or a range of years ({@code 1990-2000}, {@code 2001-}, {@code -1999}), into which the parser
+     * folds Bib-1's relations (2=1 to 2=5).
+     */
     record Term(Use use, String term, Truncation truncation, Structure structure) implements RpnQuery {
         public Term {
             Objects.requireNonNull(use, "use");
@@ -48,6 +52,12 @@ public sealed interface RpnQuery {
         }
     }
 
+    /**
+     * Every record: Bib-1's AlwaysMatches relation (2=103), whatever the term, as Zebra answers it. How one
+     * hub harvests another's whole catalogue over Z39.50.
+     */
+    record AllRecords() implements RpnQuery {}
+
     /** Z39.50's AND-NOT ({@code @not} in PQF): {@code left} without {@code right}. */
     record AndNot(RpnQuery left, RpnQuery right) implements RpnQuery {
         public AndNot {
@@ -58,7 +68,10 @@ public sealed interface RpnQuery {
 
     /** Bib-1 use attributes (type 1) we serve; any other value is Bib-1 diagnostic 114. */
     enum Use {
-        TITLE(4), AUTHOR(1003), ISBN(7), ISSN(8), SUBJECT(21), LOCAL_NUMBER(12), ANY(1016);
+        TITLE(4), AUTHOR(1003), ISBN(7), ISSN(8), SUBJECT(21), LOCAL_NUMBER(12), ANY(1016),
+        /** 31, date of publication: a year, compared with relations. */
+        DATE(31),
+        PUBLISHER(1018);
 
         public final int bib1;
 

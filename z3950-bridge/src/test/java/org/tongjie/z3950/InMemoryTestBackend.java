@@ -78,6 +78,11 @@ final class InMemoryTestBackend implements CatalogBackend {
             case RpnQuery.And and -> combine(matches(and.left()), matches(and.right()), BitSet::and);
             case RpnQuery.Or or -> combine(matches(or.left()), matches(or.right()), BitSet::or);
             case RpnQuery.AndNot not -> combine(matches(not.left()), matches(not.right()), BitSet::andNot);
+            case RpnQuery.AllRecords all -> {
+                var every = new BitSet();
+                every.set(0, records.size());
+                yield every;
+            }
         };
     }
 
@@ -119,6 +124,7 @@ final class InMemoryTestBackend implements CatalogBackend {
             case ISSN -> fields(record, "022");
             case SUBJECT -> fields(record, "600", "610", "650", "651");
             case LOCAL_NUMBER -> record.getControlNumber() == null ? "" : record.getControlNumber();
+            case DATE, PUBLISHER -> fields(record, "260", "264");
             case ANY -> Arrays.stream(RpnQuery.Use.values()).filter(u -> u != RpnQuery.Use.ANY)
                     .map(u -> text(record, u)).collect(Collectors.joining(" "));
         };

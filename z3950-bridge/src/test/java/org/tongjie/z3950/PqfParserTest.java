@@ -57,12 +57,37 @@ class PqfParserTest {
         assertEquals(query, RpnQuery.fromPqf(pqf));
     }
 
+    @ParameterizedTest(name = "{0} is the years {1}")
+    @CsvSource(delimiter = '|', value = {
+        "@attr 1=31 2008          | 2008",
+        "@attr 1=31 @attr 2=1 2000 | -1999",
+        "@attr 1=31 @attr 2=2 2000 | -2000",
+        "@attr 1=31 @attr 2=3 2000 | 2000",
+        "@attr 1=31 @attr 2=4 2000 | 2000-",
+        "@attr 1=31 @attr 2=5 2000 | 2001-",
+    })
+    void aDateWithARelationIsTheYearsItAllows(String pqf, String years) {
+        RpnQuery query = PqfParser.parse(pqf);
+
+        assertEquals(new Term(Use.DATE, years, Truncation.NONE, Structure.WORD_LIST), query);
+        assertEquals(query, RpnQuery.fromPqf(query.toPqf()), "the years survive the trip to the backend");
+    }
+
+    @Test
+    void alwaysMatchesIsEveryRecordWhateverTheTerm() {
+        assertEquals(new RpnQuery.AllRecords(), PqfParser.parse("@attr 1=1016 @attr 2=103 \"\""));
+        assertEquals(new RpnQuery.AllRecords(), PqfParser.parse("@attr 2=103 @attr 1=4 anything"));
+        assertEquals(new RpnQuery.AllRecords(), RpnQuery.fromPqf(new RpnQuery.AllRecords().toPqf()));
+    }
+
     @ParameterizedTest(name = "{0} -> Bib-1 {1} ({2})")
     @CsvSource(delimiter = '|', value = {
         "@attrset Bib-1 @attr 1=9999 computer     | 114 | 9999",
         "@attr 1=title computer                   | 114 | title",
         "@attr 1=4 @attr 5=2 puter                | 120 | 2",
         "@attr 2=5 @attr 1=4 x                    | 117 | 5",
+        "@attr 2=102 @attr 1=4 x                  | 117 | 102",
+        "@attr 1=31 @attr 2=4 soon                | 117 | 4 with the date 'soon': relations take a year",
         "@attr 3=1 x                              | 119 | 1",
         "@attr 4=4 x                              | 118 | 4",
         "@attr 7=1 x                              | 113 | 7",

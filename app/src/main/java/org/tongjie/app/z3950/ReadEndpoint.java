@@ -108,7 +108,7 @@ final class ReadEndpoint implements AutoCloseable {
     private HubReads.Scanned scan(byte[] json) {
         HubReads.Scan wanted = HubReads.read(json, HubReads.Scan.class);
         RpnQuery.Use use = RpnQuery.Use.valueOf(wanted.use());
-        if (use == RpnQuery.Use.ANY) {
+        if (use == RpnQuery.Use.ANY || use == RpnQuery.Use.DATE) {
             throw new Bib1Exception(114, use.bib1 + " (Scan: title 4, author 1003, subject 21, ISBN 7, ISSN 8,"
                     + " local number 12)");
         }

@@ -20,6 +20,7 @@ final class RpnQueries {
             case RpnQuery.And and -> new CatalogQuery.And(of(and.left()), of(and.right()));
             case RpnQuery.Or or -> new CatalogQuery.Or(of(or.left()), of(or.right()));
             case RpnQuery.AndNot not -> new CatalogQuery.AndNot(of(not.left()), of(not.right()));
+            case RpnQuery.AllRecords all -> CatalogQuery.Clause.of(Index.ALL_RECORDS, "");
         };
     }
 
@@ -32,6 +33,8 @@ final class RpnQueries {
             case ISBN -> Index.ISBN;
             case ISSN -> Index.ISSN;
             case LOCAL_NUMBER -> Index.LOCAL_ID;
+            case DATE -> Index.YEAR;
+            case PUBLISHER -> Index.PUBLISHER;
         };
     }
 

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.cjk.CJKBigramFilter;
@@ -36,6 +37,8 @@ import org.tongjie.catalog.Isbns;
  * expects. Thread-safe.
  */
 public final class LuceneQueries {
+    /** A year, or a range with either end open: 1990-2000, 2001-, -1999. */
+    private static final Pattern YEARS = Pattern.compile("(\\d{0,4})(?:(-)(\\d{0,4}))?");
     private final Analyzer analyzer = CatalogIndex.analyzer();
 
     public Query toLucene(CatalogQuery query) {
@@ -110,10 +113,23 @@ public final class LuceneQueries {
                             value.toUpperCase(Locale.ROOT)))
                     : new MatchNoDocsQuery();
             case PUBLISHER -> text(CatalogIndex.PUBLISHER, clause);
-            case YEAR -> value.matches("\\d{4}") ? IntField.newExactQuery(CatalogIndex.YEAR, Integer.parseInt(value))
-                    : new MatchNoDocsQuery();
+            case YEAR -> years(value);
             case ALL_RECORDS -> new PrefixQuery(new Term(CatalogIndex.ID, ""));
         };
+    }
+
+    /** A year, or years as {@code 1990-2000}, {@code 2001-} or {@code -1999}; anything else matches nothing. */
+    private static Query years(String value) {
+        var range = YEARS.matcher(value.strip());
+        if (!range.matches() || range.group(1).isEmpty() && (range.group(3) == null || range.group(3).isEmpty())) {
+            return new MatchNoDocsQuery();
+        }
+        if (range.group(2) == null) {
+            return IntField.newExactQuery(CatalogIndex.YEAR, Integer.parseInt(range.group(1)));
+        }
+        int from = range.group(1).isEmpty() ? Integer.MIN_VALUE : Integer.parseInt(range.group(1));
+        int to = range.group(3).isEmpty() ? Integer.MAX_VALUE : Integer.parseInt(range.group(3));
+        return IntField.newRangeQuery(CatalogIndex.YEAR, from, to);
     }
 
     private static Query exact(String field, String value, boolean prefix) {

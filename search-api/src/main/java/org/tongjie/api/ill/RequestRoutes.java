@@ -67,6 +67,15 @@ final class RequestRoutes {
                 .check("reader", b -> !forAReader || b.reader() != null && b.reader().cardNumber() != null
                                 && b.reader().homeLibraryId() != null,
                         "is required when staff place a request: {cardNumber, homeLibraryId}")
+                .check("recordId", b -> fits(b.recordId(), MAX_ID), "must be at most " + MAX_ID + " characters")
+                .check("pickup", b -> b.pickup() == null || fits(b.pickup().homeAddress(), MAX_TEXT)
+                        && fits(b.pickup().libraryId(), MAX_ID), "homeAddress must be at most " + MAX_TEXT
+                        + " characters and libraryId at most " + MAX_ID)
+                .check("holding", b -> b.holding() == null || fits(b.holding().libraryId(), MAX_ID)
+                        && fits(b.holding().barcode(), MAX_ID), "libraryId and barcode must be at most " + MAX_ID + " characters")
+                .check("reader", b -> b.reader() == null || fits(b.reader().cardNumber(), MAX_ID)
+                        && fits(b.reader().homeLibraryId(), MAX_ID), "cardNumber and homeLibraryId must be at most "
+                        + MAX_ID + " characters")
                 .get();
         Principal who = caller.principal();
         Reader reader = switch (caller) {
@@ -120,6 +129,15 @@ final class RequestRoutes {
         }
     }
 
+    /** Ids, codes, barcodes and waybill numbers; free text (a note, a home address) up to a short letter. */
+    private static final int MAX_ID = 200;
+    private static final int MAX_TEXT = 2_000;
+
+    /** Absent, or no longer than {@code max}: what a request and its moves keep is bounded. */
+    private static boolean fits(String value, int max) {
+        return value == null || value.length() <= max;
+    }
+
     static final String RETURN_POINT = "needs libraryId and kind (BRANCH, KIOSK_24H, SMART_LOCKER) when given";
 
     private void act(Context ctx, Caller.IllCaller caller) {
@@ -128,6 +146,10 @@ final class RequestRoutes {
                 .check("action", b -> b.action() != null, "is required: what to do, e.g. WILL_SUPPLY")
                 .check("version", b -> b.version() != null, "is required: the version you saw, for optimistic concurrency")
                 .check("returnPoint", b -> b.returnPoint() == null || b.returnPoint().complete(), RETURN_POINT)
+                .check("note", b -> fits(b.note(), MAX_TEXT), "must be at most " + MAX_TEXT + " characters")
+                .check("courier", b -> fits(b.courier(), MAX_ID) && fits(b.waybill(), MAX_ID) && fits(b.slot(), MAX_ID)
+                        && fits(b.barcode(), MAX_ID) && fits(b.pickupCode(), MAX_ID),
+                        "courier, waybill, slot, barcode and pickupCode must be at most " + MAX_ID + " characters")
                 .get();
         if (body.barcode() != null && (body.action() == Action.PICK || body.action() == Action.SHIP)) {
             takeCopy(caller, id, body.barcode());

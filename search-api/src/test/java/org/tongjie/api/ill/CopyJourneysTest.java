@@ -220,6 +220,18 @@ class CopyJourneysTest {
     }
 
     @Test
+    void aHomeAddressOrNoteLongerThanALetterIsRefusedAndNothingIsPromised() throws Exception {
+        var longAddress = hub.post("/api/ill/requests", reader, Map.of("recordId", recordId,
+                "pickup", Map.of("homeAddress", "路".repeat(100_000))));
+        assertEquals(400, longAddress.status());
+        assertTrue(longAddress.get("detail").asText().contains("at most 2000 characters"), longAddress.json().toString());
+        var longBarcode = hub.post("/api/ill/requests", reader, Map.of("recordId", recordId,
+                "pickup", Map.of("libraryId", "a", "kind", "BRANCH"), "holding", Map.of("libraryId", "b", "barcode", "9".repeat(5_000))));
+        assertEquals(400, longBarcode.status());
+        assertEquals(404, hub.get("/api/ill/copies/" + barcode + "?library=b", As.key(staffA)).status(), "nothing was promised");
+    }
+
+    @Test
     void staffFindRequestsByNumberBarcodeCardOrTitle() throws Exception {
         long id = request(reader, "a-kiosk", "KIOSK_24H");
         String title = hub.get("/api/ill/requests/" + id, reader).at("/citation/title").asText();
