@@ -51,6 +51,16 @@ public record UnionRecord(String id, BibRecord description, List<Member> members
         return new UnionRecord(id, best, members, holdings);
     }
 
+    /**
+     * The same union record with each copy's status as {@code status} has it now (interlibrary loan knows
+     * copies the member's own system still shows on the shelf: promised, in transit, lent).
+     */
+    public UnionRecord withStatuses(java.util.function.Function<Holding, HoldingStatus> status) {
+        var now = holdings.stream().map(h -> new Holding(h.libraryId(), h.servicePoint(), h.location(), h.collection(),
+                h.callNumber(), h.barcode(), status.apply(h), h.loanType())).toList();
+        return new UnionRecord(id, description, members, now);
+    }
+
     /** A source record and how it joined its union record. */
     public record Joined(BibRecord record, Optional<String> rule, Optional<String> matchedWith) {}
 

@@ -63,7 +63,8 @@ public final class Hub {
                 i -> hit -> CatalogLookup.withCopyStates(hit, i.store())).orElse(java.util.function.UnaryOperator.identity()));
         var libraries = new LibraryController(catalog, members);
         var harvests = new HarvestController(catalog, members, scheduler);
-        var records = new RecordController(catalog);
+        var records = new RecordController(catalog, ill.<java.util.function.UnaryOperator<org.tongjie.catalog.UnionRecord>>map(
+                i -> union -> CatalogLookup.withCopyStates(union, i.store())).orElse(java.util.function.UnaryOperator.identity()));
         var system = new SystemController(catalog);
         var sru = new SruController(catalog);
         var oai = new OaiController(catalog, Clock.systemUTC(), settings.oaiAdminEmail(),

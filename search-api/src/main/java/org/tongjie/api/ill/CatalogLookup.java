@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.tongjie.catalog.BibRecord;
 import org.tongjie.catalog.Holding;
 import org.tongjie.catalog.HoldingStatus;
 import org.tongjie.catalog.Library;
+import org.tongjie.catalog.UnionRecord;
 import org.tongjie.ill.Availability;
 import org.tongjie.ill.CandidateHolding;
 import org.tongjie.ill.Citation;
@@ -94,12 +96,22 @@ public final class CatalogLookup implements RecordLookup {
      * no longer counted as on the shelf, whatever the member's own system last reported.
      */
     public static SearchHit withCopyStates(SearchHit hit, IllStore store) {
+        return copyStatuses(hit.id(), store).map(hit::withStatuses).orElse(hit);
+    }
+
+    /** The union record with its copies' statuses as interlibrary loan knows them, as {@link #withCopyStates(SearchHit, IllStore)}. */
+    public static UnionRecord withCopyStates(UnionRecord union, IllStore store) {
+        return copyStatuses(union.id(), store).map(union::withStatuses).orElse(union);
+    }
+
+    /** Each copy's status now, or empty when interlibrary loan has never moved a copy of the union record. */
+    private static Optional<Function<Holding, HoldingStatus>> copyStatuses(String unionRecordId, IllStore store) {
         var states = new HashMap<String, CopyState>();
-        store.copiesOf(hit.id()).forEach(k -> states.put(k.libraryId() + "\u0000" + k.barcode(), k.state()));
+        store.copiesOf(unionRecordId).forEach(k -> states.put(k.libraryId() + "\u0000" + k.barcode(), k.state()));
         if (states.isEmpty()) {
-            return hit;
+            return Optional.empty();
         }
-        return hit.withStatuses(h -> h.status() != HoldingStatus.AVAILABLE ? h.status()
+        return Optional.of(h -> h.status() != HoldingStatus.AVAILABLE ? h.status()
                 : h.barcode().map(b -> states.get(h.libraryId() + "\u0000" + b)).map(CatalogLookup::status).orElse(h.status()));
     }
 

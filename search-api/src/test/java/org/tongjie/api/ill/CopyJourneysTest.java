@@ -308,7 +308,7 @@ class CopyJourneysTest {
         return k;
     }
 
-    /** What the catalogue's search shows as on b's shelf. */
+    /** What the catalogue's search shows as on b's shelf, which the record page must agree with. */
     private int onShelfInSearch() throws Exception {
         var page = hub.get("/api/search?q=", As.NOBODY);
         assertEquals(200, page.status(), page.json().toString());
@@ -316,7 +316,11 @@ class CopyJourneysTest {
         assertEquals(recordId, hit.get("id").asText());
         assertEquals(1, hit.at("/libraryHoldings/0/copies").asInt());
         assertEquals(hit.at("/libraryHoldings/0/onShelf").asInt(), hit.at("/availability/0/available").asInt());
-        return hit.at("/libraryHoldings/0/onShelf").asInt();
+        int onShelf = hit.at("/libraryHoldings/0/onShelf").asInt();
+        var record = hub.get("/api/records/" + recordId, As.NOBODY);
+        assertEquals(onShelf == 1, record.at("/holdings/0/status").asText().equals("AVAILABLE"),
+                "the record page says what the search says: " + record.at("/holdings/0"));
+        return onShelf;
     }
 
     private JsonNode notices(As who) throws Exception {
