@@ -114,7 +114,7 @@ public final class OaiController {
             XMLStreamWriter out = doc.writer();
             out.writeStartElement(OAI_NS, "error");
             out.writeAttribute("code", e.code().name());
-            out.writeCharacters(e.getMessage());
+            out.writeCharacters(xmlChars(e.getMessage()));
             out.writeEndElement();
         }
         doc.writer().writeEndElement();
@@ -182,10 +182,21 @@ public final class OaiController {
         out.writeStartElement(OAI_NS, "request");
         out.writeAttribute("verb", verb);
         for (var arg : args.entrySet()) {
-            out.writeAttribute(arg.getKey(), arg.getValue());
+            out.writeAttribute(arg.getKey(), xmlChars(arg.getValue()));
         }
         out.writeCharacters(baseUrl);
         out.writeEndElement();
+    }
+
+    /**
+     * What a harvester sent, as XML 1.0 can carry it: echoed in the request element and in error messages, a
+     * control character (%00, %01 in a token or identifier) would make the whole answer unreadable.
+     */
+    static String xmlChars(String text) {
+        var out = new StringBuilder(text.length());
+        text.codePoints().filter(c -> c == '\t' || c == '\n' || c == '\r' || c >= 0x20 && c <= 0xD7FF
+                || c >= 0xE000 && c <= 0xFFFD || c >= 0x10000 && c <= 0x10FFFF).forEach(out::appendCodePoint);
+        return out.toString();
     }
 
     private void answer(XmlOutput doc, String verb, Map<String, String> args, String baseUrl) throws XMLStreamException {

@@ -148,6 +148,9 @@ class OaiProviderTest {
     @Test
     void errorsAreOaiPmhErrorCodes() throws Exception {
         assertError("verb=Frobnicate", "badVerb");
+        assertError("verb=Foo%01", "badVerb");
+        assertError("verb=ListRecords&resumptionToken=%00%00", "badResumptionToken");
+        assertError("verb=GetRecord&metadataPrefix=oai_dc&identifier=%01", "idDoesNotExist");
         assertError("", "badVerb");
         assertError("verb=ListRecords", "badArgument");
         assertError("verb=ListRecords&metadataPrefix=oai_dc&from=yesterday", "badArgument");
