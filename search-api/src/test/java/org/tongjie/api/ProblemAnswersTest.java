@@ -163,6 +163,9 @@ class ProblemAnswersTest {
         assertEquals(400, answer.status(), answer.json().toString());
         assertEquals("application/problem+json", answer.contentType());
         assertFalse(answer.json().get("detail").asText().isBlank());
+        var tooLong = hub.get("/api/search?q=" + "x".repeat(100_000));
+        assertEquals(414, tooLong.status());
+        assertEquals(414, tooLong.json().get("status").asInt(), "the body says the status the answer has");
     }
 
     @Test

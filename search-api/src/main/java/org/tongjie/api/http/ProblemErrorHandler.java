@@ -29,7 +29,10 @@ final class ProblemErrorHandler extends ErrorHandler {
         // a request Jetty could not parse is named /badMessage, not by what was sent
         String path = request.getHttpURI() == null ? null : request.getHttpURI().getPath();
         String instance = path == null || path.equals("/badMessage") ? "" : path;
-        byte[] body = JSON.writeValueAsBytes(Problem.of(problem, detail, instance));
+        // The status Jetty answers with (414, 431...), even where no problem code has that status of its own.
+        Problem answer = Problem.of(problem, detail, instance);
+        byte[] body = JSON.writeValueAsBytes(new Problem(answer.type(), answer.title(), code, answer.detail(),
+                answer.instance(), answer.code()));
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
         SecurityHeaders.on(response);
         response.write(true, ByteBuffer.wrap(body), callback);
