@@ -41,6 +41,9 @@ class SecurityHeadersTest {
                 assertEquals(List.of("nosniff"), headers.allValues("X-Content-Type-Options"), what);
                 assertEquals(List.of("same-origin"), headers.allValues("Referrer-Policy"), what);
                 assertEquals(List.of("DENY"), headers.allValues("X-Frame-Options"), what);
+                if (path.startsWith("/api/ill/")) {
+                    assertEquals(List.of("no-store"), headers.allValues("Cache-Control"), what + ": readers' data is never kept");
+                }
             }
         }
     }

@@ -23,9 +23,18 @@ public final class SecurityHeaders {
 
     private SecurityHeaders() {}
 
-    /** Sets the headers before any handler runs (static files and Javalin's own answers included). */
+    /**
+     * Sets the headers before any handler runs (static files and Javalin's own answers included). What the
+     * ILL API answers names readers, their loans and home addresses: no browser or proxy may keep a copy
+     * ({@code Cache-Control: no-store}), so the next person at a library's public computer cannot page back to it.
+     */
     public static void install(JavalinConfig config) {
-        config.routes.before(ctx -> ALL.forEach(ctx::header));
+        config.routes.before(ctx -> {
+            ALL.forEach(ctx::header);
+            if (ctx.path().startsWith("/api/ill/")) {
+                ctx.header("Cache-Control", "no-store");
+            }
+        });
     }
 
     /** For Jetty's own refusals, which never reach Javalin. */
