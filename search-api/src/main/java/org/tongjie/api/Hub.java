@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.tongjie.api.auth.Access;
 import org.tongjie.api.auth.Authenticator;
 import org.tongjie.api.auth.CredentialCheck;
@@ -27,11 +28,13 @@ import org.tongjie.api.ill.IllHttp;
 import org.tongjie.api.oai.OaiController;
 import org.tongjie.api.sru.SruController;
 import org.tongjie.catalog.NotMarcException;
+import org.tongjie.catalog.UnionRecord;
 import org.tongjie.harvest.HarvestLog;
 import org.tongjie.harvest.HarvestScheduler;
 import org.tongjie.harvest.members.MemberDirectory;
 import org.tongjie.indexer.Catalog;
 import org.tongjie.indexer.UnknownLibraryException;
+import org.tongjie.search.SearchHit;
 import org.tongjie.store.EmptyReplacementException;
 
 /** The one place the hub's HTTP layer is put together; nothing else starts Jetty. */
@@ -59,12 +62,12 @@ public final class Hub {
     public static Javalin create(Catalog catalog, StaffKey staffKey, MemberDirectory members,
             HarvestScheduler scheduler, Optional<IllHttp> ill, HubSettings settings) {
         var clusters = new ClusterController(catalog);
-        var search = new SearchController(catalog, ill.<java.util.function.UnaryOperator<org.tongjie.search.SearchHit>>map(
-                i -> hit -> CatalogLookup.withCopyStates(hit, i.store())).orElse(java.util.function.UnaryOperator.identity()));
+        var search = new SearchController(catalog, ill.<UnaryOperator<SearchHit>>map(
+                i -> hit -> CatalogLookup.withCopyStates(hit, i.store())).orElse(UnaryOperator.identity()));
         var libraries = new LibraryController(catalog, members);
         var harvests = new HarvestController(catalog, members, scheduler);
-        var records = new RecordController(catalog, ill.<java.util.function.UnaryOperator<org.tongjie.catalog.UnionRecord>>map(
-                i -> union -> CatalogLookup.withCopyStates(union, i.store())).orElse(java.util.function.UnaryOperator.identity()));
+        var records = new RecordController(catalog, ill.<UnaryOperator<UnionRecord>>map(
+                i -> union -> CatalogLookup.withCopyStates(union, i.store())).orElse(UnaryOperator.identity()));
         var system = new SystemController(catalog);
         var sru = new SruController(catalog);
         var oai = new OaiController(catalog, Clock.systemUTC(), settings.oaiAdminEmail(),
